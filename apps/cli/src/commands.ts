@@ -1,0 +1,14 @@
+import type { RallyConfig } from '#rally/core';
+import { migrationCommands } from './migration.commands.js';
+import { startCommand } from './start.command.js';
+
+export interface CliCommand {
+  summary: string;
+  /** Resolves with an exit code to exit now, or undefined to keep running (the launcher). */
+  run(config: RallyConfig, args: string[]): Promise<number | undefined>;
+}
+
+export const COMMANDS: Record<string, CliCommand> = {
+  start: startCommand,
+  ...migrationCommands,
+};

@@ -1,0 +1,54 @@
+import type { ChildProcess} from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { RallyConfig } from '#rally/core';
+import { migrateRallyDatabase } from '#rally/schema';
+import { resolveDatabase } from '#rally/core';
+import type { CliCommand } from './commands.js';
+import { FIRST_RUN_HOOKS } from './first-run.js';
+
+const entry = (app: 'api' | 'worker'): string => fileURLToPath(new URL(`../../${app}/src/main.js`, import.meta.url));
+
+/**
+ * `npm start`: one command for a whole Rally. Starts (or connects to) the database, migrates, seeds the demo
+ * organisation on first run, then runs the api and the worker as two processes, as in production.
+ */
+export const startCommand: CliCommand = {
+  summary: 'Run api and worker together (embedded database and mail capture unless configured)',
+  async run(config: RallyConfig) {
+    const db = await resolveDatabase(config);
+    await migrateRallyDatabase(db.url);
+    const lines: string[] = [];
+    for (const hook of FIRST_RUN_HOOKS) lines.push(...(await hook(config, db.url)));
+
+    const env = { ...process.env, DATABASE_URL: db.url };
+    const children: ChildProcess[] = (['api', 'worker'] as const).map((app) => spawn(process.execPath, [entry(app)], { env, stdio: 'inherit' }));
+    const base = config.http.publicUrl;
+    process.stdout.write(
+      [
+        '',
+        'Rally is starting.',
+        `  Staff console and API:  ${base}`,
+        `  API docs (OpenAPI):     ${base}/api/docs`,
+        config.mail.capture ? `  Local mailbox:          ${base}/dev/mailbox   (no SMTP_URL: mail is captured here)` : `  Mail relay:             ${new URL(config.mail.smtpUrl as string).host}`,
+        `  Database:               ${config.database.url ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}/postgres`}`,
+        `  Queues:                 ${config.queue.redisUrl ? 'Redis (REDIS_URL)' : 'PostgreSQL (no REDIS_URL)'}`,
+        ...lines,
+        '',
+      ].join('\n') + '\n',
+    );
+
+    let stopping = false;
+    const stop = async (code: number): Promise<void> => {
+      if (stopping) return;
+      stopping = true;
+      await Promise.all(children.map((c) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGTERM'))))));
+      await db.stop();
+      process.exit(code);
+    };
+    process.on('SIGINT', () => void stop(0));
+    process.on('SIGTERM', () => void stop(0));
+    for (const child of children) child.once('exit', (code) => void stop(code ?? 1));
+    return undefined;
+  },
+};

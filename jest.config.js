@@ -1,0 +1,44 @@
+// Three tiers, one command: unit specs beside the code, integration specs against real Postgres/Redis,
+// e2e specs over HTTP with a real SMTP server on loopback. All run on the TypeScript sources through SWC.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2023',
+      keepClassNames: true,
+    },
+    module: { type: 'es6' },
+    sourceMaps: 'inline',
+  },
+];
+
+// Node 20 require()s these ESM-only packages from CommonJS dependents (@fastify/static); jest cannot, so compile them to CJS.
+const ESM_ONLY_DEPENDENCIES = ['content-disposition'];
+const swcCommonJs = ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }];
+
+const common = {
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': swc, [`/node_modules/(${ESM_ONLY_DEPENDENCIES.join('|')})/.+\\.js$`]: swcCommonJs },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_DEPENDENCIES.join('|')})/)`],
+  moduleNameMapper: {
+    '^#rally/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#rally-testing/(.*)$': '<rootDir>/libs/$1/src/testing/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/var/'],
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+  testTimeout: 60_000,
+  maxWorkers: 2,
+  // BullMQ's blocking Redis connections can outlive close() by a few seconds; every suite closes what it opened.
+  forceExit: true,
+};

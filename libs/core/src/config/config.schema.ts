@@ -1,0 +1,38 @@
+import { ConfigProblem, parseBoolean, parseEnum, parseInteger, parseUrl } from './config.parsers.js';
+
+/** One environment variable Rally reads: its meaning, default and parser. The README table is built from this list. */
+export interface ConfigVariable<T> {
+  name: string;
+  description: string;
+  defaultValue?: string;
+  parse: (raw: string) => T;
+}
+
+const variable = <T>(v: ConfigVariable<T>): ConfigVariable<T> => v;
+const text = (raw: string): string => raw;
+const optionalUrl = (...protocols: string[]) => (raw: string) => parseUrl(raw, protocols);
+
+export const CONFIG_VARIABLES = {
+  NODE_ENV: variable({ name: 'NODE_ENV', description: 'production, development or test', defaultValue: 'development', parse: (r) => parseEnum(r, ['production', 'development', 'test'] as const) }),
+  HOST: variable({ name: 'HOST', description: 'Address the api listens on', defaultValue: '127.0.0.1', parse: text }),
+  PORT: variable({ name: 'PORT', description: 'Port the api listens on', defaultValue: '3000', parse: (r) => parseInteger(r, 0, 65535) }),
+  PUBLIC_URL: variable({ name: 'PUBLIC_URL', description: 'Public base URL used in links in emails and pages (defaults to http://localhost:PORT)', parse: optionalUrl('http:', 'https:') }),
+  DATABASE_URL: variable({ name: 'DATABASE_URL', description: 'PostgreSQL connection URL. Unset: Rally starts an embedded PostgreSQL with its data under DATA_DIR', parse: optionalUrl('postgres:', 'postgresql:') }),
+  DATABASE_POOL_SIZE: variable({ name: 'DATABASE_POOL_SIZE', description: 'Connections per process in the database pool', defaultValue: '10', parse: (r) => parseInteger(r, 1, 200) }),
+  REDIS_URL: variable({ name: 'REDIS_URL', description: 'Redis URL for the job queues. Unset: queues run on PostgreSQL (BullMQ PostgreSQL backend)', parse: optionalUrl('redis:', 'rediss:') }),
+  SMTP_URL: variable({ name: 'SMTP_URL', description: 'SMTP relay URL (smtp://user:pass@host:port, smtps://...). Unset: mail is captured and readable at /dev/mailbox', parse: optionalUrl('smtp:', 'smtps:') }),
+  SMTP_POOL_SIZE: variable({ name: 'SMTP_POOL_SIZE', description: 'Pooled SMTP connections per worker process', defaultValue: '5', parse: (r) => parseInteger(r, 1, 100) }),
+  MAIL_FROM: variable({ name: 'MAIL_FROM', description: 'Default sender for system mail', defaultValue: 'Rally <no-reply@rally.localhost>', parse: text }),
+  DATA_DIR: variable({ name: 'DATA_DIR', description: 'Directory for local state (embedded database)', defaultValue: 'var', parse: text }),
+  EMBEDDED_DATABASE_PORT: variable({ name: 'EMBEDDED_DATABASE_PORT', description: 'Port of the embedded PostgreSQL (loopback only)', defaultValue: '54329', parse: (r) => parseInteger(r, 1024, 65535) }),
+  QUEUE_PREFIX: variable({ name: 'QUEUE_PREFIX', description: 'Key prefix of Rally queues in Redis (lets several installations or test runs share one Redis)', defaultValue: 'rally', parse: text }),
+  WORKER_CONCURRENCY: variable({ name: 'WORKER_CONCURRENCY', description: 'Jobs processed at once per queue in one worker process', defaultValue: '20', parse: (r) => parseInteger(r, 1, 500) }),
+  MAIL_RECONCILE_SECONDS: variable({ name: 'MAIL_RECONCILE_SECONDS', description: 'How often the worker re-enqueues mail left pending (lost queue, crashed worker)', defaultValue: '30', parse: (r) => parseInteger(r, 1, 3600) }),
+  LOG_LEVEL: variable({ name: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug or silent', defaultValue: 'info', parse: (r) => parseEnum(r, ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const) }),
+  TRUST_PROXY: variable({ name: 'TRUST_PROXY', description: 'Trust X-Forwarded-* headers (behind a load balancer)', defaultValue: 'false', parse: parseBoolean }),
+  DEMO_SEED: variable({ name: 'DEMO_SEED', description: 'Seed a demo organisation and print its admin login on first start', defaultValue: 'true', parse: parseBoolean }),
+} satisfies Record<string, ConfigVariable<unknown>>;
+
+export type ConfigKey = keyof typeof CONFIG_VARIABLES;
+export type ParsedEnv = { [K in ConfigKey]: ReturnType<(typeof CONFIG_VARIABLES)[K]['parse']> | undefined };
+export { ConfigProblem };

@@ -1,0 +1,50 @@
+import type { ConfigKey} from './config.schema.js';
+import { CONFIG_VARIABLES, ConfigProblem } from './config.schema.js';
+
+/** Rally's whole configuration, parsed and validated once at boot. */
+export interface RallyConfig {
+  env: 'production' | 'development' | 'test';
+  http: { host: string; port: number; publicUrl: string; trustProxy: boolean };
+  database: { url?: string; poolSize: number; embeddedPort: number };
+  queue: { redisUrl?: string; prefix: string; concurrency: number };
+  mail: { smtpUrl?: string; smtpPoolSize: number; from: string; capture: boolean; reconcileSeconds: number };
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+  demoSeed: boolean;
+}
+
+export class ConfigInvalidError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Rally cannot start: the configuration is invalid.\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee the Configuration table in README.md.`);
+  }
+}
+
+/** Parses an environment map (process.env in production, a literal in tests) into RallyConfig or throws listing every problem. */
+export function parseConfig(env: Record<string, string | undefined>): RallyConfig {
+  const problems: string[] = [];
+  const values: Partial<Record<ConfigKey, unknown>> = {};
+  for (const [key, spec] of Object.entries(CONFIG_VARIABLES) as [ConfigKey, (typeof CONFIG_VARIABLES)[ConfigKey]][]) {
+    const raw = env[key] === undefined || env[key] === '' ? spec.defaultValue : env[key];
+    if (raw === undefined) continue;
+    try {
+      values[key] = spec.parse(raw);
+    } catch (error) {
+      if (!(error instanceof ConfigProblem)) throw error;
+      problems.push(`${key} ${error.message}`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigInvalidError(problems);
+  const v = values as Record<ConfigKey, never>;
+  const port = v.PORT as number;
+  const smtpUrl = v.SMTP_URL as string | undefined;
+  return {
+    env: v.NODE_ENV,
+    http: { host: v.HOST, port, publicUrl: ((v.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/$/, ''), trustProxy: v.TRUST_PROXY },
+    database: { url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE, embeddedPort: v.EMBEDDED_DATABASE_PORT },
+    queue: { redisUrl: v.REDIS_URL, prefix: v.QUEUE_PREFIX, concurrency: v.WORKER_CONCURRENCY },
+    mail: { smtpUrl, smtpPoolSize: v.SMTP_POOL_SIZE, from: v.MAIL_FROM, capture: !smtpUrl, reconcileSeconds: v.MAIL_RECONCILE_SECONDS },
+    dataDir: v.DATA_DIR,
+    logLevel: v.LOG_LEVEL,
+    demoSeed: v.DEMO_SEED,
+  };
+}

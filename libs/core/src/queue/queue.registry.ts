@@ -1,0 +1,26 @@
+/**
+ * Every queue and job Rally knows, and the payload each job carries.
+ * The string values are persisted in Redis/PostgreSQL: renaming one strands jobs already queued, so add, never rename.
+ * Payloads carry ids only, never personal data: handlers re-read the rows they need.
+ */
+export enum QueueName {
+  Mail = 'mail',
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  MailSend = 'mail.send',
+  MailReconcile = 'mail.reconcile',
+}
+
+export interface JobPayloads {
+  [JobName.MailSend]: { outboxId: string };
+  [JobName.MailReconcile]: Record<string, never>;
+}
+
+export const JOB_QUEUE: Record<JobName, QueueName> = {
+  [JobName.MailSend]: QueueName.Mail,
+  [JobName.MailReconcile]: QueueName.Maintenance,
+};
+
+export type JobPayload<N extends JobName> = JobPayloads[N];

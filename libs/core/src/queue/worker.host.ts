@@ -1,0 +1,87 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import type { Job, Worker } from 'bullmq';
+import { InjectConfig } from '../config/config.module.js';
+import type { RallyConfig } from '../config/rally-config.js';
+import type { JobHandlerMetadata } from './job-handler.decorator.js';
+import { JOB_HANDLER } from './job-handler.decorator.js';
+import { JobQueue } from './job-queue.service.js';
+import { JOB_QUEUE, JobName, QueueName } from './queue.registry.js';
+
+type Handler = { meta: JobHandlerMetadata; run: (payload: unknown, job: Job) => Promise<unknown> };
+
+export class MissingJobHandlersError extends Error {
+  constructor(readonly missing: JobName[]) {
+    super(`The worker cannot start: no handler for job(s) ${missing.join(', ')}`);
+  }
+}
+
+/** Finds every @JobHandler, refuses to boot when a job has none, runs one BullMQ worker per queue. */
+@Injectable()
+export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('WorkerHost');
+  private readonly handlers = new Map<JobName, Handler>();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    private readonly jobs: JobQueue,
+    @InjectConfig() private readonly config: RallyConfig,
+  ) {}
+
+  collectHandlers(): Map<JobName, Handler> {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(proto)) {
+        const fn = instance[method] as (...args: unknown[]) => Promise<unknown>;
+        const meta = this.reflector.get<JobHandlerMetadata | undefined>(JOB_HANDLER, fn);
+        if (!meta) continue;
+        if (this.handlers.has(meta.name)) throw new Error(`Two handlers for job ${meta.name}`);
+        this.handlers.set(meta.name, { meta, run: (payload, job) => fn.call(instance, payload, job) });
+      }
+    }
+    const missing = Object.values(JobName).filter((name) => !this.handlers.has(name));
+    if (missing.length > 0) throw new MissingJobHandlersError(missing);
+    return this.handlers;
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.collectHandlers();
+    for (const queueName of Object.values(QueueName)) {
+      const worker = this.jobs.backend.createWorker(queueName, (job) => this.dispatch(job), {
+        concurrency: this.config.queue.concurrency,
+        autorun: true,
+      });
+      worker.on('failed', (job, error) => this.logger.warn({ msg: 'job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message }));
+      worker.on('error', (error) => this.logger.error({ msg: 'worker error', queue: queueName, error: error.message }));
+      this.workers.push(worker);
+    }
+    await this.upsertSchedules();
+    this.logger.log({ msg: 'worker ready', queues: Object.values(QueueName), backend: this.jobs.backend.kind });
+  }
+
+  private async upsertSchedules(): Promise<void> {
+    for (const { meta } of this.handlers.values()) {
+      if (meta.everyMs === undefined) continue;
+      const every = typeof meta.everyMs === 'function' ? meta.everyMs(this.config) : meta.everyMs;
+      // A scheduler id per job name: however many workers upsert it, it fires once per interval.
+      await this.jobs.queue(JOB_QUEUE[meta.name]).upsertJobScheduler(meta.name, { every }, { name: meta.name, data: {} });
+    }
+  }
+
+  private async dispatch(job: Job): Promise<unknown> {
+    const handler = this.handlers.get(job.name as JobName);
+    if (!handler) throw new Error(`No handler for job ${job.name}`);
+    return handler.run(job.data, job);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // close() waits for jobs in flight to finish, then stops fetching.
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}

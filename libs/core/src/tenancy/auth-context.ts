@@ -1,0 +1,22 @@
+/** Staff roles inside one organisation. Stored as text: adding one is safe, renaming one is a migration. */
+export enum Role {
+  Admin = 'admin',
+  Coordinator = 'coordinator',
+  Campaigner = 'campaigner',
+}
+
+/**
+ * Who is acting and for which organisation. Every service/repository method touching organisation data takes this
+ * (or its organizationId) first, so an unscoped query does not compile.
+ */
+export interface AuthContext {
+  organizationId: string;
+  role: Role;
+  actor: { kind: 'user'; userId: string; sessionId: string } | { kind: 'token'; tokenId: string };
+  ip?: string;
+}
+
+/** The narrowest scope a repository needs: just the organisation. AuthContext satisfies it. */
+export interface OrgScope {
+  organizationId: string;
+}

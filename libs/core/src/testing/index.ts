@@ -1,0 +1,3 @@
+export * from './test-env.js';
+export * from './test-database.js';
+export * from './smtp-sink.js';

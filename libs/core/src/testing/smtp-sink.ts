@@ -1,0 +1,93 @@
+import type { AddressInfo } from 'node:net';
+import type { ParsedMail } from 'mailparser';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface CaughtMail {
+  to: string;
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Map<string, unknown>;
+  raw: string;
+}
+
+export interface SmtpSink {
+  url: string;
+  port: number;
+  messages: CaughtMail[];
+  /** Resolves once `count` messages matching `filter` have arrived, or rejects after `timeoutMs`. */
+  waitFor(count: number, filter?: (m: CaughtMail) => boolean, timeoutMs?: number): Promise<CaughtMail[]>;
+  /** Makes the next deliveries to matching recipients fail with the given SMTP code. */
+  rejectRecipients(match: (to: string) => boolean, code: number): void;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on 127.0.0.1 that accepts and parses everything: the relay in e2e tests and benchmarks. */
+export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<SmtpSink> {
+  const parse = options.parse ?? true;
+  const messages: CaughtMail[] = [];
+  const waiters = new Set<() => void>();
+  let reject: { match: (to: string) => boolean; code: number } | undefined;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 10 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      if (reject?.match(address.address)) {
+        const err = Object.assign(new Error('Mailbox unavailable'), { responseCode: reject.code });
+        return callback(err);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', async () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        if (parse) {
+          const parsed: ParsedMail = await simpleParser(raw);
+          messages.push({ to, from, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', headers: parsed.headers, raw });
+        } else {
+          messages.push({ to, from, subject: '', text: '', html: '', headers: new Map(), raw });
+        }
+        for (const w of waiters) w();
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    port,
+    messages,
+    rejectRecipients(match, code) {
+      reject = { match, code };
+    },
+    waitFor(count, filter = () => true, timeoutMs = 20_000) {
+      return new Promise((resolve, rejectWait) => {
+        const check = (): boolean => {
+          const found = messages.filter(filter);
+          if (found.length >= count) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(found);
+            return true;
+          }
+          return false;
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          rejectWait(new Error(`Expected ${count} mail(s), caught ${messages.filter(filter).length} in ${timeoutMs} ms`));
+        }, timeoutMs);
+        if (!check()) waiters.add(check);
+      });
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

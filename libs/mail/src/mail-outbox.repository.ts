@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { MailOutbox } from './entities/mail-outbox.entity.js';
+
+export type NewOutboxRow = Pick<MailOutbox, 'organizationId' | 'idempotencyKey' | 'recipient' | 'replyTo' | 'sender' | 'template' | 'language' | 'data' | 'headers'>;
+
+/** How long a claimed row stays ours before another worker may assume we died mid-send. */
+export const SEND_LEASE_SECONDS = 120;
+
+@Injectable()
+export class MailOutboxRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Inserts rows, skipping idempotency keys already present; returns the ids of rows actually inserted. */
+  async insert(rows: NewOutboxRow[], manager: EntityManager = this.db.manager): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(MailOutbox)
+      .values(rows as QueryDeepPartialEntity<MailOutbox>[])
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Atomically takes a row for sending: only a pending row, or one whose previous sender's lease ran out. */
+  async claim(id: string): Promise<MailOutbox | null> {
+    const rows = (await this.db.query(
+      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_until = now() + make_interval(secs => $2), updated_at = now()
+       WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND locked_until < now()))
+       RETURNING id, organization_id, recipient, reply_to, sender, template, language, data, headers, attempts`,
+      [id, SEND_LEASE_SECONDS],
+    )) as [Record<string, unknown>[], number];
+    const row = rows[0]?.[0];
+    if (!row) return null;
+    return Object.assign(new MailOutbox(), {
+      id: row.id,
+      organizationId: row.organization_id,
+      recipient: row.recipient,
+      replyTo: row.reply_to,
+      sender: row.sender,
+      template: row.template,
+      language: row.language,
+      data: row.data,
+      headers: row.headers,
+      attempts: row.attempts,
+    });
+  }
+
+  async markSent(id: string, messageId: string): Promise<void> {
+    await this.db.query(`UPDATE mail_outbox SET status = 'sent', message_id = $2, sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`, [id, messageId]);
+  }
+
+  async markRetry(id: string, error: string): Promise<void> {
+    await this.db.query(`UPDATE mail_outbox SET status = 'pending', locked_until = NULL, last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [id, error.slice(0, 1000)]);
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await this.db.query(`UPDATE mail_outbox SET status = 'failed', locked_until = NULL, last_error = $2, updated_at = now() WHERE id = $1`, [id, error.slice(0, 1000)]);
+  }
+
+  /** Rows owed but probably not in the queue any more: pending for a while, or claimed by a sender whose lease expired. */
+  async findStale(olderThanSeconds: number, limit: number): Promise<string[]> {
+    const rows = (await this.db.query(
+      `SELECT id FROM mail_outbox
+       WHERE (status = 'pending' AND updated_at < now() - make_interval(secs => $1))
+          OR (status = 'sending' AND locked_until < now())
+       ORDER BY updated_at LIMIT $2`,
+      [olderThanSeconds, limit],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+}

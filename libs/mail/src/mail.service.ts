@@ -1,0 +1,79 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OrgScope, RallyConfig } from '#rally/core';
+import { JobQueue } from '#rally/core';
+import { InjectConfig, JobName } from '#rally/core';
+import { MailOutboxRepository } from './mail-outbox.repository.js';
+import { MailRenderer } from './templates/mail-renderer.js';
+import type { MailTemplate } from './templates/mail-template.js';
+
+export interface MailRequest<TData extends object> {
+  to: string;
+  template: MailTemplate<TData>;
+  data: TData;
+  /** Unique per message across the installation; the same key queued twice sends once. */
+  idempotencyKey: string;
+  language?: string;
+  replyTo?: string;
+  from?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Queues mail: writes the outbox row (the durable record), then enqueues its id.
+ * Inside a caller's transaction, rows are only staged; call dispatch() after commit so the job never sees an uncommitted row.
+ */
+@Injectable()
+export class MailService {
+  private readonly logger = new Logger('MailService');
+
+  constructor(
+    private readonly outbox: MailOutboxRepository,
+    private readonly jobs: JobQueue,
+    private readonly renderer: MailRenderer,
+    @InjectConfig() private readonly config: RallyConfig,
+  ) {}
+
+  async send<TData extends object>(scope: OrgScope | null, request: MailRequest<TData>): Promise<string[]> {
+    const ids = await this.stage(scope, [request]);
+    await this.dispatch(ids);
+    return ids;
+  }
+
+  async sendMany<TData extends object>(scope: OrgScope | null, requests: MailRequest<TData>[]): Promise<string[]> {
+    const ids = await this.stage(scope, requests);
+    await this.dispatch(ids);
+    return ids;
+  }
+
+  async stage<TData extends object>(scope: OrgScope | null, requests: MailRequest<TData>[], manager?: EntityManager): Promise<string[]> {
+    for (const r of requests) {
+      // Fail in the caller, not later in the worker, when a feature forgot MailModule.forFeature(template).
+      if (!this.renderer.has(r.template.name)) throw new Error(`Mail template ${r.template.name} is not registered`);
+    }
+    return this.outbox.insert(
+      requests.map((r) => ({
+        organizationId: scope?.organizationId ?? null,
+        idempotencyKey: r.idempotencyKey,
+        recipient: r.to,
+        replyTo: r.replyTo ?? null,
+        sender: r.from ?? null,
+        template: r.template.name,
+        language: r.language ?? 'en',
+        data: { ...(r.data as Record<string, unknown>), publicUrl: this.config.http.publicUrl },
+        headers: r.headers ?? null,
+      })),
+      manager,
+    );
+  }
+
+  /** Enqueue staged rows. A queue outage is logged, not thrown: the rows are safe and the reconciler will enqueue them. */
+  async dispatch(outboxIds: string[]): Promise<void> {
+    if (outboxIds.length === 0) return;
+    try {
+      await this.jobs.enqueueBulk(JobName.MailSend, outboxIds.map((outboxId) => ({ payload: { outboxId }, opts: { jobId: outboxId } })));
+    } catch (error) {
+      this.logger.warn({ msg: 'mail enqueue failed; reconciler will retry', count: outboxIds.length, error: (error as Error).message });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import Handlebars from 'handlebars';
+import { readFileSync } from 'node:fs';
+import { DataSource } from 'typeorm';
+import { NotFoundError, Public } from '#rally/core';
+import { CapturedMail } from '../entities/captured-mail.entity.js';
+
+const hbs = Handlebars.create();
+const listView = hbs.compile(readFileSync(new URL('./mailbox.hbs', import.meta.url), 'utf8'), { strict: true });
+
+export interface CapturedMailView {
+  id: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  createdAt: string;
+}
+
+const toView = (m: CapturedMail): CapturedMailView => ({ id: m.id, from: m.sender, to: m.recipient, subject: m.subject, text: m.text, html: m.html, createdAt: m.createdAt.toISOString() });
+
+/** Local mailbox, mounted only when no SMTP_URL is set: what Rally would have sent, readable in the browser. */
+@ApiExcludeController()
+@Public()
+@Controller('dev/mailbox')
+export class MailboxController {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  @Get()
+  @Header('content-type', 'text/html; charset=utf-8')
+  async page(): Promise<string> {
+    const messages = await this.latest(undefined, 200);
+    return listView({ messages });
+  }
+
+  @Get('messages')
+  async list(@Query('to') to?: string): Promise<CapturedMailView[]> {
+    return this.latest(to, 500);
+  }
+
+  @Get('messages/:id/html')
+  @Header('content-type', 'text/html; charset=utf-8')
+  @Header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+  async html(@Param('id', new ParseUUIDPipe()) id: string): Promise<string> {
+    const mail = await this.db.getRepository(CapturedMail).findOneBy({ id });
+    if (!mail) throw new NotFoundError('Message');
+    return mail.html;
+  }
+
+  private async latest(to: string | undefined, limit: number): Promise<CapturedMailView[]> {
+    const rows = await this.db.getRepository(CapturedMail).find({ where: to ? { recipient: to } : {}, order: { createdAt: 'DESC' }, take: limit });
+    return rows.map(toView);
+  }
+}

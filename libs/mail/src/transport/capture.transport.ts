@@ -1,0 +1,31 @@
+import type { Transporter } from 'nodemailer';
+import nodemailer from 'nodemailer';
+import type { DataSource } from 'typeorm';
+import { CapturedMail } from '../entities/captured-mail.entity.js';
+import type { OutgoingMessage } from './mail-transport.js';
+import { MailTransport } from './mail-transport.js';
+
+/** The embedded default's "relay": builds the real MIME message, then stores it for the local mailbox page. */
+export class CaptureMailTransport extends MailTransport {
+  readonly kind = 'capture';
+  private readonly composer: Transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+
+  constructor(private readonly db: DataSource) {
+    super();
+  }
+
+  async send(message: OutgoingMessage): Promise<{ messageId: string }> {
+    const info = (await this.composer.sendMail(message)) as { messageId: string; message: Buffer };
+    await this.db.getRepository(CapturedMail).insert({
+      sender: message.from,
+      recipient: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      raw: info.message.toString('utf8'),
+    });
+    return { messageId: info.messageId };
+  }
+
+  async close(): Promise<void> {}
+}

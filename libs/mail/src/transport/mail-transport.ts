@@ -1,0 +1,22 @@
+export interface OutgoingMessage {
+  from: string;
+  to: string;
+  replyTo?: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers?: Record<string, string>;
+}
+
+/** Where rendered mail goes: an SMTP relay in production, the local capture store in the embedded default. */
+export abstract class MailTransport {
+  abstract readonly kind: 'smtp' | 'capture';
+  abstract send(message: OutgoingMessage): Promise<{ messageId: string }>;
+  abstract close(): Promise<void>;
+}
+
+/** SMTP replies 5xx are final (mailbox does not exist, rejected); anything else may succeed on a retry. */
+export function isPermanentSendError(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+}

@@ -1,0 +1,24 @@
+import type { Transporter } from 'nodemailer';
+import nodemailer from 'nodemailer';
+import type { OutgoingMessage } from './mail-transport.js';
+import { MailTransport } from './mail-transport.js';
+
+/** Pooled SMTP: connections are reused across messages, so throughput is bounded by the relay, not the handshakes. */
+export class SmtpMailTransport extends MailTransport {
+  readonly kind = 'smtp';
+  private readonly transporter: Transporter;
+
+  constructor(url: string, poolSize: number) {
+    super();
+    this.transporter = nodemailer.createTransport({ url, pool: true, maxConnections: poolSize, maxMessages: 1000 } as never);
+  }
+
+  async send(message: OutgoingMessage): Promise<{ messageId: string }> {
+    const info = await this.transporter.sendMail(message);
+    return { messageId: String(info.messageId) };
+  }
+
+  async close(): Promise<void> {
+    this.transporter.close();
+  }
+}

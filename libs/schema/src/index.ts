@@ -1,0 +1,3 @@
+export * from './rally-schema.js';
+export * from './migration-generator.js';
+export * from './rally-runtime.js';

@@ -1,0 +1,35 @@
+import type { RallyHarness } from '../support/rally-harness.js';
+import { startRally } from '../support/rally-harness.js';
+
+describe('platform over HTTP', () => {
+  let rally: RallyHarness;
+  beforeAll(async () => {
+    rally = await startRally();
+  });
+  afterAll(() => rally.close());
+
+  it('reports live and ready with database and Redis queue reachable', async () => {
+    expect((await fetch(`${rally.baseUrl}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${rally.baseUrl}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok', database: 'ok', queue: 'ok', queueBackend: 'redis' });
+  });
+
+  it('serves OpenAPI docs', async () => {
+    const res = await fetch(`${rally.baseUrl}/api/docs/openapi.json`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { info: { title: string } }).info.title).toBe('Rally API');
+  });
+
+  it('answers unknown routes 404 with a request id and security headers', async () => {
+    const res = await fetch(`${rally.baseUrl}/no-such-route`, { headers: { 'x-request-id': 'trace-123' } });
+    expect(res.status).toBe(404);
+    expect(res.headers.get('x-request-id')).toBe('trace-123');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('does not mount the local mailbox when an SMTP relay is configured', async () => {
+    expect((await fetch(`${rally.baseUrl}/dev/mailbox`)).status).toBe(404);
+  });
+});

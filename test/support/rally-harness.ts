@@ -1,0 +1,91 @@
+import type { AddressInfo } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { RallyConfig } from '#rally/core';
+import { createHttpApp, JsonLogger, parseConfig } from '#rally/core';
+import type { SmtpSink, TestDatabase } from '#rally-testing/core';
+import { createTestDatabase, startSmtpSink, TEST_ENV } from '#rally-testing/core';
+import type { RallyRuntime } from '#rally/schema';
+import { prepareRuntime } from '#rally/schema';
+import { ApiModule } from '../../apps/api/src/api.module.js';
+import { WorkerModule } from '../../apps/worker/src/worker.module.js';
+
+export interface HarnessOptions {
+  /** Queues on this machine's Redis (default) or on PostgreSQL like the embedded default. */
+  queue?: 'redis' | 'postgres';
+  /** Real SMTP sink on loopback (default) or capture mode (mail stored for /dev/mailbox). */
+  mail?: 'smtp' | 'capture';
+  worker?: boolean;
+  env?: Record<string, string>;
+}
+
+export interface RallyHarness {
+  baseUrl: string;
+  config: RallyConfig;
+  db: TestDatabase;
+  smtp?: SmtpSink;
+  api: NestFastifyApplication;
+  worker?: INestApplicationContext;
+  runtime: RallyRuntime;
+  close(): Promise<void>;
+}
+
+/** A whole Rally (api on a random port + worker) in this test process, on its own database and queue prefix. */
+export async function startRally(options: HarnessOptions = {}): Promise<RallyHarness> {
+  const db = await createTestDatabase();
+  const smtp = (options.mail ?? 'smtp') === 'smtp' ? await startSmtpSink() : undefined;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: db.url,
+    QUEUE_PREFIX: `rally-test-${randomBytes(4).toString('hex')}`,
+    MAIL_RECONCILE_SECONDS: '2',
+    DEMO_SEED: 'false',
+    ...(options.queue ?? 'redis') === 'redis' ? { REDIS_URL: TEST_ENV.redisUrl } : {},
+    ...(smtp ? { SMTP_URL: smtp.url } : {}),
+    ...options.env,
+  };
+  const config = parseConfig(env);
+  let api: NestFastifyApplication | undefined;
+  let worker: INestApplicationContext | undefined;
+  try {
+    const runtime = await prepareRuntime(config);
+    api = await createHttpApp(ApiModule.forRoot(config, runtime), config);
+    await api.listen({ port: 0, host: '127.0.0.1' });
+    const port = (api.getHttpServer().address() as AddressInfo).port;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    // Links in mail must point at this test server.
+    config.http.publicUrl = baseUrl;
+    if (options.worker !== false) {
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, await prepareRuntime(config)), { logger: JsonLogger.create('warn', 'worker') });
+    }
+    return harness(baseUrl, config, db, smtp, api, worker, runtime);
+  } catch (error) {
+    await worker?.close().catch(() => undefined);
+    await api?.close().catch(() => undefined);
+    await smtp?.close();
+    await db.drop();
+    throw error;
+  }
+}
+
+function harness(baseUrl: string, config: RallyConfig, db: TestDatabase, smtp: SmtpSink | undefined, api: NestFastifyApplication, worker: INestApplicationContext | undefined, runtime: RallyRuntime): RallyHarness {
+  return {
+    baseUrl,
+    config,
+    db,
+    smtp,
+    api,
+    worker,
+    runtime,
+    async close() {
+      await worker?.close();
+      await api.close();
+      await smtp?.close();
+      await db.drop();
+    },
+  };
+}
