@@ -18,6 +18,8 @@ export interface HarnessOptions {
   /** Real SMTP sink on loopback (default) or capture mode (mail stored for /dev/mailbox). */
   mail?: 'smtp' | 'capture';
   worker?: boolean;
+  /** Delay per message in the SMTP sink, to keep a batch in flight long enough to interrupt it. */
+  smtpDelayMs?: number;
   env?: Record<string, string>;
 }
 
@@ -35,7 +37,7 @@ export interface RallyHarness {
 /** A whole Rally (api on a random port + worker) in this test process, on its own database and queue prefix. */
 export async function startRally(options: HarnessOptions = {}): Promise<RallyHarness> {
   const db = await createTestDatabase();
-  const smtp = (options.mail ?? 'smtp') === 'smtp' ? await startSmtpSink() : undefined;
+  const smtp = (options.mail ?? 'smtp') === 'smtp' ? await startSmtpSink({ delayMs: options.smtpDelayMs }) : undefined;
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     PORT: '0',

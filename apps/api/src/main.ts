@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { createHttpApp, loadConfigOrExit } from '#rally/core';
+import { Logger } from '@nestjs/common';
+import { createHttpApp, loadConfigOrExit, onShutdownSignal } from '#rally/core';
 import { prepareRuntime } from '#rally/schema';
 import { ApiModule } from './api.module.js';
 
@@ -7,6 +8,8 @@ const config = loadConfigOrExit();
 const runtime = await prepareRuntime(config);
 const app = await createHttpApp(ApiModule.forRoot(config, runtime), config);
 await app.listen({ port: config.http.port, host: config.http.host });
-app.get(ApiModule); // resolves eagerly so a wiring error fails here, not on the first request
 const base = config.http.publicUrl;
-app.getHttpAdapter().getInstance().log.info({ msg: 'api listening', url: base, docs: `${base}/api/docs`, mailbox: config.mail.capture ? `${base}/dev/mailbox` : undefined });
+const logger = new Logger('Api');
+logger.log({ msg: 'api listening', url: base, docs: `${base}/api/docs`, mailbox: config.mail.capture ? `${base}/dev/mailbox` : undefined });
+// app.close() stops accepting connections, lets requests in flight finish, then closes pools.
+onShutdownSignal(logger, [() => app.close(), () => runtime.database.stop()]);

@@ -1,5 +1,6 @@
 import type { RallyConfig } from '#rally/core';
 import { migrationCommands } from './migration.commands.js';
+import { sendTestMailCommand } from './send-test-mail.command.js';
 import { startCommand } from './start.command.js';
 
 export interface CliCommand {
@@ -11,4 +12,5 @@ export interface CliCommand {
 export const COMMANDS: Record<string, CliCommand> = {
   start: startCommand,
   ...migrationCommands,
+  'send-test-mail': sendTestMailCommand,
 };

@@ -1,17 +1,16 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { JsonLogger, loadConfigOrExit } from '#rally/core';
+import { JsonLogger, loadConfigOrExit, onShutdownSignal } from '#rally/core';
 import { prepareRuntime } from '#rally/schema';
 import { WorkerModule } from './worker.module.js';
 
 const config = loadConfigOrExit();
-const logger = JsonLogger.create(config.logLevel, 'worker');
+const jsonLogger = JsonLogger.create(config.logLevel, 'worker');
 const runtime = await prepareRuntime(config);
-try {
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, runtime), { logger });
-  // SIGTERM: stop taking jobs, let those in flight finish, close connections, exit.
-  app.enableShutdownHooks();
-} catch (error) {
-  logger.fatal({ msg: 'worker failed to start', error: (error as Error).message });
+const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, runtime), { logger: jsonLogger, abortOnError: false }).catch((error: Error) => {
+  jsonLogger.fatal({ msg: 'worker failed to start', error: error.message });
   process.exit(1);
-}
+});
+// app.close() stops fetching jobs and waits for those in flight before closing connections.
+onShutdownSignal(new Logger('Worker'), [() => app.close(), () => runtime.database.stop()]);

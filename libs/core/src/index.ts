@@ -25,3 +25,4 @@ export * from './tenancy/permissions.js';
 export * from './tenancy/public.decorator.js';
 export * from './tenancy/require-permission.decorator.js';
 export * from './health/health.module.js';
+export * from './process/graceful-shutdown.js';

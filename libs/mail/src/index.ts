@@ -10,5 +10,6 @@ export * from './templates/mail-template.js';
 export * from './templates/mail-renderer.js';
 export * from './transport/mail-transport.js';
 export * from './jobs/mail-send.handler.js';
+export * from './system-mail/system-mail.templates.js';
 
 export const MAIL_ENTITIES = [MailOutbox, CapturedMail];

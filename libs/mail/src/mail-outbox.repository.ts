@@ -4,11 +4,9 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { MailOutbox } from './entities/mail-outbox.entity.js';
+import type { OutboxStatus } from './entities/mail-outbox.entity.js';
 
 export type NewOutboxRow = Pick<MailOutbox, 'organizationId' | 'idempotencyKey' | 'recipient' | 'replyTo' | 'sender' | 'template' | 'language' | 'data' | 'headers'>;
-
-/** How long a claimed row stays ours before another worker may assume we died mid-send. */
-export const SEND_LEASE_SECONDS = 120;
 
 @Injectable()
 export class MailOutboxRepository {
@@ -29,12 +27,12 @@ export class MailOutboxRepository {
   }
 
   /** Atomically takes a row for sending: only a pending row, or one whose previous sender's lease ran out. */
-  async claim(id: string): Promise<MailOutbox | null> {
+  async claim(id: string, leaseSeconds: number): Promise<MailOutbox | null> {
     const rows = (await this.db.query(
       `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_until = now() + make_interval(secs => $2), updated_at = now()
        WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND locked_until < now()))
        RETURNING id, organization_id, recipient, reply_to, sender, template, language, data, headers, attempts`,
-      [id, SEND_LEASE_SECONDS],
+      [id, leaseSeconds],
     )) as [Record<string, unknown>[], number];
     const row = rows[0]?.[0];
     if (!row) return null;
@@ -65,14 +63,13 @@ export class MailOutboxRepository {
   }
 
   /** Rows owed but probably not in the queue any more: pending for a while, or claimed by a sender whose lease expired. */
-  async findStale(olderThanSeconds: number, limit: number): Promise<string[]> {
-    const rows = (await this.db.query(
-      `SELECT id FROM mail_outbox
+  async findStale(olderThanSeconds: number, limit: number): Promise<{ id: string; status: OutboxStatus; attempts: number }[]> {
+    return (await this.db.query(
+      `SELECT id, status, attempts FROM mail_outbox
        WHERE (status = 'pending' AND updated_at < now() - make_interval(secs => $1))
           OR (status = 'sending' AND locked_until < now())
        ORDER BY updated_at LIMIT $2`,
       [olderThanSeconds, limit],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+    )) as { id: string; status: OutboxStatus; attempts: number }[];
   }
 }

@@ -11,6 +11,7 @@ import { MailService } from './mail.service.js';
 import { MailboxController } from './mailbox/mailbox.controller.js';
 import { MailRenderer } from './templates/mail-renderer.js';
 import type { MailTemplate } from './templates/mail-template.js';
+import { TEST_MAIL } from './system-mail/system-mail.templates.js';
 import { CaptureMailTransport } from './transport/capture.transport.js';
 import { MailTransport } from './transport/mail-transport.js';
 import { SmtpMailTransport } from './transport/smtp.transport.js';
@@ -28,7 +29,7 @@ export class MailModule {
       module: MailModule,
       controllers: !worker && options.captureMailbox ? [MailboxController] : [],
       providers: [
-        MailRenderer,
+        { provide: MailRenderer, useFactory: () => new MailRenderer().withTemplates(TEST_MAIL) },
         MailOutboxRepository,
         MailService,
         ...(worker

@@ -28,6 +28,8 @@ export const CONFIG_VARIABLES = {
   QUEUE_PREFIX: variable({ name: 'QUEUE_PREFIX', description: 'Key prefix of Rally queues in Redis (lets several installations or test runs share one Redis)', defaultValue: 'rally', parse: text }),
   WORKER_CONCURRENCY: variable({ name: 'WORKER_CONCURRENCY', description: 'Jobs processed at once per queue in one worker process', defaultValue: '20', parse: (r) => parseInteger(r, 1, 500) }),
   MAIL_RECONCILE_SECONDS: variable({ name: 'MAIL_RECONCILE_SECONDS', description: 'How often the worker re-enqueues mail left pending (lost queue, crashed worker)', defaultValue: '30', parse: (r) => parseInteger(r, 1, 3600) }),
+  MAIL_SEND_LEASE_SECONDS: variable({ name: 'MAIL_SEND_LEASE_SECONDS', description: 'How long a worker owns a message it is sending; after that another worker assumes it died and retries', defaultValue: '120', parse: (r) => parseInteger(r, 1, 3600) }),
+  QUEUE_SCHEDULE_REFRESH_SECONDS: variable({ name: 'QUEUE_SCHEDULE_REFRESH_SECONDS', description: 'How often each worker re-registers periodic jobs (restores them if the queue store was emptied)', defaultValue: '60', parse: (r) => parseInteger(r, 1, 3600) }),
   LOG_LEVEL: variable({ name: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug or silent', defaultValue: 'info', parse: (r) => parseEnum(r, ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const) }),
   TRUST_PROXY: variable({ name: 'TRUST_PROXY', description: 'Trust X-Forwarded-* headers (behind a load balancer)', defaultValue: 'false', parse: parseBoolean }),
   DEMO_SEED: variable({ name: 'DEMO_SEED', description: 'Seed a demo organisation and print its admin login on first start', defaultValue: 'true', parse: parseBoolean }),

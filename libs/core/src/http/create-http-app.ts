@@ -37,7 +37,6 @@ export async function createHttpApp(rootModule: unknown, config: RallyConfig): P
   await app.register(cookie as never);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
-  app.enableShutdownHooks();
 
   const openapi = new DocumentBuilder()
     .setTitle('Rally API')

@@ -1,4 +1,4 @@
-import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job, Worker } from 'bullmq';
@@ -19,10 +19,11 @@ export class MissingJobHandlersError extends Error {
 
 /** Finds every @JobHandler, refuses to boot when a job has none, runs one BullMQ worker per queue. */
 @Injectable()
-export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('WorkerHost');
   private readonly handlers = new Map<JobName, Handler>();
   private readonly workers: Worker[] = [];
+  private refreshTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -62,6 +63,11 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       this.workers.push(worker);
     }
     await this.upsertSchedules();
+    // Schedules live in the queue store; re-register them so an emptied Redis (FLUSHALL, failover) gets them back.
+    this.refreshTimer = setInterval(() => {
+      this.upsertSchedules().catch((error: Error) => this.logger.warn({ msg: 'schedule refresh failed', error: error.message }));
+    }, this.config.queue.scheduleRefreshSeconds * 1000);
+    this.refreshTimer.unref();
     this.logger.log({ msg: 'worker ready', queues: Object.values(QueueName), backend: this.jobs.backend.kind });
   }
 
@@ -70,7 +76,7 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       if (meta.everyMs === undefined) continue;
       const every = typeof meta.everyMs === 'function' ? meta.everyMs(this.config) : meta.everyMs;
       // A scheduler id per job name: however many workers upsert it, it fires once per interval.
-      await this.jobs.queue(JOB_QUEUE[meta.name]).upsertJobScheduler(meta.name, { every }, { name: meta.name, data: {} });
+      await this.jobs.queue(JOB_QUEUE[meta.name]).upsertJobScheduler(meta.name, { every }, { name: meta.name, data: {}, opts: { attempts: 1 } }); // the next tick is the retry
     }
   }
 
@@ -80,7 +86,9 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
     return handler.run(job.data, job);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any connection closes: stop fetching and let jobs in flight finish with their database and SMTP intact. */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.refreshTimer);
     // close() waits for jobs in flight to finish, then stops fetching.
     await Promise.all(this.workers.map((w) => w.close()));
   }

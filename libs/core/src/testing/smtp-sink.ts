@@ -25,7 +25,7 @@ export interface SmtpSink {
 }
 
 /** A real SMTP server on 127.0.0.1 that accepts and parses everything: the relay in e2e tests and benchmarks. */
-export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(options: { parse?: boolean; delayMs?: number } = {}): Promise<SmtpSink> {
   const parse = options.parse ?? true;
   const messages: CaughtMail[] = [];
   const waiters = new Set<() => void>();
@@ -46,6 +46,8 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
+        // A slow relay, so tests can interrupt a batch while messages are in flight.
+        if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
         const raw = Buffer.concat(chunks).toString('utf8');
         const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';

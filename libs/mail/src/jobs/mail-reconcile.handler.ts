@@ -1,14 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JobQueue } from '#rally/core';
-import { JobHandler, JobName, QueueName } from '#rally/core';
+import type { RallyConfig } from '#rally/core';
+import { InjectConfig, JobHandler, JobName, QueueName } from '#rally/core';
 import { MailOutboxRepository } from '../mail-outbox.repository.js';
 
 const BATCH = 1_000;
-const PENDING_GRACE_SECONDS = 10;
 
 /**
  * Postgres is the record of what must be sent; the queue can be lost (FLUSHALL, crash). Periodically re-enqueue
  * rows still owed. A finished job left under the same id would swallow the re-add, so it is removed first.
+ * Sending twice is prevented by the atomic claim in the send job, not by job ids.
  */
 @Injectable()
 export class MailReconcileHandler {
@@ -17,27 +18,28 @@ export class MailReconcileHandler {
   constructor(
     private readonly outbox: MailOutboxRepository,
     private readonly jobs: JobQueue,
+    @InjectConfig() private readonly config: RallyConfig,
   ) {}
 
   @JobHandler(JobName.MailReconcile, { everyMs: (config) => config.mail.reconcileSeconds * 1000 })
   async handle(): Promise<{ requeued: number }> {
-    const ids = await this.outbox.findStale(PENDING_GRACE_SECONDS, BATCH);
-    if (ids.length === 0) return { requeued: 0 };
+    // A row pending for one reconcile period is not just a job about to run: it was lost or never enqueued.
+    const stale = await this.outbox.findStale(this.config.mail.reconcileSeconds, BATCH);
+    if (stale.length === 0) return { requeued: 0 };
     const queue = this.jobs.queue(QueueName.Mail);
-    const requeue: string[] = [];
-    for (const id of ids) {
-      const job = await queue.getJob(id);
-      if (!job) {
-        requeue.push(id);
+    const requeue: { outboxId: string; jobId: string }[] = [];
+    for (const row of stale) {
+      if (row.status === 'sending') {
+        // Its sender died mid-send (lease expired) and its job may still look active: a fresh id per attempt gets it moving now.
+        requeue.push({ outboxId: row.id, jobId: `${row.id}-lease-${row.attempts}` });
         continue;
       }
-      const state = await job.getState();
-      if (state === 'completed' || state === 'failed') {
-        await job.remove();
-        requeue.push(id);
-      }
+      const job = await queue.getJob(row.id);
+      const state = job ? await job.getState() : 'missing';
+      if (state === 'completed' || state === 'failed') await job?.remove();
+      if (state === 'completed' || state === 'failed' || state === 'missing') requeue.push({ outboxId: row.id, jobId: row.id });
     }
-    await this.jobs.enqueueBulk(JobName.MailSend, requeue.map((outboxId) => ({ payload: { outboxId }, opts: { jobId: outboxId } })));
+    await this.jobs.enqueueBulk(JobName.MailSend, requeue.map(({ outboxId, jobId }) => ({ payload: { outboxId }, opts: { jobId } })));
     if (requeue.length) this.logger.log({ msg: 'mail requeued', count: requeue.length });
     return { requeued: requeue.length };
   }

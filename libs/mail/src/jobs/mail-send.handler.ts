@@ -23,7 +23,7 @@ export class MailSendHandler {
 
   @JobHandler(JobName.MailSend, { attempts: MAX_SEND_ATTEMPTS })
   async handle({ outboxId }: JobPayload<JobName.MailSend>): Promise<'sent' | 'skipped' | 'failed'> {
-    const row = await this.outbox.claim(outboxId);
+    const row = await this.outbox.claim(outboxId, this.config.mail.sendLeaseSeconds);
     if (!row) return 'skipped'; // already sent, being sent, failed for good, or not committed yet (the reconciler retries)
 
     let rendered;

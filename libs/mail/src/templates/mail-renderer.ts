@@ -48,6 +48,11 @@ export class MailRenderer {
     }
   }
 
+  withTemplates(...templates: MailTemplate<object>[]): this {
+    this.register(...templates);
+    return this;
+  }
+
   has(name: string): boolean {
     return this.templates.has(name);
   }

@@ -13,6 +13,11 @@ export abstract class MailTransport {
   abstract readonly kind: 'smtp' | 'capture';
   abstract send(message: OutgoingMessage): Promise<{ messageId: string }>;
   abstract close(): Promise<void>;
+
+  /** Nest calls this on shutdown: pooled SMTP connections must not outlive the worker. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
+  }
 }
 
 /** SMTP replies 5xx are final (mailbox does not exist, rejected); anything else may succeed on a retry. */
