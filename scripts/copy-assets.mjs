@@ -3,11 +3,12 @@ import { cpSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ASSET = /\.(hbs|css|svg|txt|json)$/;
+const SKIP = /testing-fixtures/;
 function walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (ASSET.test(name) && !name.startsWith('tsconfig')) cpSync(path, join('dist', path));
+    else if (ASSET.test(name) && !SKIP.test(path)) cpSync(path, join('dist', path));
   }
 }
 for (const root of ['apps', 'libs']) walk(root);
