@@ -38,6 +38,7 @@ export default {
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
   testTimeout: 60_000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
   maxWorkers: 2,
   // BullMQ's blocking Redis connections can outlive close() by a few seconds; every suite closes what it opened.
   forceExit: true,
