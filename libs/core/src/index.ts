@@ -26,3 +26,4 @@ export * from './tenancy/public.decorator.js';
 export * from './tenancy/require-permission.decorator.js';
 export * from './health/health.module.js';
 export * from './process/graceful-shutdown.js';
+export * from './http/security-headers.js';
