@@ -1,8 +1,10 @@
 import type { DynamicModule} from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import type { RallyConfig } from '#rally/core';
 import { ConfigModule, DatabaseModule, HealthModule, QueueModule } from '#rally/core';
 import { MailModule } from '#rally/mail';
+import { OrganisationsModule, StaffAuthGuard } from '#rally/organisations';
 import type { RallyRuntime } from '#rally/schema';
 
 /** The HTTP process: staff API, public pages, and (capture mode only) the local mailbox. */
@@ -17,7 +19,10 @@ export class ApiModule {
         QueueModule.forRoot(runtime.queue, { consume: false }),
         MailModule.forRoot({ role: 'api', captureMailbox: config.mail.capture }),
         HealthModule,
+        OrganisationsModule.forApi(),
       ],
+      // Every route passes the staff guard: @Public, a session, or a token with the route's permission; nothing else.
+      providers: [{ provide: APP_GUARD, useExisting: StaffAuthGuard }],
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { RallyConfig } from '#rally/core';
 import { migrationCommands } from './migration.commands.js';
+import { createAdminCommand } from './organisation.commands.js';
 import { sendTestMailCommand } from './send-test-mail.command.js';
 import { startCommand } from './start.command.js';
 
@@ -13,4 +14,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   start: startCommand,
   ...migrationCommands,
   'send-test-mail': sendTestMailCommand,
+  'create-admin': createAdminCommand,
 };

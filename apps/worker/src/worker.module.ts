@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import type { RallyConfig } from '#rally/core';
 import { ConfigModule, DatabaseModule, QueueModule } from '#rally/core';
 import { MailModule } from '#rally/mail';
+import { OrganisationsModule } from '#rally/organisations';
 import type { RallyRuntime } from '#rally/schema';
 
 /** The job process: every queue's consumers; no HTTP. */
@@ -16,6 +17,7 @@ export class WorkerModule {
         DatabaseModule.forRoot(runtime.dataSource),
         QueueModule.forRoot(runtime.queue, { consume: true }),
         MailModule.forRoot({ role: 'worker', captureMailbox: false }),
+        OrganisationsModule.forWorker(),
       ],
     };
   }

@@ -4,9 +4,10 @@ import type { DataSourceOptions } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrationsLocked } from '#rally/core';
 import { MAIL_ENTITIES } from '#rally/mail';
+import { ORGANISATION_ENTITIES } from '#rally/organisations';
 
 /** Every entity of every feature: the whole schema one Rally database holds. Add a feature's list here. */
-export const RALLY_ENTITIES = [...MAIL_ENTITIES];
+export const RALLY_ENTITIES = [...MAIL_ENTITIES, ...ORGANISATION_ENTITIES];
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 const MIGRATION_FILE = /^\d{13}-[\w-]+\.(ts|js)$/;

@@ -32,6 +32,10 @@ export const CONFIG_VARIABLES = {
   QUEUE_SCHEDULE_REFRESH_SECONDS: variable({ name: 'QUEUE_SCHEDULE_REFRESH_SECONDS', description: 'How often each worker re-registers periodic jobs (restores them if the queue store was emptied)', defaultValue: '60', parse: (r) => parseInteger(r, 1, 3600) }),
   LOG_LEVEL: variable({ name: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug or silent', defaultValue: 'info', parse: (r) => parseEnum(r, ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const) }),
   TRUST_PROXY: variable({ name: 'TRUST_PROXY', description: 'Trust X-Forwarded-* headers (behind a load balancer)', defaultValue: 'false', parse: parseBoolean }),
+  SESSION_IDLE_MINUTES: variable({ name: 'SESSION_IDLE_MINUTES', description: 'A staff session ends after this many minutes without a request', defaultValue: '60', parse: (r) => parseInteger(r, 1, 10080) }),
+  SESSION_ABSOLUTE_HOURS: variable({ name: 'SESSION_ABSOLUTE_HOURS', description: 'A staff session ends this many hours after login, active or not', defaultValue: '12', parse: (r) => parseInteger(r, 1, 720) }),
+  LOGIN_MAX_FAILURES: variable({ name: 'LOGIN_MAX_FAILURES', description: 'Failed logins per account before it is locked for LOGIN_LOCKOUT_MINUTES (per IP: ten times this)', defaultValue: '5', parse: (r) => parseInteger(r, 1, 1000) }),
+  LOGIN_LOCKOUT_MINUTES: variable({ name: 'LOGIN_LOCKOUT_MINUTES', description: 'Window of the login failure counters and length of a lockout', defaultValue: '15', parse: (r) => parseInteger(r, 1, 1440) }),
   DEMO_SEED: variable({ name: 'DEMO_SEED', description: 'Seed a demo organisation and print its admin login on first start', defaultValue: 'true', parse: parseBoolean }),
 } satisfies Record<string, ConfigVariable<unknown>>;
 

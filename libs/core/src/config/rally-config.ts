@@ -11,6 +11,7 @@ export interface RallyConfig {
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   demoSeed: boolean;
+  auth: { sessionIdleMinutes: number; sessionAbsoluteHours: number; loginMaxFailures: number; loginLockoutMinutes: number };
 }
 
 export class ConfigInvalidError extends Error {
@@ -46,5 +47,6 @@ export function parseConfig(env: Record<string, string | undefined>): RallyConfi
     dataDir: v.DATA_DIR,
     logLevel: v.LOG_LEVEL,
     demoSeed: v.DEMO_SEED,
+    auth: { sessionIdleMinutes: v.SESSION_IDLE_MINUTES, sessionAbsoluteHours: v.SESSION_ABSOLUTE_HOURS, loginMaxFailures: v.LOGIN_MAX_FAILURES, loginLockoutMinutes: v.LOGIN_LOCKOUT_MINUTES },
   };
 }

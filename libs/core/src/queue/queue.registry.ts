@@ -11,16 +11,19 @@ export enum QueueName {
 export enum JobName {
   MailSend = 'mail.send',
   MailReconcile = 'mail.reconcile',
+  AuthPurge = 'organisations.auth-purge',
 }
 
 export interface JobPayloads {
   [JobName.MailSend]: { outboxId: string };
   [JobName.MailReconcile]: Record<string, never>;
+  [JobName.AuthPurge]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MailSend]: QueueName.Mail,
   [JobName.MailReconcile]: QueueName.Maintenance,
+  [JobName.AuthPurge]: QueueName.Maintenance,
 };
 
 export type JobPayload<N extends JobName> = JobPayloads[N];

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import type { AuthContext, OrgScope, Role } from '#rally/core';
+import { NotFoundError } from '#rally/core';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { hashSecret, newSecret } from '../auth/secret-token.js';
+import { ApiToken } from '../entities/api-token.entity.js';
+
+/** Integration tokens: the secret leaves the server once, at creation; afterwards only its hash exists. */
+@Injectable()
+export class ApiTokenService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(auth: AuthContext, input: { name: string; role: Role }): Promise<{ token: ApiToken; secret: string }> {
+    const secret = newSecret('rally');
+    return this.db.transaction(async (tx) => {
+      const token = await tx.getRepository(ApiToken).save({
+        organizationId: auth.organizationId,
+        name: input.name,
+        role: input.role,
+        tokenHash: hashSecret(secret),
+        prefix: secret.slice(0, 12),
+        createdByUserId: auth.actor.kind === 'user' ? auth.actor.userId : null,
+        lastUsedAt: null,
+        revokedAt: null,
+      });
+      await this.audit.record(auth, { action: 'api-token.create', objectType: 'api-token', objectId: token.id, details: { name: input.name, role: input.role } }, tx);
+      return { token, secret };
+    });
+  }
+
+  list(scope: OrgScope): Promise<ApiToken[]> {
+    return this.db.getRepository(ApiToken).find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' } });
+  }
+
+  /** Revoking twice is harmless; the token stops working on its next request. */
+  async revoke(auth: AuthContext, tokenId: string): Promise<ApiToken> {
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(ApiToken);
+      const token = await repo.findOneBy({ id: tokenId, organizationId: auth.organizationId });
+      if (!token) throw new NotFoundError('API token');
+      if (!token.revokedAt) {
+        await repo.update({ id: token.id, organizationId: auth.organizationId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await this.audit.record(auth, { action: 'api-token.revoke', objectType: 'api-token', objectId: token.id }, tx);
+      }
+      return repo.findOneByOrFail({ id: token.id });
+    });
+  }
+}

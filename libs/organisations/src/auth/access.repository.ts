@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Role } from '#rally/core';
+
+export interface MemberAccess {
+  organizationId: string;
+  role: Role;
+}
+
+export interface TokenAccess extends MemberAccess {
+  tokenId: string;
+  slug: string;
+}
+
+/** The two lookups the guard makes on every staff request, each one indexed query. */
+@Injectable()
+export class AccessRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The user's role in the organisation with this slug; null when there is no such organisation or no membership. */
+  async memberAccess(slug: string, userId: string): Promise<MemberAccess | null> {
+    const rows = (await this.db.query(
+      `SELECT o.id AS "organizationId", m.role FROM organization o JOIN membership m ON m.organization_id = o.id AND m.user_id = $2 WHERE o.slug = $1`,
+      [slug, userId],
+    )) as MemberAccess[];
+    return rows[0] ?? null;
+  }
+
+  async tokenAccess(tokenHash: string): Promise<TokenAccess | null> {
+    const rows = (await this.db.query(
+      `SELECT t.id AS "tokenId", t.organization_id AS "organizationId", t.role, o.slug FROM api_token t JOIN organization o ON o.id = t.organization_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+      [tokenHash],
+    )) as TokenAccess[];
+    return rows[0] ?? null;
+  }
+
+  /** Records use at minute precision: an integration calling many times a second must not write on every call. */
+  async touchToken(tokenId: string): Promise<void> {
+    await this.db.query(`UPDATE api_token SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [tokenId]);
+  }
+}

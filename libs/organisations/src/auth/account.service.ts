@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { StaffUser } from '../entities/staff-user.entity.js';
+import { InvalidCredentialsError, WeakPasswordError } from '../organisations.exception.js';
+import { hashPassword, passwordProblems, verifyPassword } from './password.js';
+import { SessionService } from './session.service.js';
+import type { ActiveSession, IssuedSession } from './session.service.js';
+
+export interface AccountView {
+  user: StaffUser;
+  organizations: { organizationId: string; slug: string; name: string; role: string }[];
+}
+
+/** The signed-in person's own account: who they are, where they belong, their password. */
+@Injectable()
+export class AccountService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionService,
+  ) {}
+
+  async view(userId: string): Promise<AccountView> {
+    const user = await this.db.getRepository(StaffUser).findOneByOrFail({ id: userId });
+    const organizations = (await this.db.query(
+      `SELECT o.id AS "organizationId", o.slug, o.name, m.role FROM membership m JOIN organization o ON o.id = m.organization_id WHERE m.user_id = $1 ORDER BY o.name`,
+      [userId],
+    )) as AccountView['organizations'];
+    return { user, organizations };
+  }
+
+  /** Changes the password and ends every session of the user, this one included; the caller gets a fresh session. */
+  async changePassword(session: ActiveSession, currentPassword: string, newPassword: string, ip: string): Promise<IssuedSession> {
+    const users = this.db.getRepository(StaffUser);
+    const user = await users.findOneByOrFail({ id: session.userId });
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new InvalidCredentialsError();
+    const problems = passwordProblems(newPassword, user.email);
+    if (problems.length > 0) throw new WeakPasswordError('newPassword', problems);
+    await users.update({ id: user.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
+    await this.sessions.endAllForUser(user.id);
+    return this.sessions.issue(user.id, ip);
+  }
+}

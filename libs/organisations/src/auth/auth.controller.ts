@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { RallyConfig } from '#rally/core';
+import { InjectConfig, Public } from '#rally/core';
+import { LoginDto, PasswordChangeDto, PasswordResetConfirmDto, PasswordResetRequestDto, SessionResponse } from '../dto/auth.dto.js';
+import { AccountService } from './account.service.js';
+import { clearSessionCookies, setSessionCookies } from './auth-cookies.js';
+import { LoginService } from './login.service.js';
+import { PasswordResetService } from './password-reset.service.js';
+import type { ActiveSession } from './session.service.js';
+import { SessionService } from './session.service.js';
+import { CurrentSession, SignedIn } from './signed-in.decorator.js';
+
+/** Sign-in, sign-out, the current session and passwords: account routes, not tied to one organisation. */
+@ApiTags('account')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    @InjectConfig() private readonly config: RallyConfig,
+    private readonly login: LoginService,
+    private readonly accounts: AccountService,
+    private readonly sessions: SessionService,
+    private readonly resets: PasswordResetService,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  async signIn(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+    const { user, session } = await this.login.login(body.email, body.password, request.ip);
+    setSessionCookies(reply, this.config, session);
+    return this.sessionResponse(user.id, session.csrfToken);
+  }
+
+  @SignedIn()
+  @ApiCookieAuth('session')
+  @Get('session')
+  current(@CurrentSession() session: ActiveSession): Promise<SessionResponse> {
+    return this.sessionResponse(session.userId, session.csrfToken);
+  }
+
+  @SignedIn()
+  @ApiCookieAuth('session')
+  @Post('logout')
+  @HttpCode(204)
+  async signOut(@CurrentSession() session: ActiveSession, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.sessions.end(session.sessionId);
+    clearSessionCookies(reply, this.config);
+  }
+
+  @SignedIn()
+  @ApiCookieAuth('session')
+  @Post('password')
+  @HttpCode(200)
+  async changePassword(@CurrentSession() session: ActiveSession, @Body() body: PasswordChangeDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+    const fresh = await this.accounts.changePassword(session, body.currentPassword, body.newPassword, request.ip);
+    setSessionCookies(reply, this.config, fresh);
+    return this.sessionResponse(session.userId, fresh.csrfToken);
+  }
+
+  @Public()
+  @Post('password-reset')
+  @HttpCode(202)
+  async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest): Promise<{ status: 'sent_if_account_exists' }> {
+    await this.resets.request(body.email, request.ip);
+    return { status: 'sent_if_account_exists' };
+  }
+
+  @Public()
+  @Post('password-reset/confirm')
+  @HttpCode(204)
+  async confirmReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+    await this.resets.confirm(body.token, body.newPassword);
+  }
+
+  private async sessionResponse(userId: string, csrfToken: string): Promise<SessionResponse> {
+    const { user, organizations } = await this.accounts.view(userId);
+    return { userId: user.id, email: user.email, name: user.name, csrfToken, organizations };
+  }
+}

@@ -1,0 +1,14 @@
+import type { PipeTransform } from '@nestjs/common';
+import { NotFoundError } from '#rally/core';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A path id that is not a UUID names nothing: answer 404 like any unknown id (never a database error). */
+export class IdPipe implements PipeTransform<string, string> {
+  constructor(private readonly what: string) {}
+
+  transform(value: string): string {
+    if (!UUID.test(value)) throw new NotFoundError(this.what);
+    return value;
+  }
+}

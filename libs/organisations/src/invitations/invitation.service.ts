@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import type { AuthContext, OrgScope, RallyConfig, Role } from '#rally/core';
+import { ConflictError, InjectConfig, NotFoundError } from '#rally/core';
+import { MailService } from '#rally/mail';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { normaliseEmail } from '../auth/login.service.js';
+import { hashSecret, newSecret } from '../auth/secret-token.js';
+import { ApiToken } from '../entities/api-token.entity.js';
+import { Invitation } from '../entities/invitation.entity.js';
+import { Organization } from '../entities/organization.entity.js';
+import { StaffUser } from '../entities/staff-user.entity.js';
+import { INVITATION_MAIL } from '../organisations.mail.js';
+
+export const INVITATION_VALID_DAYS = 7;
+
+/** Admins invite people by email to a role; the emailed link is the only way in (see InvitationAcceptService). */
+@Injectable()
+export class InvitationService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectConfig() private readonly config: RallyConfig,
+    private readonly audit: AuditLog,
+    private readonly mail: MailService,
+  ) {}
+
+  async create(auth: AuthContext, input: { email: string; role: Role }): Promise<Invitation> {
+    const email = normaliseEmail(input.email);
+    const secret = newSecret('ri');
+    const { invitation, outboxIds } = await this.db.transaction(async (tx) => {
+      const [{ member }] = (await tx.query(
+        `SELECT EXISTS (SELECT 1 FROM membership m JOIN staff_user u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2) AS member`,
+        [auth.organizationId, email],
+      )) as [{ member: boolean }];
+      if (member) throw new ConflictError('already_member', 'This person is already a member');
+      // A new invitation replaces any pending one for the same address: only the latest link works.
+      await tx.getRepository(Invitation).update({ organizationId: auth.organizationId, email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+      const invitation = await tx.getRepository(Invitation).save({
+        organizationId: auth.organizationId,
+        email,
+        role: input.role,
+        tokenHash: hashSecret(secret),
+        invitedByUserId: auth.actor.kind === 'user' ? auth.actor.userId : null,
+        expiresAt: new Date(Date.now() + INVITATION_VALID_DAYS * 86_400_000),
+        acceptedAt: null,
+        acceptedUserId: null,
+        revokedAt: null,
+      });
+      const organization = await tx.getRepository(Organization).findOneByOrFail({ id: auth.organizationId });
+      const outboxIds = await this.mail.stage(auth, [
+        {
+          to: email,
+          template: INVITATION_MAIL,
+          data: {
+            organizationName: organization.name,
+            inviterName: await this.actorName(auth),
+            role: input.role,
+            // The secret rides in the fragment: never sent to a server log or in a Referer.
+            acceptUrl: `${this.config.http.publicUrl}/staff/invitation#token=${secret}`,
+            expiresAt: invitation.expiresAt.toUTCString(),
+          },
+          idempotencyKey: `invitation:${invitation.id}`,
+          language: organization.defaultLanguage,
+          from: organization.sendingAddress ?? undefined,
+        },
+      ], tx);
+      await this.audit.record(auth, { action: 'invitation.create', objectType: 'invitation', objectId: invitation.id, details: { email, role: input.role } }, tx);
+      return { invitation, outboxIds };
+    });
+    await this.mail.dispatch(outboxIds);
+    return invitation;
+  }
+
+  list(scope: OrgScope): Promise<Invitation[]> {
+    return this.db.getRepository(Invitation).find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' } });
+  }
+
+  async revoke(auth: AuthContext, invitationId: string): Promise<Invitation> {
+    return this.db.transaction(async (tx) => {
+      const repo = tx.getRepository(Invitation);
+      const invitation = await repo.findOne({ where: { id: invitationId, organizationId: auth.organizationId }, lock: { mode: 'pessimistic_write' } });
+      if (!invitation) throw new NotFoundError('Invitation');
+      if (invitation.acceptedAt || invitation.revokedAt) throw new ConflictError('invitation_not_pending', 'Only a pending invitation can be revoked');
+      await repo.update({ id: invitation.id, organizationId: auth.organizationId }, { revokedAt: new Date() });
+      await this.audit.record(auth, { action: 'invitation.revoke', objectType: 'invitation', objectId: invitation.id }, tx);
+      return repo.findOneByOrFail({ id: invitation.id });
+    });
+  }
+
+  private async actorName(auth: AuthContext): Promise<string> {
+    if (auth.actor.kind === 'user') return (await this.db.getRepository(StaffUser).findOneByOrFail({ id: auth.actor.userId })).name;
+    const token = await this.db.getRepository(ApiToken).findOneBy({ id: auth.actor.tokenId, organizationId: auth.organizationId });
+    return token ? `An admin (via ${token.name})` : 'An admin';
+  }
+}

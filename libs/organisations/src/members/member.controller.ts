@@ -1,0 +1,33 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch } from '@nestjs/common';
+import type { AuthContext } from '#rally/core';
+import { Auth, Permission, RequirePermission } from '#rally/core';
+import { MemberResponse, MemberRoleDto } from '../dto/member.dto.js';
+import { IdPipe } from '../id.pipe.js';
+import { StaffApi } from '../staff-api.decorator.js';
+import { MemberService } from './member.service.js';
+
+@StaffApi('members')
+@Controller('api/orgs/:orgSlug/members')
+export class MemberController {
+  constructor(private readonly members: MemberService) {}
+
+  // Every member may see colleagues (e.g. to pick a follow-up owner); only admins change them.
+  @RequirePermission(Permission.OrganisationRead)
+  @Get()
+  list(@Auth() auth: AuthContext): Promise<MemberResponse[]> {
+    return this.members.list(auth);
+  }
+
+  @RequirePermission(Permission.MembersManage)
+  @Patch(':memberId')
+  changeRole(@Auth() auth: AuthContext, @Param('memberId', new IdPipe('Member')) memberId: string, @Body() body: MemberRoleDto): Promise<MemberResponse> {
+    return this.members.changeRole(auth, memberId, body.role);
+  }
+
+  @RequirePermission(Permission.MembersManage)
+  @Delete(':memberId')
+  @HttpCode(204)
+  remove(@Auth() auth: AuthContext, @Param('memberId', new IdPipe('Member')) memberId: string): Promise<void> {
+    return this.members.remove(auth, memberId);
+  }
+}

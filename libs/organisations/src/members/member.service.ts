@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthContext, OrgScope } from '#rally/core';
+import { NotFoundError, Role } from '#rally/core';
+import { AuditLog } from '../audit/audit-log.service.js';
+import type { MemberResponse } from '../dto/member.dto.js';
+import { Membership } from '../entities/membership.entity.js';
+import { LastAdminError } from '../organisations.exception.js';
+
+/** Members of one organisation and their roles. */
+@Injectable()
+export class MemberService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async list(scope: OrgScope, manager: EntityManager = this.db.manager): Promise<MemberResponse[]> {
+    return (await manager.query(
+      `SELECT m.id, m.user_id AS "userId", u.email, u.name, m.role, m.created_at AS "joinedAt"
+       FROM membership m JOIN staff_user u ON u.id = m.user_id WHERE m.organization_id = $1 ORDER BY u.name, u.email`,
+      [scope.organizationId],
+    )) as MemberResponse[];
+  }
+
+  async changeRole(auth: AuthContext, memberId: string, role: Role): Promise<MemberResponse> {
+    return this.db.transaction(async (tx) => {
+      const member = await this.lockedMember(tx, auth, memberId);
+      if (member.role === Role.Admin && role !== Role.Admin) await this.assertAnotherAdmin(tx, auth, member.id);
+      await tx.getRepository(Membership).update({ id: member.id, organizationId: auth.organizationId }, { role });
+      await this.audit.record(auth, { action: 'member.role-change', objectType: 'member', objectId: member.id, details: { from: member.role, to: role } }, tx);
+      const updated = (await this.list(auth, tx)).find((m) => m.id === member.id);
+      if (!updated) throw new NotFoundError('Member');
+      return updated;
+    });
+  }
+
+  async remove(auth: AuthContext, memberId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const member = await this.lockedMember(tx, auth, memberId);
+      if (member.role === Role.Admin) await this.assertAnotherAdmin(tx, auth, member.id);
+      await tx.getRepository(Membership).delete({ id: member.id, organizationId: auth.organizationId });
+      await this.audit.record(auth, { action: 'member.remove', objectType: 'member', objectId: member.id, details: { userId: member.userId } }, tx);
+    });
+  }
+
+  /** Locks the organisation's admin rows too, so two admins demoting each other at once cannot leave none. */
+  private async lockedMember(tx: EntityManager, scope: OrgScope, memberId: string): Promise<Membership> {
+    await tx.query(`SELECT id FROM membership WHERE organization_id = $1 AND role = 'admin' FOR UPDATE`, [scope.organizationId]);
+    const member = await tx.getRepository(Membership).findOne({ where: { id: memberId, organizationId: scope.organizationId }, lock: { mode: 'pessimistic_write' } });
+    if (!member) throw new NotFoundError('Member');
+    return member;
+  }
+
+  private async assertAnotherAdmin(tx: EntityManager, scope: OrgScope, exceptMemberId: string): Promise<void> {
+    const [{ n }] = (await tx.query(`SELECT count(*)::int AS n FROM membership WHERE organization_id = $1 AND role = 'admin' AND id <> $2`, [scope.organizationId, exceptMemberId])) as [{ n: number }];
+    if (n === 0) throw new LastAdminError();
+  }
+}

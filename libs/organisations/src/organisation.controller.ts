@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
+import type { AuthContext } from '#rally/core';
+import { AnyMember, Auth, Permission, RequirePermission } from '#rally/core';
+import { MailSettingsDto, OrganizationResponse, OrganizationUpdateDto, toOrganizationResponse } from './dto/organization.dto.js';
+import { OrganisationService } from './organisation.service.js';
+import { StaffApi } from './staff-api.decorator.js';
+
+class AuthContextResponse {
+  organizationId: string;
+  role: string;
+  actor: AuthContext['actor'];
+}
+
+@StaffApi('organisation')
+@Controller('api/orgs/:orgSlug')
+export class OrganisationController {
+  constructor(private readonly organisations: OrganisationService) {}
+
+  @RequirePermission(Permission.OrganisationRead)
+  @Get()
+  async get(@Auth() auth: AuthContext): Promise<OrganizationResponse> {
+    return toOrganizationResponse(await this.organisations.get(auth));
+  }
+
+  @RequirePermission(Permission.OrganisationManage)
+  @Patch()
+  async update(@Auth() auth: AuthContext, @Body() body: OrganizationUpdateDto): Promise<OrganizationResponse> {
+    return toOrganizationResponse(await this.organisations.update(auth, body));
+  }
+
+  /** Who the caller is in this organisation: role and whether a person or a token. */
+  @AnyMember()
+  @Get('me')
+  me(@Auth() auth: AuthContext): AuthContextResponse {
+    return { organizationId: auth.organizationId, role: auth.role, actor: auth.actor };
+  }
+
+  @RequirePermission(Permission.MailSettingsManage)
+  @Get('mail-settings')
+  async mailSettings(@Auth() auth: AuthContext): Promise<MailSettingsDto> {
+    return { sendingAddress: (await this.organisations.get(auth)).sendingAddress };
+  }
+
+  @RequirePermission(Permission.MailSettingsManage)
+  @Put('mail-settings')
+  async setMailSettings(@Auth() auth: AuthContext, @Body() body: MailSettingsDto): Promise<MailSettingsDto> {
+    return { sendingAddress: (await this.organisations.setSendingAddress(auth, body.sendingAddress)).sendingAddress };
+  }
+}

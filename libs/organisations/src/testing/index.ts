@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Role } from '#rally/core';
+import { CSRF_HEADER, SESSION_COOKIE } from '../auth/auth-cookies.js';
+import { normaliseEmail } from '../auth/login.service.js';
+import { hashPassword } from '../auth/password.js';
+import { hashSecret, newSecret } from '../auth/secret-token.js';
+import { SessionService } from '../auth/session.service.js';
+import { ApiToken } from '../entities/api-token.entity.js';
+import { Membership } from '../entities/membership.entity.js';
+import { Organization } from '../entities/organization.entity.js';
+import { StaffUser } from '../entities/staff-user.entity.js';
+
+/** What the factories need of a running Rally (test/support's RallyHarness fits). */
+export interface RallyLike {
+  baseUrl: string;
+  api: INestApplication;
+}
+
+export interface StaffHandle {
+  organization: Organization;
+  user: StaffUser;
+  membership: Membership;
+  password: string;
+  /** API bearer token of the same organisation and role. */
+  token: string;
+  tokenId: string;
+  /** `rally_session=...` for a Cookie header. */
+  cookie: string;
+  csrfToken: string;
+  bearer(): Record<string, string>;
+  session(): Record<string, string>;
+}
+
+/** A route parameter the cross-tenant test fills with an object of another organisation. */
+export interface TenantFixture {
+  param: string;
+  create(rally: RallyLike, owner: StaffHandle): Promise<string>;
+}
+
+const unique = (): string => randomBytes(4).toString('hex');
+// One hash for every test user: argon2 per user would make role-matrix suites slow for nothing.
+let testPasswordHash: Promise<string> | undefined;
+export const TEST_PASSWORD = 'violet tractor sings at dawn';
+
+export const dataSourceOf = (rally: RallyLike): DataSource => rally.api.get(DataSource);
+
+export function anOrganization(overrides: Partial<Organization> = {}): Partial<Organization> {
+  const id = unique();
+  return { name: `Org ${id}`, slug: `org-${id}`, country: 'FR', timeZone: 'Europe/Paris', defaultLanguage: 'en', sendingAddress: null, ...overrides };
+}
+
+/** A new organisation with one member of `role` (default admin), signed in with a session and holding an API token. */
+export async function createOrgWithMember(rally: RallyLike, options: { role?: Role; slug?: string; organization?: Partial<Organization> } = {}): Promise<StaffHandle> {
+  const organization = await dataSourceOf(rally)
+    .getRepository(Organization)
+    .save(anOrganization({ ...options.organization, ...(options.slug ? { slug: options.slug } : {}) }));
+  return addMember(rally, organization, { role: options.role ?? Role.Admin });
+}
+
+/** Another member of an existing organisation, with its own session and token. */
+export async function addMember(rally: RallyLike, organization: Organization, options: { role: Role; email?: string }): Promise<StaffHandle> {
+  const db = dataSourceOf(rally);
+  testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  const user = await db.getRepository(StaffUser).save({ email: normaliseEmail(options.email ?? `staff-${unique()}@example.org`), name: `Staff ${options.role}`, passwordHash: await testPasswordHash, passwordChangedAt: new Date() });
+  const membership = await db.getRepository(Membership).save({ organizationId: organization.id, userId: user.id, role: options.role });
+  const session = await rally.api.get(SessionService).issue(user.id, '127.0.0.1');
+  const { id: tokenId, secret: token } = await insertApiToken(rally, organization.id, options.role);
+  const cookie = `${SESSION_COOKIE}=${session.secret}`;
+  return {
+    organization,
+    user,
+    membership,
+    password: TEST_PASSWORD,
+    token,
+    tokenId,
+    cookie,
+    csrfToken: session.csrfToken,
+    bearer: () => ({ authorization: `Bearer ${token}` }),
+    session: () => ({ cookie, [CSRF_HEADER]: session.csrfToken }),
+  };
+}
+
+export async function insertApiToken(rally: RallyLike, organizationId: string, role: Role): Promise<{ id: string; secret: string }> {
+  const secret = newSecret('rally');
+  const row = await dataSourceOf(rally)
+    .getRepository(ApiToken)
+    .save({ organizationId, name: `test token ${unique()}`, role, tokenHash: hashSecret(secret), prefix: secret.slice(0, 12), createdByUserId: null, lastUsedAt: null, revokedAt: null });
+  return { id: row.id, secret };
+}
