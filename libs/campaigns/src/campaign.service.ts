@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthContext, OrgScope } from '#rally/core';
+import { NotFoundError } from '#rally/core';
+import { AuditLog } from '#rally/organisations';
+import { Campaign } from './entities/campaign.entity.js';
+import type { CampaignCreateDto, CampaignUpdateDto } from './dto/campaign.dto.js';
+
+@Injectable()
+export class CampaignService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(auth: AuthContext, input: CampaignCreateDto): Promise<Campaign> {
+    return this.db.transaction(async (manager) => {
+      const campaign = await manager.getRepository(Campaign).save({ organizationId: auth.organizationId, name: input.name, description: input.description ?? '' });
+      await this.audit.record(auth, { action: 'campaign.create', objectType: 'campaign', objectId: campaign.id }, manager);
+      return campaign;
+    });
+  }
+
+  async list(scope: OrgScope): Promise<Campaign[]> {
+    return this.db.getRepository(Campaign).find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' }, take: 500 });
+  }
+
+  /** Another organisation's campaign is indistinguishable from a missing one. */
+  async get(scope: OrgScope, id: string): Promise<Campaign> {
+    const campaign = await this.db.getRepository(Campaign).findOneBy({ id, organizationId: scope.organizationId });
+    if (!campaign) throw new NotFoundError('Campaign');
+    return campaign;
+  }
+
+  async update(auth: AuthContext, id: string, input: CampaignUpdateDto): Promise<Campaign> {
+    const campaign = await this.get(auth, id);
+    if (input.name !== undefined) campaign.name = input.name;
+    if (input.description !== undefined) campaign.description = input.description;
+    return this.db.transaction(async (manager) => {
+      const saved = await manager.getRepository(Campaign).save(campaign);
+      await this.audit.record(auth, { action: 'campaign.update', objectType: 'campaign', objectId: id, details: { fields: Object.keys(input) } }, manager);
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,8 @@
+import { Campaign } from './entities/campaign.entity.js';
+
+export * from './entities/campaign.entity.js';
+export * from './dto/campaign.dto.js';
+export * from './campaign.service.js';
+export * from './campaigns.module.js';
+
+export const CAMPAIGN_ENTITIES = [Campaign];

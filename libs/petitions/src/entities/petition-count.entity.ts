@@ -1,0 +1,59 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The served count of a petition, maintained in batches by the count flush job (never +1 per request). */
+@Entity('petition_counts')
+export class PetitionCount {
+  @PrimaryColumn({ type: 'uuid' })
+  petitionId: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  /** Confirmed online signatures. */
+  @Column({ type: 'int', default: 0 })
+  online: number;
+
+  /** Paper signatures added by staff, reported apart. */
+  @Column({ type: 'int', default: 0 })
+  paper: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}
+
+export type AreaKind = 'region' | 'country';
+
+/** Confirmed online signatures per region and per country of one petition. */
+@Entity('petition_area_counts')
+export class PetitionAreaCount {
+  @PrimaryColumn({ type: 'uuid' })
+  petitionId: string;
+
+  @PrimaryColumn({ type: 'text' })
+  kind: AreaKind;
+
+  @PrimaryColumn({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'int', default: 0 })
+  count: number;
+}
+
+/** A milestone of a petition that has been reached and announced to staff; the key makes the announcement once-only. */
+@Entity('petition_milestones_reached')
+export class PetitionMilestoneReached {
+  @PrimaryColumn({ type: 'uuid' })
+  petitionId: string;
+
+  @PrimaryColumn({ type: 'int' })
+  milestone: number;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  reachedAt: Date;
+}

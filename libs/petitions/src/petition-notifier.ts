@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { RallyConfig } from '#rally/core';
+import { InjectConfig } from '#rally/core';
+import type { MailRequest } from '#rally/mail';
+import { MailService } from '#rally/mail';
+import { PETITION_CLOSED_MAIL, PETITION_MILESTONE_MAIL } from './mail/petition-mail.templates.js';
+import { OrganisationDirectory } from './organisation-directory.js';
+import type { PetitionTotals } from './petition-counts.repository.js';
+
+/**
+ * Tells petition staff about milestones (once each: the reached-milestone row is the guard) and closings.
+ * Stages outbox rows in the caller's transaction; the caller dispatches the returned ids after commit.
+ */
+@Injectable()
+export class PetitionNotifier {
+  constructor(
+    private readonly mail: MailService,
+    private readonly organisations: OrganisationDirectory,
+    @InjectConfig() private readonly config: RallyConfig,
+  ) {}
+
+  async announceMilestones(manager: EntityManager, totals: PetitionTotals[]): Promise<string[]> {
+    const outboxIds: string[] = [];
+    for (const t of totals) {
+      const total = t.online + t.paper;
+      const reached = (await manager.query(
+        `INSERT INTO petition_milestones_reached (petition_id, milestone, organization_id)
+         SELECT p.id, m, p.organization_id FROM petitions p, unnest(p.milestones) AS m WHERE p.id = $1 AND m <= $2
+         ON CONFLICT DO NOTHING RETURNING milestone`,
+        [t.petitionId, total],
+      )) as { milestone: number }[];
+      if (reached.length === 0) continue;
+      const [p] = (await manager.query(`SELECT slug, title, goal, language FROM petitions WHERE id = $1`, [t.petitionId])) as { slug: string; title: string; goal: number; language: string }[];
+      const scope = { organizationId: t.organizationId };
+      const staff = await this.organisations.petitionStaffEmails(scope, manager);
+      const n = new Intl.NumberFormat(p.language);
+      const requests: MailRequest<object>[] = [];
+      for (const { milestone } of reached) {
+        for (const to of staff) {
+          requests.push({
+            to,
+            template: PETITION_MILESTONE_MAIL,
+            language: p.language,
+            idempotencyKey: `petition-milestone:${t.petitionId}:${milestone}:${to}`,
+            data: { petitionTitle: p.title, petitionUrl: `${this.config.http.publicUrl}/p/${p.slug}`, milestone: n.format(milestone), total: n.format(total), goal: n.format(p.goal) },
+          });
+        }
+      }
+      outboxIds.push(...(await this.mail.stage(scope, requests, manager)));
+    }
+    return outboxIds;
+  }
+
+  async announceClosed(manager: EntityManager, petition: { id: string; organizationId: string; title: string; goal: number; language: string; closedAt: Date }): Promise<string[]> {
+    const scope = { organizationId: petition.organizationId };
+    const [c] = (await manager.query(`SELECT online, paper FROM petition_counts WHERE petition_id = $1`, [petition.id])) as { online: number; paper: number }[];
+    const online = c?.online ?? 0;
+    const paper = c?.paper ?? 0;
+    const n = new Intl.NumberFormat(petition.language);
+    const staff = await this.organisations.petitionStaffEmails(scope, manager);
+    return this.mail.stage(
+      scope,
+      staff.map((to) => ({
+        to,
+        template: PETITION_CLOSED_MAIL,
+        language: petition.language,
+        idempotencyKey: `petition-closed:${petition.id}:${petition.closedAt.getTime()}:${to}`,
+        data: { petitionTitle: petition.title, total: n.format(online + paper), online: n.format(online), paper: n.format(paper), goal: n.format(petition.goal) },
+      })),
+      manager,
+    );
+  }
+}

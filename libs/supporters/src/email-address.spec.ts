@@ -1,0 +1,25 @@
+import { isDisposableEmail, isEmailShaped, normalizeEmail } from './email-address.js';
+
+describe('normalizeEmail', () => {
+  it.each([
+    ['Jane.Doe+petition@GMail.com', 'janedoe@gmail.com'],
+    ['j.a.n.e@googlemail.com', 'jane@gmail.com'],
+    ['Jane.Doe+x@outlook.com', 'jane.doe@outlook.com'],
+    ['jane.doe+news@example.org', 'jane.doe+news@example.org'],
+    ['  JANE@Example.ORG ', 'jane@example.org'],
+  ])('%s -> %s', (input, expected) => expect(normalizeEmail(input)).toBe(expected));
+});
+
+describe('email checks', () => {
+  it('accepts ordinary addresses and refuses what cannot be one', () => {
+    expect(isEmailShaped('ana@example.org')).toBe(true);
+    expect(isEmailShaped('ana@example')).toBe(false);
+    expect(isEmailShaped('ana example@x.org')).toBe(false);
+    expect(isEmailShaped('a@b@c.org')).toBe(false);
+  });
+
+  it('knows disposable domains from the maintained list', () => {
+    expect(isDisposableEmail('x@mailinator.com')).toBe(true);
+    expect(isDisposableEmail('x@example.org')).toBe(false);
+  });
+});

@@ -1,0 +1,42 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Supporter } from './supporter.entity.js';
+
+/** What a supporter agreed to (or declined), in the exact words shown, when and where. Append-only: history is evidence. */
+@Entity('supporter_consents')
+@Index('supporter_consents_supporter_idx', ['supporterId', 'recordedAt'])
+export class SupporterConsent {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @Column({ type: 'uuid' })
+  supporterId: string;
+
+  @ManyToOne(() => Supporter, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'supporter_id' })
+  supporter?: Supporter;
+
+  /** What the consent is for, e.g. `organisation-email`. */
+  @Column({ type: 'text' })
+  purpose: string;
+
+  @Column({ type: 'boolean' })
+  granted: boolean;
+
+  /** The exact wording the supporter saw beside the checkbox. */
+  @Column({ type: 'text' })
+  wording: string;
+
+  /** Where it was given, e.g. `petition:<id>`. */
+  @Column({ type: 'text' })
+  source: string;
+
+  /** When the supporter gave it (the action's time, not when this row was written). */
+  @Column({ type: 'timestamptz' })
+  givenAt: Date;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  recordedAt: Date;
+}

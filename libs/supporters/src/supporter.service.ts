@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OrgScope } from '#rally/core';
+
+export interface SupporterActionInput {
+  email: string;
+  emailNormalized: string;
+  firstName: string;
+  lastName: string;
+  postcode: string | null;
+  region: string | null;
+  country: string | null;
+  language: string;
+  actedAt: Date;
+  /** The consent asked beside the action, recorded whether granted or not. */
+  consent?: { purpose: string; granted: boolean; wording: string; source: string };
+}
+
+/** One supporter per normalised email per organisation: an action creates it or refreshes it with the latest details. */
+@Injectable()
+export class SupporterService {
+  /** Runs inside the caller's transaction so the action and the supporter record commit together. */
+  async recordAction(manager: EntityManager, scope: OrgScope, input: SupporterActionInput): Promise<string> {
+    const rows = (await manager.query(
+      `INSERT INTO supporters (organization_id, email, email_normalized, first_name, last_name, postcode, region, country, language, last_action_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (organization_id, email_normalized) DO UPDATE SET
+         email = EXCLUDED.email, first_name = EXCLUDED.first_name, last_name = EXCLUDED.last_name,
+         postcode = COALESCE(EXCLUDED.postcode, supporters.postcode), region = COALESCE(EXCLUDED.region, supporters.region),
+         country = COALESCE(EXCLUDED.country, supporters.country), language = EXCLUDED.language,
+         last_action_at = GREATEST(supporters.last_action_at, EXCLUDED.last_action_at), updated_at = now()
+       RETURNING id`,
+      [scope.organizationId, input.email, input.emailNormalized, input.firstName, input.lastName, input.postcode, input.region, input.country, input.language, input.actedAt],
+    )) as { id: string }[];
+    const supporterId = rows[0].id;
+    if (input.consent) {
+      const c = input.consent;
+      await manager.query(
+        `INSERT INTO supporter_consents (organization_id, supporter_id, purpose, granted, wording, source, given_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [scope.organizationId, supporterId, c.purpose, c.granted, c.wording, c.source, input.actedAt],
+      );
+    }
+    return supporterId;
+  }
+
+  async findByEmail(manager: EntityManager, scope: OrgScope, emailNormalized: string): Promise<{ id: string; email: string; consents: { purpose: string; granted: boolean; wording: string; source: string }[] } | null> {
+    const [row] = (await manager.query(`SELECT id, email FROM supporters WHERE organization_id = $1 AND email_normalized = $2`, [scope.organizationId, emailNormalized])) as { id: string; email: string }[];
+    if (!row) return null;
+    const consents = (await manager.query(`SELECT purpose, granted, wording, source FROM supporter_consents WHERE organization_id = $1 AND supporter_id = $2 ORDER BY recorded_at`, [scope.organizationId, row.id])) as { purpose: string; granted: boolean; wording: string; source: string }[];
+    return { ...row, consents };
+  }
+}
