@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import type { RallyConfig } from '#rally/core';
 import { ConfigModule, DatabaseModule, HealthModule, QueueModule } from '#rally/core';
 import { MailModule } from '#rally/mail';
+import { PetitionsModule } from '#rally/petitions';
 import { OrganisationsModule, StaffAuthGuard } from '#rally/organisations';
 import type { RallyRuntime } from '#rally/schema';
 
@@ -18,6 +19,7 @@ export class ApiModule {
         DatabaseModule.forRoot(runtime.dataSource),
         QueueModule.forRoot(runtime.queue, { consume: false }),
         MailModule.forRoot({ role: 'api', captureMailbox: config.mail.capture }),
+        PetitionsModule,
         HealthModule,
         OrganisationsModule.forApi(),
       ],

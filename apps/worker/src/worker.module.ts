@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import type { RallyConfig } from '#rally/core';
 import { ConfigModule, DatabaseModule, QueueModule } from '#rally/core';
 import { MailModule } from '#rally/mail';
+import { PetitionsWorkerModule } from '#rally/petitions';
 import { OrganisationsModule } from '#rally/organisations';
 import type { RallyRuntime } from '#rally/schema';
 
@@ -17,6 +18,7 @@ export class WorkerModule {
         DatabaseModule.forRoot(runtime.dataSource),
         QueueModule.forRoot(runtime.queue, { consume: true }),
         MailModule.forRoot({ role: 'worker', captureMailbox: false }),
+        PetitionsWorkerModule,
         OrganisationsModule.forWorker(),
       ],
     };

@@ -37,6 +37,18 @@ export const CONFIG_VARIABLES = {
   LOGIN_MAX_FAILURES: variable({ name: 'LOGIN_MAX_FAILURES', description: 'Failed logins per account before it is locked for LOGIN_LOCKOUT_MINUTES (per IP: ten times this)', defaultValue: '5', parse: (r) => parseInteger(r, 1, 1000) }),
   LOGIN_LOCKOUT_MINUTES: variable({ name: 'LOGIN_LOCKOUT_MINUTES', description: 'Window of the login failure counters and length of a lockout', defaultValue: '15', parse: (r) => parseInteger(r, 1, 1440) }),
   DEMO_SEED: variable({ name: 'DEMO_SEED', description: 'Seed a demo organisation and print its admin login on first start', defaultValue: 'true', parse: parseBoolean }),
+  RATE_LIMIT_MULTIPLIER: variable({ name: 'RATE_LIMIT_MULTIPLIER', description: 'Multiplies every public rate limit (benchmarks and load tests raise it)', defaultValue: '1', parse: (r) => parseInteger(r, 1, 1_000_000) }),
+  SIGN_RATE_IP_PER_MINUTE: variable({ name: 'SIGN_RATE_IP_PER_MINUTE', description: 'Petition signatures accepted per IP per minute (burst), per api process', defaultValue: '10', parse: (r) => parseInteger(r, 1, 1_000_000) }),
+  SIGN_RATE_IP_PER_HOUR: variable({ name: 'SIGN_RATE_IP_PER_HOUR', description: 'Petition signatures accepted per IP per hour (sustained), per api process', defaultValue: '60', parse: (r) => parseInteger(r, 1, 1_000_000) }),
+  SIGN_RATE_PETITION_PER_SECOND: variable({ name: 'SIGN_RATE_PETITION_PER_SECOND', description: 'Signatures accepted per petition per second, per api process', defaultValue: '500', parse: (r) => parseInteger(r, 1, 1_000_000) }),
+  SIGN_MIN_FILL_SECONDS: variable({ name: 'SIGN_MIN_FILL_SECONDS', description: 'A sign form submitted sooner than this after the page was served is refused as automated', defaultValue: '2', parse: (r) => parseInteger(r, 0, 600) }),
+  SIGN_BATCH_WINDOW_MS: variable({ name: 'SIGN_BATCH_WINDOW_MS', description: 'How long concurrent signatures wait to be written together in one INSERT (group commit)', defaultValue: '3', parse: (r) => parseInteger(r, 0, 1000) }),
+  PETITION_COUNT_FLUSH_MS: variable({ name: 'PETITION_COUNT_FLUSH_MS', description: 'How often the worker folds newly confirmed signatures into the petition counts', defaultValue: '1000', parse: (r) => parseInteger(r, 100, 600_000) }),
+  PETITION_COUNT_CACHE_MS: variable({ name: 'PETITION_COUNT_CACHE_MS', description: 'How often each api process refreshes its in-memory petition counts', defaultValue: '1000', parse: (r) => parseInteger(r, 100, 600_000) }),
+  PETITION_COUNT_RECONCILE_SECONDS: variable({ name: 'PETITION_COUNT_RECONCILE_SECONDS', description: 'How often petition counts are recomputed from the signature rows (repairs any drift)', defaultValue: '300', parse: (r) => parseInteger(r, 1, 86_400) }),
+  SIGNATURE_MAIL_POLL_MS: variable({ name: 'SIGNATURE_MAIL_POLL_MS', description: 'How often the worker stages confirmation, reminder and already-signed mails for new signatures', defaultValue: '1000', parse: (r) => parseInteger(r, 100, 600_000) }),
+  SIGNATURE_REMINDER_SECONDS: variable({ name: 'SIGNATURE_REMINDER_SECONDS', description: 'Delay before each of the two confirmation reminders to a pending signer', defaultValue: '172800', parse: (r) => parseInteger(r, 1, 2_592_000) }),
+  PETITION_CLOSE_CHECK_SECONDS: variable({ name: 'PETITION_CLOSE_CHECK_SECONDS', description: 'How often the worker closes petitions whose close date has passed', defaultValue: '60', parse: (r) => parseInteger(r, 1, 86_400) }),
 } satisfies Record<string, ConfigVariable<unknown>>;
 
 export type ConfigKey = keyof typeof CONFIG_VARIABLES;

@@ -11,7 +11,21 @@ export interface RallyConfig {
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   demoSeed: boolean;
+  petitions: PetitionsConfig;
   auth: { sessionIdleMinutes: number; sessionAbsoluteHours: number; loginMaxFailures: number; loginLockoutMinutes: number };
+}
+
+/** Public signing: abuse limits (per api process, scaled by RATE_LIMIT_MULTIPLIER), group commit, counts, mail. */
+export interface PetitionsConfig {
+  rateLimit: { ipPerMinute: number; ipPerHour: number; petitionPerSecond: number };
+  minFillSeconds: number;
+  batchWindowMs: number;
+  countFlushMs: number;
+  countCacheMs: number;
+  countReconcileSeconds: number;
+  signatureMailPollMs: number;
+  reminderSeconds: number;
+  closeCheckSeconds: number;
 }
 
 export class ConfigInvalidError extends Error {
@@ -47,6 +61,17 @@ export function parseConfig(env: Record<string, string | undefined>): RallyConfi
     dataDir: v.DATA_DIR,
     logLevel: v.LOG_LEVEL,
     demoSeed: v.DEMO_SEED,
+    petitions: {
+      rateLimit: { ipPerMinute: v.SIGN_RATE_IP_PER_MINUTE * v.RATE_LIMIT_MULTIPLIER, ipPerHour: v.SIGN_RATE_IP_PER_HOUR * v.RATE_LIMIT_MULTIPLIER, petitionPerSecond: v.SIGN_RATE_PETITION_PER_SECOND * v.RATE_LIMIT_MULTIPLIER },
+      minFillSeconds: v.SIGN_MIN_FILL_SECONDS,
+      batchWindowMs: v.SIGN_BATCH_WINDOW_MS,
+      countFlushMs: v.PETITION_COUNT_FLUSH_MS,
+      countCacheMs: v.PETITION_COUNT_CACHE_MS,
+      countReconcileSeconds: v.PETITION_COUNT_RECONCILE_SECONDS,
+      signatureMailPollMs: v.SIGNATURE_MAIL_POLL_MS,
+      reminderSeconds: v.SIGNATURE_REMINDER_SECONDS,
+      closeCheckSeconds: v.PETITION_CLOSE_CHECK_SECONDS,
+    },
     auth: { sessionIdleMinutes: v.SESSION_IDLE_MINUTES, sessionAbsoluteHours: v.SESSION_ABSOLUTE_HOURS, loginMaxFailures: v.LOGIN_MAX_FAILURES, loginLockoutMinutes: v.LOGIN_LOCKOUT_MINUTES },
   };
 }
