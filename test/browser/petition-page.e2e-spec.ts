@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import { aPetition } from '#rally-testing/petitions';
 import { createOrgWithMember } from '#rally-testing/organisations';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
+import { waitUntil } from '../support/processes.js';
 import { confirmLink, mailsTo } from '../petitions/petition-helpers.js';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -64,8 +65,10 @@ describe('petition page in headless Chromium', () => {
     expect(await confirmPage.locator('h1').textContent()).toBe('Thank you, your signature is confirmed');
 
     // The first page was not reloaded: its script polls count.json and updates the number.
-    await page.waitForFunction(() => document.getElementById('signature-count')?.textContent === '1', undefined, { timeout: 15_000 });
-    expect(await page.locator('#goal-progress').evaluate((el) => (el as HTMLProgressElement).value)).toBe(1);
+    // Polled from outside: the page's CSP (rightly) forbids the string eval waitForFunction would need.
+    await waitUntil(async () => (await page.locator('#signature-count').textContent()) === '1', 15_000, 200);
+    // progress.value reflects its content attribute, so the script's update is visible here.
+    expect(await page.locator('#goal-progress').getAttribute('value')).toBe('1');
     expect(thirdParty).toEqual([]);
     expect(consoleErrors).toEqual([]);
 
