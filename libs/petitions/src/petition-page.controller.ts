@@ -6,6 +6,7 @@ import { InjectConfig, InvalidInputError, NotFoundError, Public, RateLimitedErro
 import { PAGE_TEXT } from './i18n/page-text.js';
 import { PetitionNotOpenError } from './petition.exception.js';
 import { PetitionCountCache } from './petition-count.cache.js';
+import { PAGE_SLOTS, PetitionPageCache } from './petition-page.cache.js';
 import type { FormState } from './petition-page.renderer.js';
 import { PETITION_CSS, renderMessagePage, renderNotFoundPage, renderPetitionPage } from './petition-page.renderer.js';
 import type { PublicPetition } from './public-petition.cache.js';
@@ -29,6 +30,7 @@ export class PetitionPageController {
     private readonly signing: SigningService,
     private readonly recent: RecentSignersCache,
     private readonly limiter: SignRateLimiter,
+    private readonly pages: PetitionPageCache,
     @InjectConfig() private readonly config: RallyConfig,
   ) {}
 
@@ -53,7 +55,8 @@ export class PetitionPageController {
     const petition = await this.petitions.bySlug(slug);
     if (!petition) return this.notFound(reply);
     const source = typeof query.utm_source === 'string' ? query.utm_source.slice(0, 100) : '';
-    const html = renderPetitionPage({ ...(await this.pageContext(petition)), source, referrer: externalReferrer(request, this.config.http.publicUrl) });
+    const render = async (): Promise<string> => renderPetitionPage({ ...(await this.pageContext(petition)), startedAt: PAGE_SLOTS.startedAt, source: PAGE_SLOTS.source, referrer: PAGE_SLOTS.referrer });
+    const html = await this.pages.page(petition.id, render, { startedAt: Date.now(), source, referrer: externalReferrer(request, this.config.http.publicUrl) });
     void reply.status(200).header('content-type', HTML).send(html);
   }
 
@@ -139,7 +142,7 @@ export class PetitionPageController {
       publicUrl: this.config.http.publicUrl,
       recentSigners: await this.recent.get(petition.id),
       consentText: this.signing.consentWording(petition),
-      now: Date.now(),
+      startedAt: String(Date.now()),
       source: '',
       referrer: '',
     };

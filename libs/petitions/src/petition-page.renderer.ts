@@ -34,7 +34,8 @@ export interface PageContext {
   form?: FormState;
   source: string;
   referrer: string;
-  now: number;
+  /** Time-to-fill stamp for the form (ms since epoch), or the page cache's slot. */
+  startedAt: string;
 }
 
 const INPUTS: { name: string; type: string; autocomplete: string; maxlength: number; required: boolean; label: (t: PageText) => string }[] = [
@@ -106,7 +107,7 @@ export function renderPetitionPage(ctx: PageContext): string {
     country: { error: error('country'), options: countryOptions(petition.language).map((c) => ({ ...c, selected: c.code === selectedCountry })) },
     comment: { value: form.values.comment ?? '', error: error('comment') },
     checks: { publicDisplay: form.values.publicDisplay === 'on', consent: form.values.consent === 'on' },
-    startedAt: String(ctx.now),
+    startedAt: ctx.startedAt,
     source: ctx.source,
     referrer: ctx.referrer,
     recentSigners: ctx.recentSigners,
