@@ -45,7 +45,7 @@ describe('petition staff API', () => {
   it('names each invalid field with 422, and refuses a taken slug with 409', async () => {
     const campaign = await call(admin, 'POST', '/campaigns', { name: 'X' });
     const valid = { campaignId: campaign.body.id, slug: 'valid-slug-1', title: 'A title', ask: 'An ask long enough.', goal: 10, language: 'en' };
-    for (const [field, value] of [['slug', 'Not A Slug'], ['goal', 0], ['language', 'de'], ['closesAt', '2001-01-01T00:00:00Z'], ['milestones', ['x']], ['campaignId', 'nope']] as const) {
+    for (const [field, value] of [['slug', 'Not A Slug'], ['goal', 0], ['language', 'de'], ['closesAt', '2001-01-01T00:00:00Z'], ['milestones', ['x']], ['campaignId', 'nope'], ['ask', 'An ask with a \u0000 NUL in it.']] as const) {
       const res = await call(admin, 'POST', '/petitions', { ...valid, [field]: value });
       expect([res.status, Object.keys(res.body.fields ?? {})]).toEqual([422, [field]]);
     }

@@ -111,6 +111,8 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
     ['postcode', { postcode: '1'.repeat(21) }],
     ['startedAt', { startedAt: String(Date.now() + 3_600_000) }],
     ['surprise', { surprise: 'field' }],
+    ['firstName', { firstName: 'A\u0000na' }],
+    ['comment', { comment: 'nul \u0000 inside' }],
   ])('an invalid %s is answered 422 naming it (JSON) and re-rendered with the error (form)', async (field, patch) => {
     const petition = await aPetition(rally, staff);
     const json = await postJson(rally, petition.slug, aSignForm(patch));

@@ -64,6 +64,12 @@ describe('HTTP error mapping', () => {
     expect(((await res.json()) as { fields: Record<string, string[]> }).fields).toHaveProperty('isAdmin');
   });
 
+  it('answers 422 naming a field that holds a NUL character (PostgreSQL cannot store one), not a 500 later', async () => {
+    const res = await post(JSON.stringify({ name: 'Am\u0000ina', email: 'a@example.org', size: 3 }));
+    expect(res.status).toBe(422);
+    expect(Object.keys(((await res.json()) as { fields: Record<string, string[]> }).fields)).toEqual(['name']);
+  });
+
   it('answers malformed JSON with 400, not 500', async () => {
     const res = await post('{"name":');
     expect(res.status).toBe(400);

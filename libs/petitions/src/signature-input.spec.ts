@@ -25,6 +25,8 @@ describe('parseSignatureInput', () => {
     ['startedAt', { startedAt: undefined }],
     ['evil', { evil: '1' }],
     ['firstName', { firstName: { $ne: 1 } }],
+    ['lastName', { lastName: 'Li\u0000ma' }],
+    ['email', { email: 'ana\u0000@example.org' }],
   ])('names %s when it is invalid', (field, patch) => {
     const result = parse({ ...valid, ...patch });
     expect(result.kind).toBe('invalid');

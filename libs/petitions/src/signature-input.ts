@@ -43,7 +43,8 @@ export function parseSignatureInput(body: unknown, t: PageText, now: number, min
 
   const value = (name: string, required: boolean): string | null => {
     const v = raw[name];
-    if (v !== undefined && typeof v !== 'string' && typeof v !== 'number') {
+    // PostgreSQL cannot store a NUL character: refuse it here, naming the field, instead of failing the insert.
+    if ((v !== undefined && typeof v !== 'string' && typeof v !== 'number') || (typeof v === 'string' && v.includes('\u0000'))) {
       fields[name] = [t.errors.invalid];
       return null;
     }

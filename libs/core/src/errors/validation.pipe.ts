@@ -1,4 +1,4 @@
-import type { ValidationError} from '@nestjs/common';
+import type { ArgumentMetadata, ValidationError } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
 import { InvalidInputError } from './domain.exception.js';
 
@@ -11,9 +11,30 @@ function collect(errors: ValidationError[], prefix = '', out: Record<string, str
   return out;
 }
 
-/** Global validation: DTO whitelist, unknown fields rejected, failures answered 422 keyed by field. */
+/** Fields (dotted paths) holding a string with a NUL character, which PostgreSQL text cannot store. */
+function nulFields(value: unknown, prefix = '', out: Record<string, string[]> = {}): Record<string, string[]> {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out[prefix || 'body'] = [`${prefix || 'body'} must not contain NUL characters`];
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) nulFields(child, prefix ? `${prefix}.${key}` : key, out);
+  }
+  return out;
+}
+
+/** DTO whitelist, unknown fields rejected, NUL characters refused; failures answered 422 keyed by field. */
+class RallyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (this.toValidate(metadata)) {
+      const fields = nulFields(value);
+      if (Object.keys(fields).length > 0) throw new InvalidInputError(fields);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/** The api's global pipe. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new RallyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
