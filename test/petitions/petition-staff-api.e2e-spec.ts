@@ -54,6 +54,13 @@ describe('petition staff API', () => {
     expect([taken.status, taken.body.error]).toEqual([409, 'petition_slug_taken']);
   });
 
+  it('a malformed id is a 404 naming the petition, and a malformed campaignId filter a 422, never a 500', async () => {
+    const missing = await call(admin, 'GET', '/petitions/not-a-uuid');
+    expect([missing.status, missing.body.error]).toEqual([404, 'petition_not_found']);
+    const filter = await call(admin, 'GET', `/petitions?campaignId=${'-'.repeat(36)}`);
+    expect([filter.status, Object.keys(filter.body.fields ?? {})]).toEqual([422, ['campaignId']]);
+  });
+
   it("another organisation's petition and campaign answer 404, and a coordinator may read but not create", async () => {
     const petition = await newPetition(admin);
     expect((await call(other, 'GET', `/petitions/${petition.id}`)).status).toBe(404);

@@ -132,6 +132,13 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
     expect(await signatureRows(petition.id)).toEqual([]);
   });
 
+  it('a confirmation link whose signature id only looks like a UUID is invalid (410), never a 500', async () => {
+    const petition = await aPetition(rally, staff);
+    for (const id of ['-'.repeat(36), 'abcdefab-cdef-abcd-efab-cdefabcdefab-']) {
+      expect((await fetch(`${rally.baseUrl}/p/${petition.slug}/confirm/${id}/token`, { redirect: 'manual' })).status).toBe(410);
+    }
+  });
+
   it('unknown petitions are 404 on every public route', async () => {
     expect((await fetch(`${rally.baseUrl}/p/no-such-petition`)).status).toBe(404);
     expect((await fetch(`${rally.baseUrl}/p/no-such-petition/count.json`)).status).toBe(404);

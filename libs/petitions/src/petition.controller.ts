@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/c
 import { ApiQuery } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthContext, RallyConfig } from '#rally/core';
-import { IdPipe, StaffApi } from '#rally/organisations';
+import { IdPipe, isUuid, StaffApi } from '#rally/organisations';
 import { Auth, InjectConfig, InvalidInputError, Permission, RequirePermission } from '#rally/core';
 import { PaperSignaturesCreateDto, PetitionCreateDto, PetitionUpdateDto, toPetitionResponse } from './dto/petition.dto.js';
 import type { PetitionResponse } from './dto/petition.dto.js';
@@ -14,7 +14,7 @@ import { PetitionService } from './petition.service.js';
 import { PublicPetitionCache } from './public-petition.cache.js';
 import { SignatureExport } from './signature-export.js';
 
-const UUID = new IdPipe('Campaign');
+const UUID = new IdPipe('Petition');
 
 /** Staff API for petitions of one organisation (chosen by :orgSlug, checked by the global guard). */
 @StaffApi('petitions')
@@ -38,7 +38,7 @@ export class PetitionController {
   @RequirePermission(Permission.CampaignsRead)
   @ApiQuery({ name: 'campaignId', required: false })
   async list(@Auth() auth: AuthContext, @Query('campaignId') campaignId?: string): Promise<PetitionResponse[]> {
-    if (campaignId !== undefined && !/^[0-9a-f-]{36}$/i.test(campaignId)) throw new InvalidInputError({ campaignId: ['must be a UUID'] });
+    if (campaignId !== undefined && !isUuid(campaignId)) throw new InvalidInputError({ campaignId: ['must be a UUID'] });
     const list = await this.petitions.list(auth, campaignId);
     return Promise.all(list.map((p) => this.respond(auth, p)));
   }

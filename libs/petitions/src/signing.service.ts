@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
 import { InjectConfig } from '#rally/core';
+import { isUuid } from '#rally/organisations';
 import { SupporterService } from '#rally/supporters';
 import { PAGE_TEXT } from './i18n/page-text.js';
 import type { PublicPetition } from './public-petition.cache.js';
@@ -58,7 +59,7 @@ export class SigningService {
 
   /** Follows a confirmation link once: confirms, records the supporter and their consent in one transaction. */
   async confirm(petition: PublicPetition, signatureId: string, token: string): Promise<ConfirmOutcome> {
-    if (!/^[0-9a-f-]{36}$/i.test(signatureId) || token.length > 100) return 'invalid';
+    if (!isUuid(signatureId) || token.length > 100) return 'invalid';
     if (petition.status !== 'open') {
       const [pending] = (await this.db.query(`SELECT 1 FROM signatures WHERE id = $1 AND petition_id = $2 AND confirm_token = $3 AND status = 'pending'`, [signatureId, petition.id, token])) as unknown[];
       return pending ? 'petition-closed' : 'invalid';
