@@ -1,4 +1,5 @@
 import type { DataSourceOptions, MixedList } from 'typeorm';
+import { QueryErrorLogger } from './query-error.logger.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for entity/migration classes
@@ -18,6 +19,7 @@ export function dataSourceOptions(url: string, poolSize: number, entities: Entit
     migrationsTableName: 'schema_migrations',
     namingStrategy: new SnakeNamingStrategy(),
     extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
-    logging: ['error'],
+    logging: ['error', 'warn'],
+    logger: new QueryErrorLogger(),
   };
 }
