@@ -62,6 +62,8 @@ export async function startSmtpSink(options: { parse?: boolean; delayMs?: number
       });
     },
   });
+  // A client killed mid-message (a SIGKILLed worker) makes the server emit ECONNRESET; unheard, it would crash the test run.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {
