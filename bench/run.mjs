@@ -17,7 +17,7 @@ results.runs.hello = await load({ url: hello.url, connections, durationSeconds }
 hello.stop();
 console.log('hello-world', results.runs.hello);
 
-const stack = await startRallyStack({ RATE_LIMIT_MULTIPLIER: '1000' });
+const stack = await startRallyStack({ RATE_LIMIT_MULTIPLIER: '100000' });
 try {
   for (const scenario of SCENARIOS) {
     const run = await scenario.run({ stack, connections, durationSeconds, load });
