@@ -20,13 +20,17 @@ console.log('hello-world', results.runs.hello);
 const stack = await startRallyStack({ RATE_LIMIT_MULTIPLIER: '100000' });
 try {
   for (const scenario of SCENARIOS) {
+    if (scenario.withoutWorker && stack.worker.child.exitCode === null) {
+      results.workerPeakRssMiB ??= peakRssMiB(stack.worker.child.pid);
+      await stack.worker.stop();
+    }
     const run = await scenario.run({ stack, connections, durationSeconds, load });
     run.ratioToHello = Number((run.rps / results.runs.hello.rps).toFixed(3));
     results.runs[scenario.name] = run;
     console.log(scenario.name, run);
   }
   results.apiPeakRssMiB = peakRssMiB(stack.api.child.pid);
-  results.workerPeakRssMiB = peakRssMiB(stack.worker.child.pid);
+  results.workerPeakRssMiB ??= peakRssMiB(stack.worker.child.pid);
 } finally {
   await stack.stop();
 }

@@ -120,21 +120,6 @@ export class PetitionPageController {
     void reply.header('content-type', HTML).send(renderMessagePage(petition, 'confirmed', this.counts.get(petition.id), this.config.http.publicUrl));
   }
 
-  /** For embeds and the live page: from memory, cacheable, readable from any origin. */
-  @Get(':slug/count.json')
-  async count(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
-    const petition = await this.petitions.bySlug(slug);
-    void reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin');
-    if (!petition) {
-      void reply.status(404).header('cache-control', 'public, max-age=10').send({ statusCode: 404, error: 'petition_not_found', message: 'Petition not found' });
-      return;
-    }
-    const c = this.counts.get(petition.id);
-    void reply
-      .header('cache-control', 'public, max-age=2, stale-while-revalidate=30')
-      .send({ slug: petition.slug, title: petition.title, language: petition.language, status: petition.status, goal: petition.goal, count: c.total, online: c.online, paper: c.paper, updatedAt: c.updatedAt.toISOString() });
-  }
-
   private async pageContext(petition: PublicPetition) {
     return {
       petition,

@@ -10,6 +10,7 @@ import { PETITION_MAIL_TEMPLATES } from './mail/petition-mail.templates.js';
 import { OrganisationDirectory } from './organisation-directory.js';
 import { PetitionCountCache } from './petition-count.cache.js';
 import { PetitionPageCache } from './petition-page.cache.js';
+import { PetitionCountRoute } from './petition-count.route.js';
 import { PetitionCountsRepository } from './petition-counts.repository.js';
 import { PetitionNotifier } from './petition-notifier.js';
 import { PetitionPageController } from './petition-page.controller.js';
@@ -28,7 +29,7 @@ const SHARED = [OrganisationDirectory, PetitionCountsRepository, PetitionNotifie
 @Module({
   imports: [CampaignsModule, SupportersModule, MailModule.forFeature(...PETITION_MAIL_TEMPLATES)],
   controllers: [PetitionPageController, PetitionController],
-  providers: [...SHARED, AuditLog, PetitionService, SigningService, SignatureWriter, SignRateLimiter, PublicPetitionCache, PetitionCountCache, PetitionPageCache, RecentSignersCache, SignatureExport],
+  providers: [...SHARED, AuditLog, PetitionService, SigningService, SignatureWriter, SignRateLimiter, PublicPetitionCache, PetitionCountCache, PetitionPageCache, PetitionCountRoute, RecentSignersCache, SignatureExport],
   exports: [PetitionService],
 })
 export class PetitionsModule {}
