@@ -82,6 +82,6 @@ export const demoSeedHook: FirstRunHook = async (config, databaseUrl) => {
     '',
     `  Demo organisation:      ${seeded.organization.name} (slug ${seeded.organization.slug})`,
     `  Demo admin login:       ${seeded.user.email} / ${seeded.password}`,
-    '                          (shown this once; reset it from the sign-in page if lost)',
+    '                          (shown this once; if lost: POST /api/auth/password-reset, the link arrives in the mailbox)',
   ];
 };

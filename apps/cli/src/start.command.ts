@@ -28,7 +28,7 @@ export const startCommand: CliCommand = {
       [
         '',
         'Rally is starting.',
-        `  Staff console and API:  ${base}`,
+        `  Staff API:              ${base}/api/orgs/<slug>/...   (sign in: POST ${base}/api/auth/login)`,
         `  API docs (OpenAPI):     ${base}/api/docs`,
         config.mail.capture ? `  Local mailbox:          ${base}/dev/mailbox   (no SMTP_URL: mail is captured here)` : `  Mail relay:             ${new URL(config.mail.smtpUrl as string).host}`,
         `  Database:               ${config.database.url ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}/postgres`}`,
