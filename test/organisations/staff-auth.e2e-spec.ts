@@ -49,6 +49,16 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
     expect(stored[0].n).toBe(0);
   });
 
+  it('refuses a form-encoded sign-in (login CSRF from another site) without setting a cookie', async () => {
+    const res = await fetch(`${rally.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: admin.user.email, password: TEST_PASSWORD }).toString(),
+    });
+    expect(res.status).toBe(415);
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('rally_session='))).toBe(false);
+  });
+
   it('answers a wrong password and an unknown email identically', async () => {
     const wrong = await login(admin.user.email, 'not the password at all', '10.0.0.1');
     const unknown = await login('nobody-here@example.org', 'not the password at all', '10.0.0.1');

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RallyConfig } from '#rally/core';
@@ -28,6 +28,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async signIn(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+    // JSON only: a plain HTML form on another site could otherwise sign a visitor into someone else's account
+    // (login CSRF); a cross-site JSON post needs a CORS preflight, which Rally never grants.
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new UnsupportedMediaTypeException('Sign in with a JSON body (content-type: application/json)');
     const { user, session } = await this.login.login(body.email, body.password, request.ip);
     setSessionCookies(reply, this.config, session);
     return this.sessionResponse(user.id, session.csrfToken);
