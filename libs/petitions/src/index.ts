@@ -9,6 +9,7 @@ export * from './entities/petition-count.entity.js';
 export * from './entities/paper-signature-batch.entity.js';
 export * from './petitions.module.js';
 export * from './petition.service.js';
+export * from './petition-count.cache.js';
 export * from './dto/petition.dto.js';
 export * from './mail/petition-mail.templates.js';
 

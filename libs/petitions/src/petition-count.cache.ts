@@ -15,6 +15,8 @@ export interface CachedCount {
 const ZERO: CachedCount = { online: 0, paper: 0, total: 0, updatedAt: new Date(0) };
 /** Rows committed late can carry an earlier updated_at than the last one seen: re-read this much overlap. */
 const OVERLAP_MS = 5_000;
+/** Every this many refreshes, read every count: a safety net for a write that committed long after its stamp. */
+const FULL_RELOAD_EVERY = 60;
 
 /**
  * Every petition's count in api process memory, refreshed about once a second from petition_counts (only rows
@@ -27,6 +29,7 @@ export class PetitionCountCache implements OnModuleInit, OnModuleDestroy {
   private watermark = new Date(0);
   private timer?: NodeJS.Timeout;
   private refreshing?: Promise<void>;
+  private refreshes = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -55,7 +58,9 @@ export class PetitionCountCache implements OnModuleInit, OnModuleDestroy {
 
   private async load(): Promise<void> {
     try {
-      const since = new Date(this.watermark.getTime() - OVERLAP_MS);
+      // Count rows are stamped with clock_timestamp() after their lock is taken, so the overlap covers stamp-to-commit.
+      const full = this.refreshes++ % FULL_RELOAD_EVERY === 0;
+      const since = full ? new Date(0) : new Date(this.watermark.getTime() - OVERLAP_MS);
       const rows = (await this.db.query(`SELECT petition_id, online, paper, updated_at FROM petition_counts WHERE updated_at > $1`, [since])) as { petition_id: string; online: number; paper: number; updated_at: Date }[];
       for (const r of rows) {
         this.counts.set(r.petition_id, { online: r.online, paper: r.paper, total: r.online + r.paper, updatedAt: r.updated_at });

@@ -49,8 +49,8 @@ export class PetitionCountsRepository {
          ON CONFLICT (petition_id, kind, code) DO UPDATE SET count = petition_area_counts.count + EXCLUDED.count
        )
        INSERT INTO petition_counts (petition_id, organization_id, online, updated_at)
-       SELECT petition_id, organization_id, count(*), now() FROM flipped GROUP BY petition_id, organization_id
-       ON CONFLICT (petition_id) DO UPDATE SET online = petition_counts.online + EXCLUDED.online, updated_at = now()
+       SELECT petition_id, organization_id, count(*), clock_timestamp() FROM flipped GROUP BY petition_id, organization_id
+       ON CONFLICT (petition_id) DO UPDATE SET online = petition_counts.online + EXCLUDED.online, updated_at = clock_timestamp()
        RETURNING petition_id, organization_id, online, paper`,
       [FLUSH_BATCH],
     )) as { petition_id: string; organization_id: string; online: number; paper: number }[];
@@ -61,8 +61,8 @@ export class PetitionCountsRepository {
   async addPaper(manager: EntityManager, scope: OrgScope, petitionId: string, count: number): Promise<PetitionTotals> {
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [COUNTS_LOCK]);
     const [r] = (await manager.query(
-      `INSERT INTO petition_counts (petition_id, organization_id, paper, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (petition_id) DO UPDATE SET paper = petition_counts.paper + EXCLUDED.paper, updated_at = now()
+      `INSERT INTO petition_counts (petition_id, organization_id, paper, updated_at) VALUES ($1, $2, $3, clock_timestamp())
+       ON CONFLICT (petition_id) DO UPDATE SET paper = petition_counts.paper + EXCLUDED.paper, updated_at = clock_timestamp()
        RETURNING petition_id, organization_id, online, paper`,
       [petitionId, scope.organizationId, count],
     )) as { petition_id: string; organization_id: string; online: number; paper: number }[];
@@ -84,8 +84,8 @@ export class PetitionCountsRepository {
            FROM petitions p
          )
          INSERT INTO petition_counts (petition_id, organization_id, online, paper, updated_at)
-         SELECT petition_id, organization_id, online, paper, now() FROM truth
-         ON CONFLICT (petition_id) DO UPDATE SET online = EXCLUDED.online, paper = EXCLUDED.paper, updated_at = now()
+         SELECT petition_id, organization_id, online, paper, clock_timestamp() FROM truth
+         ON CONFLICT (petition_id) DO UPDATE SET online = EXCLUDED.online, paper = EXCLUDED.paper, updated_at = clock_timestamp()
          WHERE (petition_counts.online, petition_counts.paper) IS DISTINCT FROM (EXCLUDED.online, EXCLUDED.paper)
          RETURNING petition_id`,
       )) as unknown[];
