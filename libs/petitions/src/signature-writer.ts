@@ -93,7 +93,9 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
       if (group) group.push(w);
       else unique.set(key, [w]);
     }
-    const groups = [...unique.values()];
+    // Rows in key order: two batches (two api processes) touching the same signers take their row locks in the same
+    // order, so they wait for each other instead of deadlocking.
+    const groups = [...unique.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
     try {
       await this.insert(groups.map((g) => g[0].row));
       for (const g of groups) for (const w of g) w.resolve();
