@@ -1,3 +1,4 @@
+import { AccountPagesController } from './account-pages/account-pages.controller.js';
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { MailModule } from '#rally/mail';
@@ -32,7 +33,7 @@ export class OrganisationsModule {
     return {
       module: OrganisationsModule,
       imports: [MailModule.forFeature(...ORGANISATION_MAILS)],
-      controllers: [AuthController, InvitationAcceptController, OrganisationController, MemberController, InvitationController, ApiTokenController, AuditController],
+      controllers: [AuthController, AccountPagesController, InvitationAcceptController, OrganisationController, MemberController, InvitationController, ApiTokenController, AuditController],
       providers: [
         ...SHARED,
         AccessRepository,
