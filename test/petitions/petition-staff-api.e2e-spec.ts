@@ -54,6 +54,16 @@ describe('petition staff API', () => {
     expect([taken.status, taken.body.error]).toEqual([409, 'petition_slug_taken']);
   });
 
+  it('updates only the fields sent, validates them, keeps the address fixed, and removes a close date with null', async () => {
+    const petition = await newPetition(admin, { closesAt: '2031-01-01T00:00:00.000Z' });
+    const bad = await call(admin, 'PATCH', `/petitions/${petition.id}`, { title: 'x', goal: 0, slug: 'new-address' });
+    expect(bad.status).toBe(422);
+    expect(Object.keys(bad.body.fields ?? {}).sort()).toEqual(['goal', 'slug', 'title']);
+    const ok = await call(admin, 'PATCH', `/petitions/${petition.id}`, { title: 'Close every centre', closesAt: null });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ title: 'Close every centre', slug: petition.slug, goal: 10, closesAt: null });
+  });
+
   it('a malformed id is a 404 naming the petition, and a malformed campaignId filter a 422, never a 500', async () => {
     const missing = await call(admin, 'GET', '/petitions/not-a-uuid');
     expect([missing.status, missing.body.error]).toEqual([404, 'petition_not_found']);
