@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { Petition } from '../entities/petition.entity.js';
 import { PETITION_LANGUAGES } from '../entities/petition.entity.js';
@@ -61,48 +61,8 @@ export class PetitionCreateDto {
   closesAt?: string;
 }
 
-export class PetitionUpdateDto {
-  @ApiPropertyOptional({ example: 'End the detention of children now' })
-  @IsOptional()
-  @IsString()
-  @MinLength(3)
-  @MaxLength(200)
-  title?: string;
-
-  @ApiPropertyOptional({ example: 'We ask the Ministry of Justice to end the detention of children.' })
-  @IsOptional()
-  @IsString()
-  @MinLength(10)
-  @MaxLength(20_000)
-  ask?: string;
-
-  @ApiPropertyOptional({ example: 'The Minister of Justice' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  targetDescription?: string;
-
-  @ApiPropertyOptional({ example: 20000 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100_000_000)
-  goal?: number;
-
-  @ApiPropertyOptional({ example: [1000, 10000], type: [Number] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  @Max(100_000_000, { each: true })
-  milestones?: number[];
-
-  @ApiPropertyOptional({ example: 'fr', enum: PETITION_LANGUAGES })
-  @IsOptional()
-  @IsIn(PETITION_LANGUAGES)
-  language?: PetitionLanguage;
-
+/** Everything but the campaign and the public address (fixed once shared) may change; only the fields sent change. */
+export class PetitionUpdateDto extends PartialType(OmitType(PetitionCreateDto, ['campaignId', 'slug', 'closesAt'] as const)) {
   @ApiPropertyOptional({ example: '2031-01-01T00:00:00.000Z', nullable: true, description: 'null removes the close date' })
   @IsOptional()
   @IsISO8601({ strict: true })
