@@ -1,5 +1,5 @@
 import { fork, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -44,10 +44,54 @@ export async function startHello() {
 }
 
 /** Runs a compiled Rally process (api or worker) with the given environment; output kept for diagnosis. */
-export function startRallyProcess(app, env) {
-  const child = spawn(process.execPath, [`${ROOT}dist/apps/${app}/src/main.js`], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startRallyProcess(app, env, nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, `${ROOT}dist/apps/${app}/src/main.js`], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => (output = (output + d).slice(-20_000)));
   child.stderr.on('data', (d) => (output = (output + d).slice(-20_000)));
-  return { child, output: () => output, stop: () => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))) };
+  return { child, output: () => output, stop: () => new Promise((resolve) => (exited(child) ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))) };
+}
+
+// A process killed by a signal (e.g. SIGTERM during boot, before its handlers exist) keeps exitCode null.
+const exited = (child) => child.exitCode !== null || child.signalCode !== null;
+
+const TICKS_PER_SECOND = 100; // Linux USER_HZ
+
+/** CPU seconds (user + system) used so far by a process, from /proc/<pid>/stat. */
+export function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0; // the process ended between listing and reading
+  }
+}
+
+/** CPU seconds used so far by every PostgreSQL server process on this machine (the database and its backends). */
+export function postgresCpuSeconds() {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let comm;
+    try {
+      comm = readFileSync(`/proc/${entry}/comm`, 'utf8').trim();
+    } catch {
+      continue;
+    }
+    if (comm === 'postgres' || comm === 'postmaster') total += cpuSeconds(entry);
+  }
+  return total;
+}
+
+/** Waits until a process has used under 5% of a core for a whole second (done booting), or 30 s have passed. */
+export async function waitUntilQuiet(pid) {
+  const deadline = Date.now() + 30_000;
+  let last = cpuSeconds(pid);
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = cpuSeconds(pid);
+    if (now - last < 0.05) return;
+    last = now;
+  }
 }

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import { freePort, startRallyProcess, waitForHttp } from './processes.mjs';
+import { freePort, startRallyProcess, waitForHttp, waitUntilQuiet } from './processes.mjs';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh database, an SMTP sink counting messages, and Rally's api + worker as separate processes, all on loopback. */
-export async function startRallyStack(extraEnv = {}) {
+export async function startRallyStack(extraEnv = {}, { apiNodeArgs = [] } = {}) {
   const dbName = `rally_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
@@ -32,11 +32,13 @@ export async function startRallyStack(extraEnv = {}) {
     DEMO_SEED: 'false',
     ...extraEnv,
   };
-  const api = startRallyProcess('api', env);
+  const api = startRallyProcess('api', env, apiNodeArgs);
   await waitForHttp(`${env.PUBLIC_URL}/health/ready`).catch((e) => {
     throw new Error(`${e.message}\n${api.output()}`);
   });
   const worker = startRallyProcess('worker', env);
+  // The worker's boot (loading modules, registering schedulers) would otherwise take CPU from the first scenario.
+  await waitUntilQuiet(worker.child.pid);
   return {
     base: env.PUBLIC_URL,
     env,
