@@ -1,4 +1,7 @@
+import { createRequire } from 'node:module';
 import { isDisposableEmail, isEmailShaped, normalizeEmail } from './email-address.js';
+
+const require = createRequire(import.meta.url);
 
 describe('normalizeEmail', () => {
   it.each([
@@ -21,5 +24,14 @@ describe('email checks', () => {
   it('knows disposable domains from the maintained list', () => {
     expect(isDisposableEmail('x@mailinator.com')).toBe(true);
     expect(isDisposableEmail('x@example.org')).toBe(false);
+    expect(isDisposableEmail('x@MAILINATOR.com')).toBe(true);
+  });
+
+  it('refuses subdomains of wildcard-listed domains, and only those', () => {
+    const wildcard = (require('disposable-email-domains/wildcard.json') as string[]).find((d) => !(require('disposable-email-domains') as string[]).includes(d))!;
+    expect(isDisposableEmail(`x@${wildcard}`)).toBe(true);
+    expect(isDisposableEmail(`x@any.deep.sub.${wildcard}`)).toBe(true);
+    expect(isDisposableEmail(`x@not${wildcard}`)).toBe(false);
+    expect(isDisposableEmail('x@mailinator.com.example.org')).toBe(false);
   });
 });

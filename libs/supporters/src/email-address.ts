@@ -17,10 +17,18 @@ export function isEmailShaped(email: string): boolean {
   return email.length <= 254 && SHAPE.test(email) && email.indexOf('@') <= 64;
 }
 
+const DISPOSABLE_WITH_SUBDOMAINS = new Set(DISPOSABLE_WILDCARD);
+
+/** Listed domains, and any subdomain of a wildcard-listed one. Set lookups per label: this runs on every signature. */
 export function isDisposableEmail(email: string): boolean {
-  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  let domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
   if (DISPOSABLE.has(domain)) return true;
-  return DISPOSABLE_WILDCARD.some((d) => domain === d || domain.endsWith(`.${d}`));
+  for (;;) {
+    if (DISPOSABLE_WITH_SUBDOMAINS.has(domain)) return true;
+    const dot = domain.indexOf('.');
+    if (dot < 0) return false;
+    domain = domain.slice(dot + 1);
+  }
 }
 
 /**
