@@ -27,3 +27,4 @@ export * from './tenancy/require-permission.decorator.js';
 export * from './health/health.module.js';
 export * from './process/graceful-shutdown.js';
 export * from './http/security-headers.js';
+export * from './security/random-token.js';

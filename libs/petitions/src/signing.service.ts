@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig } from '#rally/core';
+import { InjectConfig, randomToken } from '#rally/core';
 import { isUuid } from '#rally/organisations';
 import { SupporterService } from '#rally/supporters';
 import { PAGE_TEXT } from './i18n/page-text.js';
@@ -53,7 +53,7 @@ export class SigningService {
       language: petition.language,
       source: input.source,
       referrer: input.referrer,
-      confirmToken: randomBytes(24).toString('base64url'),
+      confirmToken: randomToken(24),
     });
   }
 
