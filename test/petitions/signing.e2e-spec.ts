@@ -125,6 +125,14 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
     expect(await signatureRows(petition.id)).toEqual([]);
   });
 
+  it('half a surrogate pair (only sendable as a JSON escape) is answered 422 naming the field, never a 500', async () => {
+    const petition = await aPetition(rally, staff);
+    const res = await postJson(rally, petition.slug, aSignForm({ lastName: 'Diallo \uD800' }));
+    expect(res.status).toBe(422);
+    expect(Object.keys(((await res.json()) as { fields: Record<string, string[]> }).fields)).toEqual(['lastName']);
+    expect(await signatureRows(petition.id)).toEqual([]);
+  });
+
   it('a filled honeypot looks like success and stores nothing', async () => {
     const petition = await aPetition(rally, staff);
     const res = await postForm(rally, petition.slug, aSignForm({ website: 'http://spam.example' }));

@@ -27,10 +27,17 @@ describe('parseSignatureInput', () => {
     ['firstName', { firstName: { $ne: 1 } }],
     ['lastName', { lastName: 'Li\u0000ma' }],
     ['email', { email: 'ana\u0000@example.org' }],
+    ['lastName', { lastName: 'Lima \uD800' }],
+    ['comment', { comment: '\uDC00 reversed pair \uD83D' }],
   ])('names %s when it is invalid', (field, patch) => {
     const result = parse({ ...valid, ...patch });
     expect(result.kind).toBe('invalid');
     expect(Object.keys(result.kind === 'invalid' ? result.fields : {})).toEqual([field]);
+  });
+
+  it('keeps characters outside the Basic Multilingual Plane (whole surrogate pairs)', () => {
+    const result = parse({ ...valid, firstName: 'Ana 🌻', comment: '𝄞 music' });
+    expect(result.kind === 'valid' && [result.input.firstName, result.input.comment]).toEqual(['Ana 🌻', '𝄞 music']);
   });
 
   it('treats a filled honeypot as a bot', () => {

@@ -27,6 +27,9 @@ export type SignatureInputResult =
 const FIELDS = new Set(['firstName', 'lastName', 'email', 'postcode', 'region', 'country', 'comment', 'publicDisplay', 'consent', 'startedAt', 'website', 'source', 'referrer']);
 const MAX: Record<string, number> = { firstName: 100, lastName: 100, email: 254, postcode: 20, region: 80, comment: 1000, source: 100, referrer: 500 };
 
+/** Half of a UTF-16 surrogate pair: not a character, only reachable through a JSON \\u escape. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : typeof v === 'number' ? String(v) : '');
 const checked = (v: unknown): boolean => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes';
 
@@ -43,8 +46,9 @@ export function parseSignatureInput(body: unknown, t: PageText, now: number, min
 
   const value = (name: string, required: boolean): string | null => {
     const v = raw[name];
-    // PostgreSQL cannot store a NUL character: refuse it here, naming the field, instead of failing the insert.
-    if ((v !== undefined && typeof v !== 'string' && typeof v !== 'number') || (typeof v === 'string' && v.includes('\u0000'))) {
+    // PostgreSQL cannot store a NUL character, nor JSON carry half a surrogate pair (signatures are written as JSON):
+    // refuse them here, naming the field, instead of failing the insert.
+    if ((v !== undefined && typeof v !== 'string' && typeof v !== 'number') || (typeof v === 'string' && (v.includes('\u0000') || LONE_SURROGATE.test(v)))) {
       fields[name] = [t.errors.invalid];
       return null;
     }

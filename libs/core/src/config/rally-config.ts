@@ -19,7 +19,7 @@ export interface RallyConfig {
 export interface PetitionsConfig {
   rateLimit: { ipPerMinute: number; ipPerHour: number; petitionPerSecond: number };
   minFillSeconds: number;
-  batchWindowMs: number;
+  writeConcurrency: number;
   countFlushMs: number;
   countCacheMs: number;
   countReconcileSeconds: number;
@@ -64,7 +64,7 @@ export function parseConfig(env: Record<string, string | undefined>): RallyConfi
     petitions: {
       rateLimit: { ipPerMinute: v.SIGN_RATE_IP_PER_MINUTE * v.RATE_LIMIT_MULTIPLIER, ipPerHour: v.SIGN_RATE_IP_PER_HOUR * v.RATE_LIMIT_MULTIPLIER, petitionPerSecond: v.SIGN_RATE_PETITION_PER_SECOND * v.RATE_LIMIT_MULTIPLIER },
       minFillSeconds: v.SIGN_MIN_FILL_SECONDS,
-      batchWindowMs: v.SIGN_BATCH_WINDOW_MS,
+      writeConcurrency: v.SIGN_WRITE_CONCURRENCY,
       countFlushMs: v.PETITION_COUNT_FLUSH_MS,
       countCacheMs: v.PETITION_COUNT_CACHE_MS,
       countReconcileSeconds: v.PETITION_COUNT_RECONCILE_SECONDS,
