@@ -29,6 +29,17 @@ describe('platform over HTTP', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('gives JSON the data header set (nothing may load or frame it) and pages the document set', async () => {
+    const json = await fetch(`${rally.baseUrl}/health/live`);
+    expect(json.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(json.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(json.headers.get('x-frame-options')).toBe('DENY');
+    const docs = await fetch(`${rally.baseUrl}/api/docs`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(docs.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  });
+
   it('does not mount the local mailbox when an SMTP relay is configured', async () => {
     expect((await fetch(`${rally.baseUrl}/dev/mailbox`)).status).toBe(404);
   });

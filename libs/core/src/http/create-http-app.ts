@@ -8,7 +8,7 @@ import type { RallyConfig } from '../config/rally-config.js';
 import { DomainExceptionFilter } from '../errors/domain-exception.filter.js';
 import { createValidationPipe } from '../errors/validation.pipe.js';
 import { JsonLogger } from '../logging/json-logger.js';
-import { securityHeaders } from './security-headers.js';
+import { isDataPath, securityHeaders } from './security-headers.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -19,6 +19,8 @@ export async function createHttpApp(rootModule: unknown, config: RallyConfig): P
     loggerInstance: logger.pino,
     trustProxy: config.http.trustProxy,
     bodyLimit: 1_048_576,
+    // Rally uses no Nest middleware (guards, hooks and filters instead), so middie's per-request pass is skipped.
+    skipMiddie: true,
     // Keep a caller's id (load balancer) when it is sane, so one request can be followed across services.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];
@@ -30,7 +32,7 @@ export async function createHttpApp(rootModule: unknown, config: RallyConfig): P
   const headers = securityHeaders(config.http.publicUrl);
   // Synchronous and allocation-free: this hook runs on every request, including the hot public ones.
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.headers(headers).header('x-request-id', request.id);
+    void reply.headers(isDataPath(request.url) ? headers.data : headers.document).header('x-request-id', request.id);
     done();
   });
   await app.register(cookie as never);
