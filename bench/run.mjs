@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { load } from './lib/load.mjs';
-import { cpuSeconds, peakRssMiB, postgresCpuSeconds, startHello } from './lib/processes.mjs';
+import { cpuSeconds, machineBusySeconds, peakRssMiB, postgresCpuSeconds, startHello } from './lib/processes.mjs';
 import { startRallyStack } from './lib/rally-stack.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
@@ -17,11 +17,10 @@ const profileDir = process.argv.includes('--profile') ? fileURLToPath(new URL('.
 const connections = 50;
 const results = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, durationSeconds, connections, runs: {} };
 
-const hello = await startHello();
-await load({ url: hello.url, connections, durationSeconds: 2 }); // warm-up
-results.runs.hello = await load({ url: hello.url, connections, durationSeconds });
-hello.stop();
-console.log('hello-world', results.runs.hello);
+// The machine's ceiling is measured before and after Rally's scenarios; ratios use the mean of the two, and the
+// spread between them shows how much the machine itself drifted during the run.
+results.runs.helloBefore = await measureHello();
+console.log('hello-world (before)', results.runs.helloBefore);
 
 // --set NAME=value (repeatable) passes Rally configuration to the api and worker, e.g. --set SIGN_WRITE_CONCURRENCY=4.
 const settings = Object.fromEntries(process.argv.flatMap((a, i) => (process.argv[i - 1] === '--set' ? [a.split(/=(.*)/s, 2)] : [])));
@@ -36,7 +35,7 @@ try {
     const before = cpuSnapshot(stack);
     const run = await scenario.run({ stack, connections, durationSeconds, load });
     run.cpu = cpuShares(before, cpuSnapshot(stack), durationSeconds);
-    run.ratioToHello = Number((run.rps / results.runs.hello.rps).toFixed(3));
+    run.cpuMicrosPerRequest = perRequest(run.cpu, run.rps);
     results.runs[scenario.name] = run;
     console.log(scenario.name, run);
   }
@@ -45,17 +44,47 @@ try {
 } finally {
   await stack.stop();
 }
+results.runs.helloAfter = await measureHello();
+console.log('hello-world (after)', results.runs.helloAfter);
+results.helloRps = Math.round((results.runs.helloBefore.rps + results.runs.helloAfter.rps) / 2);
+for (const [name, run] of Object.entries(results.runs)) if (!name.startsWith('hello')) run.ratioToHello = Number((run.rps / results.helloRps).toFixed(3));
+console.log(Object.fromEntries(Object.entries(results.runs).map(([name, run]) => [name, { rps: run.rps, p99: run.p99, ratioToHello: run.ratioToHello, cpu: run.cpu, cpuMicrosPerRequest: run.cpuMicrosPerRequest }])));
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 console.log(JSON.stringify({ apiPeakRssMiB: results.apiPeakRssMiB, workerPeakRssMiB: results.workerPeakRssMiB }));
 
-/** Where the machine's CPU went: seconds used so far by the api, the worker, PostgreSQL and this process (the load). */
+/** Where the machine's CPU went: seconds used so far by the api, the worker, PostgreSQL, this process (the load and
+ * the SMTP sink) and the whole machine (those plus the kernel's network work and everything else). */
 function cpuSnapshot(stack) {
-  const self = process.cpuUsage();
-  return { api: cpuSeconds(stack.api.child.pid), worker: cpuSeconds(stack.worker.child.pid), postgres: postgresCpuSeconds(), load: (self.user + self.system) / 1e6 };
+  return { api: cpuSeconds(stack.api.child.pid), worker: cpuSeconds(stack.worker.child.pid), postgres: postgresCpuSeconds(), load: ownCpuSeconds(), machine: machineBusySeconds() };
 }
 
 /** Cores used on average by each during a scenario (1.0 = one core busy the whole run). */
 function cpuShares(before, after, seconds) {
   return Object.fromEntries(Object.keys(before).map((k) => [k, Number(((after[k] - before[k]) / seconds).toFixed(2))]));
+}
+
+/** Bare Fastify hello-world in its own process: 2 s warm-up, then the measured run, with the CPU each side used. */
+async function measureHello() {
+  const hello = await startHello();
+  try {
+    await load({ url: hello.url, connections, durationSeconds: 2 });
+    const before = { server: cpuSeconds(hello.child.pid), load: ownCpuSeconds(), machine: machineBusySeconds() };
+    const run = await load({ url: hello.url, connections, durationSeconds });
+    run.cpu = cpuShares(before, { server: cpuSeconds(hello.child.pid), load: ownCpuSeconds(), machine: machineBusySeconds() }, durationSeconds);
+    run.cpuMicrosPerRequest = perRequest(run.cpu, run.rps);
+    return run;
+  } finally {
+    hello.stop();
+  }
+}
+
+function ownCpuSeconds() {
+  const self = process.cpuUsage();
+  return (self.user + self.system) / 1e6;
+}
+
+/** CPU time per answered request, in microseconds, for each process. */
+function perRequest(cores, rps) {
+  return Object.fromEntries(Object.entries(cores).map(([k, c]) => [k, Math.round((c * 1e6) / Math.max(rps, 1))]));
 }

@@ -95,3 +95,10 @@ export async function waitUntilQuiet(pid) {
     last = now;
   }
 }
+
+/** CPU seconds the whole machine has been busy (all cores, everything but idle and I/O wait), from /proc/stat. */
+export function machineBusySeconds() {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = ticks;
+  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
+}
