@@ -1,3 +1,6 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { cpuSeconds, freePort } from './lib/processes.mjs';
 import { openPetition } from './lib/petition-setup.mjs';
 
 // Each scenario measures one Rally path against the running stack and returns load() figures plus its own checks.
@@ -11,31 +14,59 @@ function signScenario(name, emailPrefix, withoutWorker) {
     withoutWorker,
     async run({ stack, connections, durationSeconds, load }) {
       const { slug } = await setup(stack);
-      let n = 0;
-      const startedAt = String(Date.now() - 60_000);
-      const run = await load({
-        url: stack.base,
-        connections,
-        durationSeconds,
-        expectStatus: 202,
-        requests: [
-          {
-            method: 'POST',
-            path: `/p/${slug}/sign`,
-            headers: { 'content-type': 'application/json' },
-            setupRequest: (req) => ({
-              ...req,
-              body: JSON.stringify({ firstName: 'Amina', lastName: 'Diallo', email: `${emailPrefix}${++n}@example.org`, country: 'FR', region: 'IDF', consent: true, publicDisplay: true, startedAt }),
-            }),
-          },
-        ],
-      });
-      // Rows may exceed acknowledgements only by requests still in flight when the load stopped.
-      const [{ stored }] = await stack.query(`SELECT count(*)::int AS stored FROM signatures WHERE email LIKE $1`, [`${emailPrefix}%`]);
-      return { ...run, acknowledged: run.ok, stored, allAcknowledgedStored: stored >= run.ok };
+      return signLoad({ stack, base: stack.base, path: `/p/${slug}/sign`, table: 'signatures', emailPrefix, connections, durationSeconds, load });
     },
   };
 }
+
+/** Posts unique signers to `path` on `base` for the run, then counts the rows of `table` with that prefix. */
+async function signLoad({ stack, base, path, table, emailPrefix, connections, durationSeconds, load }) {
+  let n = 0;
+  const startedAt = String(Date.now() - 60_000);
+  const run = await load({
+    url: base,
+    connections,
+    durationSeconds,
+    expectStatus: 202,
+    requests: [
+      {
+        method: 'POST',
+        path,
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({ firstName: 'Amina', lastName: 'Diallo', email: `${emailPrefix}${++n}@example.org`, country: 'FR', region: 'IDF', consent: true, publicDisplay: true, startedAt }),
+        }),
+      },
+    ],
+  });
+  // Rows may exceed acknowledgements only by requests still in flight when the load stopped.
+  const [{ stored }] = await stack.query(`SELECT count(*)::int AS stored FROM ${table} WHERE email LIKE $1`, [`${emailPrefix}%`]);
+  return { ...run, acknowledged: run.ok, stored, allAcknowledgedStored: stored >= run.ok };
+}
+
+/**
+ * The naive path the sign target is stated against (one INSERT and commit, then one queue add, per request), served
+ * by its own process on the same database and Redis, measured in the same run as Rally's sign route.
+ */
+const naiveSignScenario = {
+  name: 'sign-naive',
+  async run({ stack, connections, durationSeconds, load }) {
+    const { petitionId } = await setup(stack);
+    const [{ organization_id: organizationId }] = await stack.query(`SELECT organization_id FROM petitions WHERE id = $1`, [petitionId]);
+    await stack.query(`CREATE TABLE IF NOT EXISTS naive_signatures (LIKE signatures INCLUDING DEFAULTS INCLUDING INDEXES)`);
+    const port = await freePort();
+    const server = fork(fileURLToPath(new URL('./lib/naive-sign-server.mjs', import.meta.url)), [String(port), stack.databaseUrl, stack.env.REDIS_URL, `${stack.env.QUEUE_PREFIX}-naive`, organizationId, petitionId], { stdio: 'ignore' });
+    await new Promise((resolve) => server.once('message', resolve));
+    try {
+      const cpuBefore = cpuSeconds(server.pid);
+      const run = await signLoad({ stack, base: `http://127.0.0.1:${port}`, path: '/sign', table: 'naive_signatures', emailPrefix: 'naive', connections, durationSeconds, load });
+      return { ...run, serverCpu: Number(((cpuSeconds(server.pid) - cpuBefore) / durationSeconds).toFixed(2)) };
+    } finally {
+      await new Promise((resolve) => (server.once('exit', resolve), server.kill('SIGTERM')));
+    }
+  },
+};
 
 export const SCENARIOS = [
   {
@@ -56,4 +87,5 @@ export const SCENARIOS = [
   signScenario('sign', 'signer', false),
   // The worker stopped: what the api alone acknowledges, as when workers run on other machines.
   signScenario('sign-api-only', 'solo', true),
+  naiveSignScenario,
 ];

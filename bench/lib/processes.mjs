@@ -57,12 +57,16 @@ const exited = (child) => child.exitCode !== null || child.signalCode !== null;
 
 const TICKS_PER_SECOND = 100; // Linux USER_HZ
 
-/** CPU seconds (user + system) used so far by a process, from /proc/<pid>/stat. */
-export function cpuSeconds(pid) {
+/**
+ * CPU seconds (user + system) used so far by a process, from /proc/<pid>/stat; with `withExitedChildren`, plus its
+ * children that have exited (PostgreSQL's postmaster reaps its backends: a closed connection's CPU stays counted).
+ */
+export function cpuSeconds(pid, { withExitedChildren = false } = {}) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+    const children = withExitedChildren ? Number(fields[13]) + Number(fields[14]) : 0;
+    return (Number(fields[11]) + Number(fields[12]) + children) / TICKS_PER_SECOND;
   } catch {
     return 0; // the process ended between listing and reading
   }
@@ -79,7 +83,7 @@ export function postgresCpuSeconds() {
     } catch {
       continue;
     }
-    if (comm === 'postgres' || comm === 'postmaster') total += cpuSeconds(entry);
+    if (comm === 'postgres' || comm === 'postmaster') total += cpuSeconds(entry, { withExitedChildren: true });
   }
   return total;
 }
