@@ -203,6 +203,11 @@ describe('signing rate limits', () => {
     const page = await postForm(rally, petition.slug, aSignForm());
     expect(page.status).toBe(429);
     expect(page.headers.get('retry-after')).toBeTruthy();
-    expect(await page.text()).toContain('Too many requests');
+    expect(await page.text()).toContain('Too many signatures were sent from your connection');
+    // The same refusal on a French petition's page is in French.
+    const french = await aPetition(rally, staff, { language: 'fr' });
+    const frenchPage = await postForm(rally, french.slug, aSignForm());
+    expect(frenchPage.status).toBe(429);
+    expect(await frenchPage.text()).toContain('Trop de signatures ont été envoyées depuis votre connexion');
   });
 });

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, InvalidInputError, NotFoundError, Public, RateLimitedError } from '#rally/core';
+import { InjectConfig, InvalidInputError, NotFoundError, Public, RateLimitedError, ServiceBusyError } from '#rally/core';
 import { PAGE_TEXT } from './i18n/page-text.js';
 import { PetitionNotOpenError } from './petition.exception.js';
 import { PetitionCountCache } from './petition-count.cache.js';
@@ -76,7 +76,7 @@ export class PetitionPageController {
     } catch (error) {
       if (json || !(error instanceof RateLimitedError)) throw error;
       void reply.header('retry-after', String(error.retryAfterSeconds));
-      return this.rerender(reply, 429, petition, { values, errors: {}, formError: error.message }, body);
+      return this.rerender(reply, 429, petition, { values, errors: {}, formError: t.errors.tooMany }, body);
     }
     if (petition.status !== 'open') {
       if (json) throw new PetitionNotOpenError(petition.status);
@@ -87,7 +87,16 @@ export class PetitionPageController {
       if (json) throw new InvalidInputError(result.fields);
       return this.rerender(reply, 422, petition, { values, errors: result.fields }, body);
     }
-    if (result.kind === 'valid') await this.signing.sign(petition, result.input);
+    if (result.kind === 'valid') {
+      try {
+        await this.signing.sign(petition, result.input);
+      } catch (error) {
+        // Too many signatures already waiting to be written: the form keeps what was typed and says to retry.
+        if (json || !(error instanceof ServiceBusyError)) throw error;
+        void reply.header('retry-after', String(error.retryAfterSeconds));
+        return this.rerender(reply, 503, petition, { values, errors: {}, formError: t.errors.busy }, body);
+      }
+    }
     if (json) void reply.status(202).send({ status: 'check-your-email' });
     else void reply.status(303).header('location', `/p/${petition.slug}/thanks`).send();
   }

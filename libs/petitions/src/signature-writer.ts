@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig } from '#rally/core';
+import { InjectConfig, ServiceBusyError } from '#rally/core';
 
 /** One signature as the hot path writes it; everything else about it is filled in later by jobs. */
 export interface NewSignatureRow {
@@ -34,6 +34,13 @@ interface Waiting {
 }
 
 const MAX_BATCH = 1_000;
+/**
+ * Signatures allowed to wait for a batch before new ones are turned away (503 + Retry-After): bounds memory and the
+ * wait when PostgreSQL falls behind. Far above what a healthy database leaves waiting (tens at 50 connections).
+ */
+export const MAX_WAITING = 10 * MAX_BATCH;
+/** Single-row retries of a failed batch run this many at a time, leaving the pool to everyone else. */
+const RETRY_CONCURRENCY = 4;
 /** More duplicate sign attempts than this no longer mail the person (stops using Rally to spam an address). */
 export const MAX_RESIGN_NOTICES = 3;
 
@@ -62,6 +69,9 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
   private waiting: Waiting[] = [];
   private scheduled = false;
   private readonly inFlight = new Set<Promise<void>>();
+  /** Signatures accepted and signatures handed to a batch, since boot: shutdown waits for those accepted before it. */
+  private accepted = 0;
+  private taken = 0;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -70,8 +80,10 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
 
   /** Resolves once the row (or the repeat-signer flag on the existing row) is committed. */
   write(row: NewSignatureRow): Promise<void> {
+    if (this.waiting.length >= MAX_WAITING) return Promise.reject(new ServiceBusyError(1, 'signatures_backlog'));
     return new Promise((resolve, reject) => {
       this.waiting.push({ row, resolve, reject });
+      this.accepted += 1;
       this.schedule();
     });
   }
@@ -88,8 +100,9 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
 
   private flush(): void {
     while (this.waiting.length > 0 && this.inFlight.size < this.config.petitions.writeConcurrency) {
-      const batch = this.waiting.length <= MAX_BATCH ? this.waiting : this.waiting.slice(0, MAX_BATCH);
-      this.waiting = this.waiting.length <= MAX_BATCH ? [] : this.waiting.slice(MAX_BATCH);
+      const batch = this.waiting.length <= MAX_BATCH ? this.waiting : this.waiting.splice(0, MAX_BATCH);
+      if (batch === this.waiting) this.waiting = [];
+      this.taken += batch.length;
       const done: Promise<void> = this.writeBatch(batch).finally(() => {
         this.inFlight.delete(done);
         this.schedule();
@@ -120,14 +133,16 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
       }
       // One bad row must not fail its neighbours: retry each alone so only the culprit is refused.
       this.logger.warn({ msg: 'signature batch failed, retrying rows one by one', rows: groups.length, error: (error as Error).message });
-      await Promise.all(
-        groups.map((g) =>
-          this.insert([g[0].row]).then(
-            () => g.forEach((w) => w.resolve()),
-            (e: Error) => g.forEach((w) => w.reject(e)),
+      for (let i = 0; i < groups.length; i += RETRY_CONCURRENCY) {
+        await Promise.all(
+          groups.slice(i, i + RETRY_CONCURRENCY).map((g) =>
+            this.insert([g[0].row]).then(
+              () => g.forEach((w) => w.resolve()),
+              (e: Error) => g.forEach((w) => w.reject(e)),
+            ),
           ),
-        ),
-      );
+        );
+      }
     }
   }
 
@@ -141,15 +156,24 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
     await this.db.query(INSERT_SQL, [JSON.stringify(records)]);
   }
 
-  /** Requests already accepted are written before the database pool closes. */
+  /**
+   * Runs while the HTTP server still takes requests: writes every signature accepted so far, but does not chase the
+   * ones still arriving (under steady traffic that would never end); those are written once the server has closed.
+   */
   async beforeApplicationShutdown(): Promise<void> {
-    while (this.waiting.length > 0 || this.inFlight.size > 0) {
+    await this.drain(this.accepted);
+  }
+
+  /** The server is closed now, so nothing new arrives: write the rest before the database pool closes. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.drain(Number.POSITIVE_INFINITY);
+  }
+
+  private async drain(upTo: number): Promise<void> {
+    while (this.waiting.length > 0 && this.taken < upTo) {
       this.flush();
       await Promise.allSettled([...this.inFlight]);
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.beforeApplicationShutdown();
+    await Promise.allSettled([...this.inFlight]);
   }
 }

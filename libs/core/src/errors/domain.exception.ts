@@ -1,5 +1,5 @@
 /** How a domain failure is answered over HTTP; the one mapping lives in DomainExceptionFilter. */
-export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'rate_limited' | 'unauthenticated' | 'forbidden' | 'gone';
+export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'rate_limited' | 'unauthenticated' | 'forbidden' | 'gone' | 'unavailable';
 
 /**
  * Base of every business error: a stable machine code (`petition_closed`), a kind that decides the HTTP status,
@@ -59,4 +59,12 @@ export class ForbiddenError extends DomainException {
 
 export class GoneError extends DomainException {
   readonly kind = 'gone';
+}
+
+/** Rally is healthy but momentarily full (e.g. too many signatures waiting to be written): try again shortly. */
+export class ServiceBusyError extends DomainException {
+  readonly kind = 'unavailable';
+  constructor(retryAfterSeconds: number, code = 'busy') {
+    super(code, 'Too busy right now, try again in a moment', undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
+  }
 }

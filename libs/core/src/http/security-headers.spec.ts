@@ -10,6 +10,8 @@ describe('security headers', () => {
     ['/health/ready', true],
     ['/api/docs', false],
     ['/api/docs/swagger-ui.css', false],
+    ['/api/docs-yaml', false],
+    ['/api/documents', true],
     ['/p/end-detention', false],
     ['/p/end-detention?next=/x.json', false],
     ['/staff/reset-password', false],

@@ -50,5 +50,5 @@ export function isDataPath(url: string): boolean {
   const query = url.indexOf('?');
   const path = query < 0 ? url : url.slice(0, query);
   if (path.endsWith('.json') || path.startsWith('/health/')) return true;
-  return path.startsWith('/api/') && !path.startsWith('/api/docs');
+  return path.startsWith('/api/') && path !== '/api/docs' && !path.startsWith('/api/docs/') && !path.startsWith('/api/docs-');
 }

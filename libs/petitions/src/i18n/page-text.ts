@@ -36,7 +36,7 @@ export interface PageText {
   linkInvalidBody: string;
   backToPetition: string;
   petitionClosedConfirm: string;
-  errors: { required: string; email: string; disposable: string; tooLong: string; country: string; tooFast: string; invalid: string };
+  errors: { required: string; email: string; disposable: string; tooLong: string; country: string; tooFast: string; invalid: string; tooMany: string; busy: string };
 }
 
 const en: PageText = {
@@ -74,7 +74,7 @@ const en: PageText = {
   linkInvalidBody: 'Confirmation links work once. If you have already confirmed, your signature is counted.',
   backToPetition: 'Back to the petition',
   petitionClosedConfirm: 'This petition closed before your signature was confirmed, so it could not be counted.',
-  errors: { required: 'This field is required.', email: 'Enter a valid email address.', disposable: 'Please use a permanent email address.', tooLong: 'This is too long.', country: 'Choose a country from the list.', tooFast: 'The form was sent too quickly. Please try again.', invalid: 'This value is not valid.' },
+  errors: { required: 'This field is required.', email: 'Enter a valid email address.', disposable: 'Please use a permanent email address.', tooLong: 'This is too long.', country: 'Choose a country from the list.', tooFast: 'The form was sent too quickly. Please try again.', invalid: 'This value is not valid.', tooMany: 'Too many signatures were sent from your connection. Please wait a moment and try again.', busy: 'So many people are signing right now that we could not take yours. Please try again in a moment.' },
 };
 
 const fr: PageText = {
@@ -112,7 +112,7 @@ const fr: PageText = {
   linkInvalidBody: 'Les liens de confirmation ne fonctionnent qu’une fois. Si vous avez déjà confirmé, votre signature est comptée.',
   backToPetition: 'Retour à la pétition',
   petitionClosedConfirm: 'Cette pétition a été close avant la confirmation de votre signature, qui n’a donc pas pu être comptée.',
-  errors: { required: 'Ce champ est obligatoire.', email: 'Saisissez une adresse e-mail valide.', disposable: 'Utilisez une adresse e-mail permanente.', tooLong: 'Ce texte est trop long.', country: 'Choisissez un pays dans la liste.', tooFast: 'Le formulaire a été envoyé trop vite. Veuillez réessayer.', invalid: "Cette valeur n'est pas valide." },
+  errors: { required: 'Ce champ est obligatoire.', email: 'Saisissez une adresse e-mail valide.', disposable: 'Utilisez une adresse e-mail permanente.', tooLong: 'Ce texte est trop long.', country: 'Choisissez un pays dans la liste.', tooFast: 'Le formulaire a été envoyé trop vite. Veuillez réessayer.', invalid: "Cette valeur n'est pas valide.", tooMany: 'Trop de signatures ont été envoyées depuis votre connexion. Patientez un instant, puis réessayez.', busy: "Tant de personnes signent en ce moment que nous n'avons pas pu enregistrer la vôtre. Réessayez dans un instant." },
 };
 
 const es: PageText = {
@@ -150,7 +150,7 @@ const es: PageText = {
   linkInvalidBody: 'Los enlaces de confirmación funcionan una sola vez. Si ya confirmaste, tu firma está contada.',
   backToPetition: 'Volver a la petición',
   petitionClosedConfirm: 'Esta petición se cerró antes de que confirmaras tu firma, por lo que no se pudo contar.',
-  errors: { required: 'Este campo es obligatorio.', email: 'Introduce un correo electrónico válido.', disposable: 'Usa una dirección de correo permanente.', tooLong: 'Este texto es demasiado largo.', country: 'Elige un país de la lista.', tooFast: 'El formulario se envió demasiado rápido. Inténtalo de nuevo.', invalid: 'Este valor no es válido.' },
+  errors: { required: 'Este campo es obligatorio.', email: 'Introduce un correo electrónico válido.', disposable: 'Usa una dirección de correo permanente.', tooLong: 'Este texto es demasiado largo.', country: 'Elige un país de la lista.', tooFast: 'El formulario se envió demasiado rápido. Inténtalo de nuevo.', invalid: 'Este valor no es válido.', tooMany: 'Se enviaron demasiadas firmas desde tu conexión. Espera un momento e inténtalo de nuevo.', busy: 'Hay tantas personas firmando ahora mismo que no pudimos registrar la tuya. Inténtalo de nuevo en un momento.' },
 };
 
 export const PAGE_TEXT: Record<PetitionLanguage, PageText> = { en, fr, es };
