@@ -53,7 +53,7 @@ export function startRallyProcess(app, env, nodeArgs = []) {
 }
 
 // A process killed by a signal (e.g. SIGTERM during boot, before its handlers exist) keeps exitCode null.
-const exited = (child) => child.exitCode !== null || child.signalCode !== null;
+export const exited = (child) => child.exitCode !== null || child.signalCode !== null;
 
 const TICKS_PER_SECOND = 100; // Linux USER_HZ
 
@@ -100,9 +100,12 @@ export async function waitUntilQuiet(pid) {
   }
 }
 
-/** CPU seconds the whole machine has been busy (all cores, everything but idle and I/O wait), from /proc/stat. */
+/**
+ * CPU seconds the whole machine has been busy (all cores; user, system and interrupt time), from /proc/stat. Idle,
+ * I/O wait and time the hypervisor stole from this virtual machine are not counted.
+ */
 export function machineBusySeconds() {
   const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const [user, nice, system, , , irq, softirq, steal] = ticks;
-  return (user + nice + system + irq + softirq + steal) / TICKS_PER_SECOND;
+  const [user, nice, system, , , irq, softirq] = ticks;
+  return (user + nice + system + irq + softirq) / TICKS_PER_SECOND;
 }
