@@ -2,7 +2,7 @@ import type { DynamicModule} from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import type { RallyConfig } from '#rally/core';
-import { ConfigModule, DatabaseModule, HealthModule, QueueModule } from '#rally/core';
+import { ConfigModule, DatabaseModule, HealthModule, QueueModule, withStatementTimeout } from '#rally/core';
 import { MailModule } from '#rally/mail';
 import { PetitionsModule } from '#rally/petitions';
 import { OrganisationsModule, StaffAuthGuard } from '#rally/organisations';
@@ -16,7 +16,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(runtime.dataSource),
+        DatabaseModule.forRoot(withStatementTimeout(runtime.dataSource, config.database.statementTimeoutMs)),
         QueueModule.forRoot(runtime.queue, { consume: false }),
         MailModule.forRoot({ role: 'api', captureMailbox: config.mail.capture }),
         PetitionsModule,

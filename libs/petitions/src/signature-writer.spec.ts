@@ -15,6 +15,11 @@ class HeldDatabase {
     });
   }
 
+  /** Fails the n-th statement as PostgreSQL does when statement_timeout cancels it. */
+  cancel(n: number): void {
+    this.statements[n].settle(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
+  }
+
   /** Settles the n-th statement: fails it when it holds `failFor`, succeeds otherwise. */
   settle(n: number, failFor?: string): void {
     const s = this.statements[n];
@@ -91,6 +96,16 @@ describe('SignatureWriter', () => {
     for (let i = 1; i <= 3; i++) db.settle(i, 'bad@x.org');
     await turn();
     expect(writes.map((x) => x.state())).toEqual(['written', 'failed: bad row bad@x.org', 'written']);
+  });
+
+  it('answers busy (not a failure) when the database cancels a batch that ran too long, without retrying row by row', async () => {
+    const { db, writer: w } = writer(1);
+    const writes = ['a@x.org', 'b@x.org'].map((e) => track(w.write(row(e))));
+    await turn();
+    db.cancel(0);
+    await turn();
+    expect(writes.map((x) => x.state())).toEqual(['busy', 'busy']);
+    expect(db.statements).toHaveLength(1);
   });
 
   it('turns new signatures away as busy once MAX_WAITING are waiting, without losing the ones accepted', async () => {

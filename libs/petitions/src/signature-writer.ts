@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, ServiceBusyError } from '#rally/core';
+import { InjectConfig, QUERY_CANCELED, ServiceBusyError } from '#rally/core';
 
 /** One signature as the hot path writes it; everything else about it is filled in later by jobs. */
 export interface NewSignatureRow {
@@ -127,6 +127,13 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
       await this.insert(groups.map((g) => g[0].row));
       for (const g of groups) for (const w of g) w.resolve();
     } catch (error) {
+      if (isCanceled(error)) {
+        // The statement ran past DATABASE_STATEMENT_TIMEOUT_MS (a row lock held elsewhere, an overloaded database):
+        // nothing was written, and retrying each row alone would only wait again. The signers are told to retry.
+        this.logger.warn({ msg: 'signature batch canceled by statement timeout', rows: groups.length });
+        for (const g of groups) for (const w of g) w.reject(new ServiceBusyError(5, 'signatures_backlog'));
+        return;
+      }
       if (groups.length === 1) {
         for (const w of groups[0]) w.reject(error as Error);
         return;
@@ -176,4 +183,9 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
     }
     await Promise.allSettled([...this.inFlight]);
   }
+}
+
+function isCanceled(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  return e.code === QUERY_CANCELED || e.driverError?.code === QUERY_CANCELED;
 }

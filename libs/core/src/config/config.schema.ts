@@ -18,6 +18,7 @@ export const CONFIG_VARIABLES = {
   PORT: variable({ name: 'PORT', description: 'Port the api listens on', defaultValue: '3000', parse: (r) => parseInteger(r, 0, 65535) }),
   PUBLIC_URL: variable({ name: 'PUBLIC_URL', description: 'Public base URL used in links in emails and pages (defaults to http://localhost:PORT)', parse: optionalUrl('http:', 'https:') }),
   DATABASE_URL: variable({ name: 'DATABASE_URL', description: 'PostgreSQL connection URL. Unset: Rally starts an embedded PostgreSQL with its data under DATA_DIR', parse: optionalUrl('postgres:', 'postgresql:') }),
+  DATABASE_STATEMENT_TIMEOUT_MS: variable({ name: 'DATABASE_STATEMENT_TIMEOUT_MS', description: 'Longest one api database statement may run before PostgreSQL cancels it (0: no limit; the worker has none)', defaultValue: '30000', parse: (r) => parseInteger(r, 0, 3_600_000) }),
   DATABASE_POOL_SIZE: variable({ name: 'DATABASE_POOL_SIZE', description: 'Connections per process in the database pool', defaultValue: '10', parse: (r) => parseInteger(r, 1, 200) }),
   REDIS_URL: variable({ name: 'REDIS_URL', description: 'Redis URL for the job queues. Unset: queues run on PostgreSQL (BullMQ PostgreSQL backend)', parse: optionalUrl('redis:', 'rediss:') }),
   SMTP_URL: variable({ name: 'SMTP_URL', description: 'SMTP relay URL (smtp://user:pass@host:port, smtps://...). Unset: mail is captured and readable at /dev/mailbox', parse: optionalUrl('smtp:', 'smtps:') }),

@@ -5,7 +5,7 @@ import { CONFIG_VARIABLES, ConfigProblem } from './config.schema.js';
 export interface RallyConfig {
   env: 'production' | 'development' | 'test';
   http: { host: string; port: number; publicUrl: string; trustProxy: boolean };
-  database: { url?: string; poolSize: number; embeddedPort: number };
+  database: { url?: string; poolSize: number; statementTimeoutMs: number; embeddedPort: number };
   queue: { redisUrl?: string; prefix: string; concurrency: number; scheduleRefreshSeconds: number };
   mail: { smtpUrl?: string; smtpPoolSize: number; from: string; capture: boolean; reconcileSeconds: number; sendLeaseSeconds: number };
   dataDir: string;
@@ -55,7 +55,7 @@ export function parseConfig(env: Record<string, string | undefined>): RallyConfi
   return {
     env: v.NODE_ENV,
     http: { host: v.HOST, port, publicUrl: ((v.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/$/, ''), trustProxy: v.TRUST_PROXY },
-    database: { url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE, embeddedPort: v.EMBEDDED_DATABASE_PORT },
+    database: { url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE, statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS, embeddedPort: v.EMBEDDED_DATABASE_PORT },
     queue: { redisUrl: v.REDIS_URL, prefix: v.QUEUE_PREFIX, concurrency: v.WORKER_CONCURRENCY, scheduleRefreshSeconds: v.QUEUE_SCHEDULE_REFRESH_SECONDS },
     mail: { smtpUrl, smtpPoolSize: v.SMTP_POOL_SIZE, from: v.MAIL_FROM, capture: !smtpUrl, reconcileSeconds: v.MAIL_RECONCILE_SECONDS, sendLeaseSeconds: v.MAIL_SEND_LEASE_SECONDS },
     dataDir: v.DATA_DIR,

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { TestDatabase } from '../testing/test-database.js';
 import { createTestDatabase } from '../testing/test-database.js';
-import { dataSourceOptions } from './data-source.options.js';
+import { QUERY_CANCELED, dataSourceOptions, withStatementTimeout } from './data-source.options.js';
 
 describe('database logging', () => {
   let db: TestDatabase;
@@ -37,5 +37,24 @@ describe('database logging', () => {
     expect(logged).toContain('query failed');
     expect(logged).toContain('invalid input syntax for type uuid');
     expect(logged).not.toContain('Amina Secret');
+  });
+});
+
+describe('statement timeout (the api)', () => {
+  it('has PostgreSQL cancel a statement that runs past it, and leaves the connection usable', async () => {
+    const db = await createTestDatabase();
+    const dataSource = await new DataSource(withStatementTimeout(dataSourceOptions(db.url, 1, [], []), 200)).initialize();
+    try {
+      await expect(dataSource.query(`SELECT pg_sleep(2)`)).rejects.toMatchObject({ driverError: { code: QUERY_CANCELED } });
+      expect(await dataSource.query(`SELECT 1 AS ok`)).toEqual([{ ok: 1 }]);
+    } finally {
+      await dataSource.destroy();
+      await db.drop();
+    }
+  });
+
+  it('is left off when set to 0', () => {
+    const options = dataSourceOptions('postgres://x', 1, [], []);
+    expect(withStatementTimeout(options, 0)).toBe(options);
   });
 });

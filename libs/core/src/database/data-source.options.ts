@@ -23,3 +23,16 @@ export function dataSourceOptions(url: string, poolSize: number, entities: Entit
     logger: new QueryErrorLogger(),
   };
 }
+
+/**
+ * The api's guard against a statement that never ends (a row lock held elsewhere, a stalled connection): PostgreSQL
+ * cancels it after `ms` (error 57014) and the request fails instead of holding a pooled connection forever. Set per
+ * connection, so it costs no round trip. The worker does not use it: its recounts may rightly run long.
+ */
+export function withStatementTimeout(options: DataSourceOptions, ms: number): DataSourceOptions {
+  if (ms <= 0) return options;
+  return { ...options, extra: { ...(options.extra as Record<string, unknown>), statement_timeout: ms } } as DataSourceOptions;
+}
+
+/** PostgreSQL's "query_canceled": a statement stopped by statement_timeout (or an operator). */
+export const QUERY_CANCELED = '57014';
