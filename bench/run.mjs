@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { load } from './lib/load.mjs';
-import { cpuSeconds, machineBusySeconds, peakRssMiB, postgresCpuSeconds, startHello } from './lib/processes.mjs';
+import { cpuSeconds, exited, machineBusySeconds, peakRssMiB, postgresCpuSeconds, startHello } from './lib/processes.mjs';
 import { startRallyStack } from './lib/rally-stack.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
@@ -28,7 +28,7 @@ results.settings = settings;
 const stack = await startRallyStack({ RATE_LIMIT_MULTIPLIER: '100000', ...settings }, { apiNodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
 try {
   for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {
-    if (scenario.withoutWorker && stack.worker.child.exitCode === null && stack.worker.child.signalCode === null) {
+    if (scenario.withoutWorker && !exited(stack.worker.child)) {
       results.workerPeakRssMiB ??= peakRssMiB(stack.worker.child.pid);
       await stack.worker.stop();
     }
