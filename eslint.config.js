@@ -7,14 +7,34 @@ const boundaries = [
   {
     files: ['libs/core/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^#rally/(?!core$)', message: 'core is infrastructure only: it must not import a feature lib.' }, { regex: '(^|/)apps/', message: 'libs must not import apps.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^#rally/(?!core$)', message: 'core is infrastructure only: it must not import a feature lib.' },
+            { regex: '(^|/)apps/', message: 'libs must not import apps.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['libs/*/src/**/*.ts'],
     ignores: ['libs/core/**', 'libs/schema/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^#rally/schema$', message: 'feature libs sit below schema.' }, { regex: '(^|/)apps/', message: 'libs must not import apps.' }, { group: ['../../*/src/**', '../../../*/src/**'], message: 'import another lib through its #rally/<lib> entry point.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^#rally/schema$', message: 'feature libs sit below schema.' },
+            { regex: '(^|/)apps/', message: 'libs must not import apps.' },
+            {
+              group: ['../../*/src/**', '../../../*/src/**'],
+              message: 'import another lib through its #rally/<lib> entry point.',
+            },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -4,7 +4,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { load } from './lib/load.mjs';
-import { cpuSeconds, exited, machineBusySeconds, peakRssMiB, postgresCpuSeconds, startHello } from './lib/processes.mjs';
+import {
+  cpuSeconds,
+  exited,
+  machineBusySeconds,
+  peakRssMiB,
+  postgresCpuSeconds,
+  startHello,
+} from './lib/processes.mjs';
 import { startRallyStack } from './lib/rally-stack.mjs';
 import { SCENARIOS } from './scenarios.mjs';
 
@@ -13,9 +20,17 @@ const durationSeconds = Number(arg('--duration')) || 10;
 // --only count-json,sign runs just those scenarios (quick comparisons while tuning).
 const only = arg('--only')?.split(',');
 // --profile writes a V8 CPU profile of the api to bench/results/profiles/ (open it in Chrome DevTools).
-const profileDir = process.argv.includes('--profile') ? fileURLToPath(new URL('./results/profiles/', import.meta.url)) : undefined;
+const profileDir = process.argv.includes('--profile')
+  ? fileURLToPath(new URL('./results/profiles/', import.meta.url))
+  : undefined;
 const connections = 50;
-const results = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) }, durationSeconds, connections, runs: {} };
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) },
+  durationSeconds,
+  connections,
+  runs: {},
+};
 
 // The machine's ceiling is measured before and after Rally's scenarios; ratios use the mean of the two, and the
 // spread between them shows how much the machine itself drifted during the run.
@@ -23,9 +38,14 @@ results.runs.helloBefore = await measureHello();
 console.log('hello-world (before)', results.runs.helloBefore);
 
 // --set NAME=value (repeatable) passes Rally configuration to the api and worker, e.g. --set SIGN_WRITE_CONCURRENCY=4.
-const settings = Object.fromEntries(process.argv.flatMap((a, i) => (process.argv[i - 1] === '--set' ? [a.split(/=(.*)/s, 2)] : [])));
+const settings = Object.fromEntries(
+  process.argv.flatMap((a, i) => (process.argv[i - 1] === '--set' ? [a.split(/=(.*)/s, 2)] : [])),
+);
 results.settings = settings;
-const stack = await startRallyStack({ RATE_LIMIT_MULTIPLIER: '100000', ...settings }, { apiNodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+const stack = await startRallyStack(
+  { RATE_LIMIT_MULTIPLIER: '100000', ...settings },
+  { apiNodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
+);
 try {
   for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {
     if (scenario.withoutWorker && !exited(stack.worker.child)) {
@@ -48,11 +68,28 @@ try {
 results.runs.helloAfter = await measureHello();
 console.log('hello-world (after)', results.runs.helloAfter);
 results.helloRps = Math.round((results.runs.helloBefore.rps + results.runs.helloAfter.rps) / 2);
-for (const [name, run] of Object.entries(results.runs)) if (!name.startsWith('hello')) run.ratioToHello = Number((run.rps / results.helloRps).toFixed(3));
+for (const [name, run] of Object.entries(results.runs))
+  if (!name.startsWith('hello')) run.ratioToHello = Number((run.rps / results.helloRps).toFixed(3));
 // The sign target is also stated against the naive insert-and-enqueue path, measured in this same run.
-if (results.runs['sign-api-only'] && results.runs['sign-naive']) results.signVsNaive = Number((results.runs['sign-api-only'].rps / Math.max(results.runs['sign-naive'].rps, 1)).toFixed(2));
+if (results.runs['sign-api-only'] && results.runs['sign-naive'])
+  results.signVsNaive = Number(
+    (results.runs['sign-api-only'].rps / Math.max(results.runs['sign-naive'].rps, 1)).toFixed(2),
+  );
 console.log({ helloRps: results.helloRps, signVsNaive: results.signVsNaive });
-console.log(Object.fromEntries(Object.entries(results.runs).map(([name, run]) => [name, { rps: run.rps, p99: run.p99, ratioToHello: run.ratioToHello, cpu: run.cpu, cpuMicrosPerRequest: run.cpuMicrosPerRequest }])));
+console.log(
+  Object.fromEntries(
+    Object.entries(results.runs).map(([name, run]) => [
+      name,
+      {
+        rps: run.rps,
+        p99: run.p99,
+        ratioToHello: run.ratioToHello,
+        cpu: run.cpu,
+        cpuMicrosPerRequest: run.cpuMicrosPerRequest,
+      },
+    ]),
+  ),
+);
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
 console.log(JSON.stringify({ apiPeakRssMiB: results.apiPeakRssMiB, workerPeakRssMiB: results.workerPeakRssMiB }));
@@ -60,7 +97,13 @@ console.log(JSON.stringify({ apiPeakRssMiB: results.apiPeakRssMiB, workerPeakRss
 /** Where the machine's CPU went: seconds used so far by the api, the worker, PostgreSQL, this process (the load and
  * the SMTP sink) and the whole machine (those plus the kernel's network work and everything else). */
 function cpuSnapshot(stack) {
-  return { api: cpuSeconds(stack.api.child.pid), worker: cpuSeconds(stack.worker.child.pid), postgres: postgresCpuSeconds(), load: ownCpuSeconds(), machine: machineBusySeconds() };
+  return {
+    api: cpuSeconds(stack.api.child.pid),
+    worker: cpuSeconds(stack.worker.child.pid),
+    postgres: postgresCpuSeconds(),
+    load: ownCpuSeconds(),
+    machine: machineBusySeconds(),
+  };
 }
 
 /** Cores used on average by each during a scenario (1.0 = one core busy the whole run). */
@@ -75,7 +118,11 @@ async function measureHello() {
     await load({ url: hello.url, connections, durationSeconds: 2 });
     const before = { server: cpuSeconds(hello.child.pid), load: ownCpuSeconds(), machine: machineBusySeconds() };
     const run = await load({ url: hello.url, connections, durationSeconds });
-    run.cpu = cpuShares(before, { server: cpuSeconds(hello.child.pid), load: ownCpuSeconds(), machine: machineBusySeconds() }, durationSeconds);
+    run.cpu = cpuShares(
+      before,
+      { server: cpuSeconds(hello.child.pid), load: ownCpuSeconds(), machine: machineBusySeconds() },
+      durationSeconds,
+    );
     run.cpuMicrosPerRequest = perRequest(run.cpu, run.rps);
     return run;
   } finally {

@@ -14,7 +14,16 @@ function signScenario(name, emailPrefix, withoutWorker) {
     withoutWorker,
     async run({ stack, connections, durationSeconds, load }) {
       const { slug } = await setup(stack);
-      return signLoad({ stack, base: stack.base, path: `/p/${slug}/sign`, table: 'signatures', emailPrefix, connections, durationSeconds, load });
+      return signLoad({
+        stack,
+        base: stack.base,
+        path: `/p/${slug}/sign`,
+        table: 'signatures',
+        emailPrefix,
+        connections,
+        durationSeconds,
+        load,
+      });
     },
   };
 }
@@ -35,7 +44,16 @@ async function signLoad({ stack, base, path, table, emailPrefix, connections, du
         headers: { 'content-type': 'application/json' },
         setupRequest: (req) => ({
           ...req,
-          body: JSON.stringify({ firstName: 'Amina', lastName: 'Diallo', email: `${emailPrefix}${++n}@example.org`, country: 'FR', region: 'IDF', consent: true, publicDisplay: true, startedAt }),
+          body: JSON.stringify({
+            firstName: 'Amina',
+            lastName: 'Diallo',
+            email: `${emailPrefix}${++n}@example.org`,
+            country: 'FR',
+            region: 'IDF',
+            consent: true,
+            publicDisplay: true,
+            startedAt,
+          }),
         }),
       },
     ],
@@ -43,8 +61,15 @@ async function signLoad({ stack, base, path, table, emailPrefix, connections, du
   // Every signature the load sent is either stored or was refused; rows may exceed acknowledgements only by the
   // requests still in flight when the load stopped (at most one per connection), so a lost acknowledged row shows
   // unless as many unacknowledged ones were stored in its place.
-  const [{ stored }] = await stack.query(`SELECT count(*)::int AS stored FROM ${table} WHERE email LIKE $1`, [`${emailPrefix}%`]);
-  return { ...run, acknowledged: run.ok, stored, allAcknowledgedStored: stored >= run.ok && stored - run.ok <= connections };
+  const [{ stored }] = await stack.query(`SELECT count(*)::int AS stored FROM ${table} WHERE email LIKE $1`, [
+    `${emailPrefix}%`,
+  ]);
+  return {
+    ...run,
+    acknowledged: run.ok,
+    stored,
+    allAcknowledgedStored: stored >= run.ok && stored - run.ok <= connections,
+  };
 }
 
 /**
@@ -55,20 +80,47 @@ const naiveSignScenario = {
   name: 'sign-naive',
   async run({ stack, connections, durationSeconds, load }) {
     const { petitionId } = await setup(stack);
-    const [{ organization_id: organizationId }] = await stack.query(`SELECT organization_id FROM petitions WHERE id = $1`, [petitionId]);
-    await stack.query(`CREATE TABLE IF NOT EXISTS naive_signatures (LIKE signatures INCLUDING DEFAULTS INCLUDING INDEXES)`);
+    const [{ organization_id: organizationId }] = await stack.query(
+      `SELECT organization_id FROM petitions WHERE id = $1`,
+      [petitionId],
+    );
+    await stack.query(
+      `CREATE TABLE IF NOT EXISTS naive_signatures (LIKE signatures INCLUDING DEFAULTS INCLUDING INDEXES)`,
+    );
     const port = await freePort();
-    const server = fork(fileURLToPath(new URL('./lib/naive-sign-server.mjs', import.meta.url)), [String(port), stack.databaseUrl, stack.env.REDIS_URL, `${stack.env.QUEUE_PREFIX}-naive`, organizationId, petitionId], { stdio: 'ignore' });
+    const server = fork(
+      fileURLToPath(new URL('./lib/naive-sign-server.mjs', import.meta.url)),
+      [
+        String(port),
+        stack.databaseUrl,
+        stack.env.REDIS_URL,
+        `${stack.env.QUEUE_PREFIX}-naive`,
+        organizationId,
+        petitionId,
+      ],
+      { stdio: 'ignore' },
+    );
     await new Promise((resolve, reject) => {
       server.once('message', resolve);
       server.once('exit', (code) => reject(new Error(`the naive sign server exited (${code}) before it was ready`)));
     });
     try {
       const cpuBefore = cpuSeconds(server.pid);
-      const run = await signLoad({ stack, base: `http://127.0.0.1:${port}`, path: '/sign', table: 'naive_signatures', emailPrefix: 'naive', connections, durationSeconds, load });
+      const run = await signLoad({
+        stack,
+        base: `http://127.0.0.1:${port}`,
+        path: '/sign',
+        table: 'naive_signatures',
+        emailPrefix: 'naive',
+        connections,
+        durationSeconds,
+        load,
+      });
       return { ...run, serverCpu: Number(((cpuSeconds(server.pid) - cpuBefore) / durationSeconds).toFixed(2)) };
     } finally {
-      await new Promise((resolve) => (exited(server) ? resolve() : (server.once('exit', resolve), server.kill('SIGTERM'))));
+      await new Promise((resolve) =>
+        exited(server) ? resolve() : (server.once('exit', resolve), server.kill('SIGTERM')),
+      );
     }
   },
 };

@@ -15,13 +15,28 @@ const queue = new Queue('naive-signature-mail', { connection, prefix });
 const app = Fastify({ logger: false });
 app.post('/sign', async (request, reply) => {
   const b = request.body ?? {};
-  if (typeof b.email !== 'string' || typeof b.firstName !== 'string' || typeof b.country !== 'string') return reply.code(422).send({ error: 'invalid' });
+  if (typeof b.email !== 'string' || typeof b.firstName !== 'string' || typeof b.country !== 'string')
+    return reply.code(422).send({ error: 'invalid' });
   const id = randomUUID();
   await pool.query(
     `INSERT INTO naive_signatures (id, organization_id, petition_id, email, email_normalized, first_name, last_name, region, country,
        public_display, consent_given, consent_wording, language, confirm_token)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'en', $13) ON CONFLICT (petition_id, email_normalized) DO NOTHING`,
-    [id, organizationId, petitionId, b.email, b.email.toLowerCase(), b.firstName, b.lastName ?? '', b.region ?? null, b.country, b.publicDisplay === true, b.consent === true, 'I agree to be emailed.', randomBytes(24).toString('base64url')],
+    [
+      id,
+      organizationId,
+      petitionId,
+      b.email,
+      b.email.toLowerCase(),
+      b.firstName,
+      b.lastName ?? '',
+      b.region ?? null,
+      b.country,
+      b.publicDisplay === true,
+      b.consent === true,
+      'I agree to be emailed.',
+      randomBytes(24).toString('base64url'),
+    ],
   );
   await queue.add('confirm', { signatureId: id }, { removeOnComplete: true });
   return reply.code(202).send({ status: 'check-your-email' });

@@ -18,7 +18,9 @@ export async function freePort() {
 
 /** Peak resident memory of a process so far (Linux VmHWM), in MiB. */
 export function peakRssMiB(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
   return Math.round(Number(line.split(/\s+/)[1]) / 1024);
 }
 
@@ -38,18 +40,28 @@ export async function waitForHttp(url, timeoutMs = 60_000) {
 
 export async function startHello() {
   const port = await freePort();
-  const child = fork(fileURLToPath(new URL('./hello-server.mjs', import.meta.url)), [String(port)], { stdio: 'ignore' });
+  const child = fork(fileURLToPath(new URL('./hello-server.mjs', import.meta.url)), [String(port)], {
+    stdio: 'ignore',
+  });
   await new Promise((resolve) => child.once('message', resolve));
   return { url: `http://127.0.0.1:${port}/`, child, stop: () => child.kill('SIGTERM') };
 }
 
 /** Runs a compiled Rally process (api or worker) with the given environment; output kept for diagnosis. */
 export function startRallyProcess(app, env, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, `${ROOT}dist/apps/${app}/src/main.js`], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, `${ROOT}dist/apps/${app}/src/main.js`], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d) => (output = (output + d).slice(-20_000)));
   child.stderr.on('data', (d) => (output = (output + d).slice(-20_000)));
-  return { child, output: () => output, stop: () => new Promise((resolve) => (exited(child) ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))) };
+  return {
+    child,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => (exited(child) ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM')))),
+  };
 }
 
 // A process killed by a signal (e.g. SIGTERM during boot, before its handlers exist) keeps exitCode null.

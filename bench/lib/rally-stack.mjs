@@ -15,7 +15,18 @@ export async function startRallyStack(extraEnv = {}, { apiNodeArgs = [] } = {}) 
   const databaseUrl = `postgres://postgres@127.0.0.1:5432/${dbName}`;
 
   let mailCount = 0;
-  const smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData(stream, _s, cb) { stream.resume(); stream.on('end', () => { mailCount += 1; cb(); }); } });
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _s, cb) {
+      stream.resume();
+      stream.on('end', () => {
+        mailCount += 1;
+        cb();
+      });
+    },
+  });
   const smtpPort = await freePort();
   await new Promise((r) => smtp.listen(smtpPort, '127.0.0.1', r));
 

@@ -7,7 +7,16 @@ import { Role } from '#rally/core';
 import { createOrgWithMember, type StaffHandle } from '#rally-testing/organisations';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const linkIn = (text: string, path: string): string => {
   const match = new RegExp(`https?://\\S+${path}#token=[\\w-]+`).exec(text);
   if (!match) throw new Error(`no ${path} link in mail:\n${text}`);
@@ -24,7 +33,11 @@ describe('staff account pages in headless Chromium', () => {
     rally = await startRally();
     admin = await createOrgWithMember(rally, { role: Role.Admin });
     profile = mkdtempSync(join(tmpdir(), 'rally-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -33,7 +46,11 @@ describe('staff account pages in headless Chromium', () => {
   });
 
   const signIn = (email: string, password: string): Promise<Response> =>
-    fetch(`${rally.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    fetch(`${rally.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
 
   it('asks for a reset link, follows it from the mail, sets a new password that then signs in', async () => {
     const page = await browser.newPage();
@@ -57,7 +74,11 @@ describe('staff account pages in headless Chromium', () => {
 
   it('accepts an invitation from the mailed link with a name and password', async () => {
     const invited = 'new.colleague@example.org';
-    const res = await fetch(`${rally.baseUrl}/api/orgs/${admin.organization.slug}/invitations`, { method: 'POST', headers: { ...admin.bearer(), 'content-type': 'application/json' }, body: JSON.stringify({ email: invited, role: Role.Coordinator }) });
+    const res = await fetch(`${rally.baseUrl}/api/orgs/${admin.organization.slug}/invitations`, {
+      method: 'POST',
+      headers: { ...admin.bearer(), 'content-type': 'application/json' },
+      body: JSON.stringify({ email: invited, role: Role.Coordinator }),
+    });
     expect(res.status).toBe(201);
     const [mail] = await rally.smtp!.waitFor(1, (m) => m.to === invited);
 
@@ -70,7 +91,9 @@ describe('staff account pages in headless Chromium', () => {
 
     const session = await page.request.get(`${rally.baseUrl}/api/auth/session`);
     expect(session.status()).toBe(200);
-    expect(((await session.json()) as { organizations: { slug: string; role: string }[] }).organizations).toEqual([expect.objectContaining({ slug: admin.organization.slug, role: 'coordinator' })]);
+    expect(((await session.json()) as { organizations: { slug: string; role: string }[] }).organizations).toEqual([
+      expect.objectContaining({ slug: admin.organization.slug, role: 'coordinator' }),
+    ]);
     await page.close();
   });
 });

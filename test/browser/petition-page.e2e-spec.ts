@@ -9,16 +9,36 @@ import { startRally, type RallyHarness } from '../support/rally-harness.js';
 import { waitUntil } from '../support/processes.js';
 import { confirmLink, mailsTo } from '../petitions/petition-helpers.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 describe('petition page in headless Chromium', () => {
   let rally: RallyHarness;
   let browser: BrowserContext;
   let profile: string;
   beforeAll(async () => {
-    rally = await startRally({ env: { SIGN_MIN_FILL_SECONDS: '1', SIGNATURE_MAIL_POLL_MS: '200', PETITION_COUNT_FLUSH_MS: '200', PETITION_COUNT_CACHE_MS: '200' } });
+    rally = await startRally({
+      env: {
+        SIGN_MIN_FILL_SECONDS: '1',
+        SIGNATURE_MAIL_POLL_MS: '200',
+        PETITION_COUNT_FLUSH_MS: '200',
+        PETITION_COUNT_CACHE_MS: '200',
+      },
+    });
     profile = mkdtempSync(join(tmpdir(), 'rally-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -52,7 +72,10 @@ describe('petition page in headless Chromium', () => {
     await page.getByLabel('Show my first name and region on this page').check();
     await page.getByLabel(/Voices for Children may email me/).check();
     await page.waitForTimeout(1_100); // a person takes longer than the minimum time-to-fill
-    await Promise.all([page.waitForURL(`**/p/${petition.slug}/thanks`), page.getByRole('button', { name: 'Sign the petition' }).click()]);
+    await Promise.all([
+      page.waitForURL(`**/p/${petition.slug}/thanks`),
+      page.getByRole('button', { name: 'Sign the petition' }).click(),
+    ]);
     expect(await page.locator('h1').textContent()).toBe('Check your email');
 
     await page.goto(`${rally.baseUrl}/p/${petition.slug}`);
@@ -72,7 +95,12 @@ describe('petition page in headless Chromium', () => {
     expect(thirdParty).toEqual([]);
     expect(consoleErrors).toEqual([]);
 
-    const [row] = (await rally.api.get((await import('typeorm')).DataSource).query(`SELECT source, status FROM signatures WHERE petition_id = $1`, [petition.id])) as { source: string; status: string }[];
+    const [row] = (await rally.api
+      .get((await import('typeorm')).DataSource)
+      .query(`SELECT source, status FROM signatures WHERE petition_id = $1`, [petition.id])) as {
+      source: string;
+      status: string;
+    }[];
     expect(row).toEqual({ source: 'browser-test', status: 'confirmed' });
   });
 
@@ -86,7 +114,10 @@ describe('petition page in headless Chromium', () => {
     await page.getByLabel('Email', { exact: true }).fill('not an email');
     await page.getByLabel('Country', { exact: true }).selectOption('FR');
     await page.waitForTimeout(1_100);
-    const [response] = await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign the petition' }).click()]);
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('button', { name: 'Sign the petition' }).click(),
+    ]);
     expect(response?.status()).toBe(422);
     expect(await page.locator('#e-email').textContent()).toBe('Enter a valid email address.');
     expect(await page.getByLabel('First name', { exact: true }).inputValue()).toBe('Jo');

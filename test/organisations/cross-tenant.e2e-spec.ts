@@ -26,10 +26,16 @@ describe('tenant isolation on every route', () => {
     b = await createOrgWithMember(rally, { role: Role.Admin });
     operations = await openApiOperations(rally);
     const fixtures = await tenantFixtures();
-    const params = new Set(operations.filter((o) => o.orgScoped).flatMap((o) => o.params.filter((p) => p !== 'orgSlug')));
+    const params = new Set(
+      operations.filter((o) => o.orgScoped).flatMap((o) => o.params.filter((p) => p !== 'orgSlug')),
+    );
     const missing = [...params].filter((p) => !fixtures.has(p));
-    if (missing.length > 0) throw new Error(`no tenant fixture creates an object for route parameter(s) ${missing.join(', ')}: add one to libs/<lib>/src/testing/tenant-fixtures.ts`);
-    for (const param of params) bObjects[param] = await (fixtures.get(param) as NonNullable<ReturnType<typeof fixtures.get>>).create(rally, b);
+    if (missing.length > 0)
+      throw new Error(
+        `no tenant fixture creates an object for route parameter(s) ${missing.join(', ')}: add one to libs/<lib>/src/testing/tenant-fixtures.ts`,
+      );
+    for (const param of params)
+      bObjects[param] = await (fixtures.get(param) as NonNullable<ReturnType<typeof fixtures.get>>).create(rally, b);
   });
   afterAll(() => rally.close());
 
@@ -37,31 +43,37 @@ describe('tenant isolation on every route', () => {
     expect(operations.filter((o) => o.orgScoped).length).toBeGreaterThanOrEqual(15);
   });
 
-  it('keeps every authenticated route outside /api/orgs/{orgSlug} to the caller\'s own account', () => {
+  it("keeps every authenticated route outside /api/orgs/{orgSlug} to the caller's own account", () => {
     const stray = operations.filter((o) => !o.orgScoped && o.secured && !o.path.startsWith('/api/auth/'));
     expect(stray.map((o) => `${o.method} ${o.path}`)).toEqual([]);
   });
 
   const credentials = ['token', 'session'] as const;
-  const headersFor = (who: StaffHandle, kind: (typeof credentials)[number]) => (kind === 'token' ? who.bearer() : who.session());
+  const headersFor = (who: StaffHandle, kind: (typeof credentials)[number]) =>
+    kind === 'token' ? who.bearer() : who.session();
 
-  it.each(credentials)('answers 404 to A\'s %s on every route of B\'s organisation', async (kind) => {
+  it.each(credentials)("answers 404 to A's %s on every route of B's organisation", async (kind) => {
     const leaks: string[] = [];
     for (const op of operations.filter((o) => o.orgScoped)) {
       const path = fillPath(op.path, { ...bObjects, orgSlug: b.organization.slug });
       const res = await call(rally, op.method, path, { headers: headersFor(a, kind), body: op.body });
-      if (res.status !== 404) leaks.push(`${op.method} ${path} -> ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
+      if (res.status !== 404)
+        leaks.push(`${op.method} ${path} -> ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
     }
     expect(leaks).toEqual([]);
   });
 
-  it.each(credentials)('answers 404 to A\'s %s for B\'s objects (and unknown ids) under A\'s own slug', async (kind) => {
+  it.each(credentials)("answers 404 to A's %s for B's objects (and unknown ids) under A's own slug", async (kind) => {
     const leaks: string[] = [];
     for (const op of operations.filter((o) => o.orgScoped && o.params.length > 1)) {
-      for (const [label, ids] of [['B object', bObjects], ['unknown id', Object.fromEntries(Object.keys(bObjects).map((k) => [k, randomUUID()]))]] as const) {
+      for (const [label, ids] of [
+        ['B object', bObjects],
+        ['unknown id', Object.fromEntries(Object.keys(bObjects).map((k) => [k, randomUUID()]))],
+      ] as const) {
         const path = fillPath(op.path, { ...ids, orgSlug: a.organization.slug });
         const res = await call(rally, op.method, path, { headers: headersFor(a, kind), body: op.body });
-        if (res.status !== 404) leaks.push(`${label}: ${op.method} ${path} -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
+        if (res.status !== 404)
+          leaks.push(`${label}: ${op.method} ${path} -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
       }
     }
     expect(leaks).toEqual([]);
@@ -70,13 +82,26 @@ describe('tenant isolation on every route', () => {
   it('answers 404 for an organisation that does not exist, and 401 without credentials', async () => {
     for (const op of operations.filter((o) => o.orgScoped)) {
       const values = { ...bObjects, orgSlug: 'no-such-org' };
-      expect([op.path, (await call(rally, op.method, fillPath(op.path, values), { headers: a.bearer(), body: op.body })).status]).toEqual([op.path, 404]);
-      expect([op.path, (await call(rally, op.method, fillPath(op.path, { ...values, orgSlug: b.organization.slug }), { body: op.body })).status]).toEqual([op.path, 401]);
+      expect([
+        op.path,
+        (await call(rally, op.method, fillPath(op.path, values), { headers: a.bearer(), body: op.body })).status,
+      ]).toEqual([op.path, 404]);
+      expect([
+        op.path,
+        (
+          await call(rally, op.method, fillPath(op.path, { ...values, orgSlug: b.organization.slug }), {
+            body: op.body,
+          })
+        ).status,
+      ]).toEqual([op.path, 401]);
     }
   });
 
-  it('left no trace of A in B\'s audit log', async () => {
-    const rows = (await dataSourceOf(rally).query(`SELECT count(*)::int AS n FROM audit_event WHERE organization_id = $1 AND (actor_user_id = $2 OR actor_token_id = $3)`, [b.organization.id, a.user.id, a.tokenId])) as [{ n: number }];
+  it("left no trace of A in B's audit log", async () => {
+    const rows = (await dataSourceOf(rally).query(
+      `SELECT count(*)::int AS n FROM audit_event WHERE organization_id = $1 AND (actor_user_id = $2 OR actor_token_id = $3)`,
+      [b.organization.id, a.user.id, a.tokenId],
+    )) as [{ n: number }];
     expect(rows[0].n).toBe(0);
   });
 });

@@ -33,15 +33,49 @@ describe('first run and create-admin', () => {
   });
 
   it('creates an organisation with its admin, reusing an existing account without touching its password', async () => {
-    const created = await createOrganisationWithAdmin(db, { organization: { name: 'Child Rights Now', slug: 'crn', country: 'FR', timeZone: 'Europe/Paris', defaultLanguage: 'fr' }, admin: { email: 'Lead@Example.org', name: 'Lead' } });
+    const created = await createOrganisationWithAdmin(db, {
+      organization: {
+        name: 'Child Rights Now',
+        slug: 'crn',
+        country: 'FR',
+        timeZone: 'Europe/Paris',
+        defaultLanguage: 'fr',
+      },
+      admin: { email: 'Lead@Example.org', name: 'Lead' },
+    });
     expect(created.user.email).toBe('lead@example.org');
     expect(created.password).toBeDefined();
-    const second = await createOrganisationWithAdmin(db, { organization: { name: 'Second', slug: 'second', country: 'BE', timeZone: 'Europe/Brussels', defaultLanguage: 'en' }, admin: { email: 'lead@example.org', name: 'Lead' } });
+    const second = await createOrganisationWithAdmin(db, {
+      organization: {
+        name: 'Second',
+        slug: 'second',
+        country: 'BE',
+        timeZone: 'Europe/Brussels',
+        defaultLanguage: 'en',
+      },
+      admin: { email: 'lead@example.org', name: 'Lead' },
+    });
     expect(second.user.id).toBe(created.user.id);
     expect(second.password).toBeUndefined();
-    await expect(createOrganisationWithAdmin(db, { organization: { name: 'Dup', slug: 'crn', country: 'FR', timeZone: 'UTC', defaultLanguage: 'en' }, admin: { email: 'x@example.org', name: 'X' } })).rejects.toBeInstanceOf(SlugTakenError);
-    const invalid = createOrganisationWithAdmin(db, { organization: { name: 'Bad', slug: 'Bad Slug', country: 'France', timeZone: 'Nowhere/Land', defaultLanguage: 'en' }, admin: { email: 'x@example.org', name: 'X' } });
+    await expect(
+      createOrganisationWithAdmin(db, {
+        organization: { name: 'Dup', slug: 'crn', country: 'FR', timeZone: 'UTC', defaultLanguage: 'en' },
+        admin: { email: 'x@example.org', name: 'X' },
+      }),
+    ).rejects.toBeInstanceOf(SlugTakenError);
+    const invalid = createOrganisationWithAdmin(db, {
+      organization: {
+        name: 'Bad',
+        slug: 'Bad Slug',
+        country: 'France',
+        timeZone: 'Nowhere/Land',
+        defaultLanguage: 'en',
+      },
+      admin: { email: 'x@example.org', name: 'X' },
+    });
     await expect(invalid).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(invalid).rejects.toMatchObject({ fields: { slug: expect.any(Array), country: expect.any(Array), timeZone: expect.any(Array) } });
+    await expect(invalid).rejects.toMatchObject({
+      fields: { slug: expect.any(Array), country: expect.any(Array), timeZone: expect.any(Array) },
+    });
   });
 });

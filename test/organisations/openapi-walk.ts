@@ -17,7 +17,13 @@ interface Schema {
 }
 
 interface OpenApiDoc {
-  paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: Schema }> }; security?: unknown[]; tags?: string[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      { requestBody?: { content?: Record<string, { schema?: Schema }> }; security?: unknown[]; tags?: string[] }
+    >
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 
@@ -59,16 +65,27 @@ export async function openApiOperations(rally: RallyHarness): Promise<Operation[
 
 /** A value the schema accepts: its example when it has one, else the simplest valid value of its type. */
 function exampleOf(doc: OpenApiDoc, schema: Schema, depth = 0): unknown {
-  if (schema.$ref) return exampleOf(doc, doc.components?.schemas?.[schema.$ref.split('/').pop() as string] ?? {}, depth + 1);
+  if (schema.$ref)
+    return exampleOf(doc, doc.components?.schemas?.[schema.$ref.split('/').pop() as string] ?? {}, depth + 1);
   if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => exampleOf(doc, s, depth + 1)));
   if (schema.example !== undefined) return schema.example;
   if (schema.enum?.length) return schema.enum[0];
   if (schema.properties && depth < 5) {
-    return Object.fromEntries(Object.entries(schema.properties).filter(([k, p]) => schema.required?.includes(k) || p.example !== undefined).map(([k, p]) => [k, exampleOf(doc, p, depth + 1)]));
+    return Object.fromEntries(
+      Object.entries(schema.properties)
+        .filter(([k, p]) => schema.required?.includes(k) || p.example !== undefined)
+        .map(([k, p]) => [k, exampleOf(doc, p, depth + 1)]),
+    );
   }
   switch (schema.type) {
     case 'string':
-      return schema.format === 'email' ? 'someone@example.org' : schema.format === 'date-time' ? new Date().toISOString() : schema.format === 'uuid' ? '00000000-0000-4000-8000-000000000000' : 'example';
+      return schema.format === 'email'
+        ? 'someone@example.org'
+        : schema.format === 'date-time'
+          ? new Date().toISOString()
+          : schema.format === 'uuid'
+            ? '00000000-0000-4000-8000-000000000000'
+            : 'example';
     case 'integer':
     case 'number':
       return 1;

@@ -20,43 +20,70 @@ describe('role matrix', () => {
     rally = await startRally({ worker: false });
     const admin = await createOrgWithMember(rally, { role: Role.Admin });
     members.set(Role.Admin, admin);
-    for (const role of [Role.Coordinator, Role.Campaigner]) members.set(role, await addMember(rally, admin.organization, { role }));
+    for (const role of [Role.Coordinator, Role.Campaigner])
+      members.set(role, await addMember(rally, admin.organization, { role }));
     routes = routeCatalog(rally.api);
   });
   afterAll(() => rally.close());
 
   it('marks every route @Public, @SignedIn or with a permission, and puts every permission route under the org prefix', () => {
     expect(routes.filter((r) => r.access.kind === 'none').map((r) => `${r.method} ${r.path}`)).toEqual([]);
-    const misplaced = routes.filter((r) => r.access.kind === 'permission' && !(r.path === ORG_PREFIX || r.path.startsWith(`${ORG_PREFIX}/`)));
+    const misplaced = routes.filter(
+      (r) => r.access.kind === 'permission' && !(r.path === ORG_PREFIX || r.path.startsWith(`${ORG_PREFIX}/`)),
+    );
     expect(misplaced.map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
   it('documents every protected route in OpenAPI', async () => {
     const documented = new Set((await openApiOperations(rally)).map((o) => `${o.method} ${o.path}`));
-    expect(routes.filter((r) => r.access.kind === 'permission' && !documented.has(`${r.method} ${r.path}`)).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+    expect(
+      routes
+        .filter((r) => r.access.kind === 'permission' && !documented.has(`${r.method} ${r.path}`))
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual([]);
   });
 
   const allowed = (route: CatalogRoute, role: Role): boolean =>
-    route.access.kind === 'permission' && (route.access.permission === 'any-member' || PERMISSION_MATRIX[route.access.permission as Permission].includes(role));
+    route.access.kind === 'permission' &&
+    (route.access.permission === 'any-member' ||
+      PERMISSION_MATRIX[route.access.permission as Permission].includes(role));
 
-  it.each([Role.Admin, Role.Coordinator, Role.Campaigner].flatMap((role) => (['token', 'session'] as const).map((kind) => [role, kind] as const)))('%s with a %s gets exactly the routes the matrix grants', async (role, kind) => {
+  it.each(
+    [Role.Admin, Role.Coordinator, Role.Campaigner].flatMap((role) =>
+      (['token', 'session'] as const).map((kind) => [role, kind] as const),
+    ),
+  )('%s with a %s gets exactly the routes the matrix grants', async (role, kind) => {
     const member = members.get(role) as StaffHandle;
     const headers = kind === 'token' ? member.bearer() : member.session();
     const wrong: string[] = [];
     for (const route of routes.filter((r) => r.access.kind === 'permission')) {
       const ids = Object.fromEntries([...route.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], randomUUID()]));
       // Unknown ids and an empty body: allowed calls end in 404/422 or a harmless no-op, never 401/403.
-      const res = await call(rally, route.method, fillPath(route.path, { ...ids, orgSlug: member.organization.slug }), { headers, body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {} });
+      const res = await call(rally, route.method, fillPath(route.path, { ...ids, orgSlug: member.organization.slug }), {
+        headers,
+        body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
+      });
       const expectAllowed = allowed(route, role);
       const got = res.status === 403 ? 'denied' : res.status === 401 ? 'unauthenticated' : 'allowed';
-      if ((expectAllowed && got !== 'allowed') || (!expectAllowed && got !== 'denied')) wrong.push(`${route.method} ${route.path}: expected ${expectAllowed ? 'allowed' : 'denied'}, got ${res.status}`);
+      if ((expectAllowed && got !== 'allowed') || (!expectAllowed && got !== 'denied'))
+        wrong.push(
+          `${route.method} ${route.path}: expected ${expectAllowed ? 'allowed' : 'denied'}, got ${res.status}`,
+        );
     }
     expect(wrong).toEqual([]);
   });
 
   it('the matrix gives admins everything, and coordinators and campaigners what the issue says', () => {
     for (const roles of Object.values(PERMISSION_MATRIX)) expect(roles).toContain(Role.Admin);
-    for (const adminOnly of ['members.manage', 'tokens.manage', 'audit.read', 'mail-settings.manage', 'data-requests.manage', 'organisation.manage']) expect(PERMISSION_MATRIX[adminOnly as Permission]).toEqual([Role.Admin]);
+    for (const adminOnly of [
+      'members.manage',
+      'tokens.manage',
+      'audit.read',
+      'mail-settings.manage',
+      'data-requests.manage',
+      'organisation.manage',
+    ])
+      expect(PERMISSION_MATRIX[adminOnly as Permission]).toEqual([Role.Admin]);
     expect(PERMISSION_MATRIX['responses.manage' as Permission]).toContain(Role.Coordinator);
     expect(PERMISSION_MATRIX['petitions.manage' as Permission]).toContain(Role.Campaigner);
     expect(PERMISSION_MATRIX['petitions.manage' as Permission]).not.toContain(Role.Coordinator);

@@ -13,7 +13,8 @@ export interface CatalogRoute {
 }
 
 const join = (...parts: (string | string[] | undefined)[]): string =>
-  `/${parts.flatMap((p) => (Array.isArray(p) ? p[0] : p) ?? '').join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '') || '/';
+  `/${parts.flatMap((p) => (Array.isArray(p) ? p[0] : p) ?? '').join('/')}`.replace(/\/+/g, '/').replace(/\/$/, '') ||
+  '/';
 
 /** Every route the running api serves, with the access marker the guard reads: what the matrix tests walk. */
 export function routeCatalog(app: INestApplication): CatalogRoute[] {

@@ -24,14 +24,21 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   });
   afterAll(() => rally.close());
 
-  const login = (email: string, password: string, ip?: string) => call<SessionBody>(rally, 'POST', '/api/auth/login', { body: { email, password }, headers: ip ? { 'x-forwarded-for': ip } : {} });
+  const login = (email: string, password: string, ip?: string) =>
+    call<SessionBody>(rally, 'POST', '/api/auth/login', {
+      body: { email, password },
+      headers: ip ? { 'x-forwarded-for': ip } : {},
+    });
   const sessionHeaders = (res: { headers: Headers; body: SessionBody }) => {
     const c = cookiesOf(res.headers);
     return { cookie: `rally_session=${c.rally_session}`, 'x-csrf-token': res.body.csrfToken };
   };
 
   it('signs in with email and password into an httpOnly SameSite=Lax cookie, and the session opens the organisation', async () => {
-    const member = await addMember(rally, admin.organization, { role: Role.Coordinator, email: 'Signin.Person@Example.org' });
+    const member = await addMember(rally, admin.organization, {
+      role: Role.Coordinator,
+      email: 'Signin.Person@Example.org',
+    });
     const res = await login('signin.person@example.org', TEST_PASSWORD);
     expect(res.status).toBe(200);
     const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('rally_session='));
@@ -39,13 +46,17 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).not.toMatch(/Secure/i);
     expect(res.headers.getSetCookie().find((c) => c.startsWith('rally_csrf='))).not.toMatch(/HttpOnly/i);
-    expect(res.body.organizations).toEqual([expect.objectContaining({ slug: admin.organization.slug, role: 'coordinator' })]);
+    expect(res.body.organizations).toEqual([
+      expect.objectContaining({ slug: admin.organization.slug, role: 'coordinator' }),
+    ]);
     const me = await call(rally, 'GET', `/api/orgs/${admin.organization.slug}/me`, { headers: sessionHeaders(res) });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ role: 'coordinator', actor: { kind: 'user', userId: member.user.id } });
     // Only a hash of the cookie's secret is stored.
     const secret = cookiesOf(res.headers).rally_session;
-    const stored = (await db.query(`SELECT count(*)::int AS n FROM staff_session WHERE token_hash = $1`, [secret])) as [{ n: number }];
+    const stored = (await db.query(`SELECT count(*)::int AS n FROM staff_session WHERE token_hash = $1`, [secret])) as [
+      { n: number },
+    ];
     expect(stored[0].n).toBe(0);
   });
 
@@ -69,7 +80,8 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
 
   it('locks an account after LOGIN_MAX_FAILURES failures, even for the right password, and emails a lockout notice', async () => {
     const victim = await addMember(rally, admin.organization, { role: Role.Campaigner });
-    for (let i = 0; i < 3; i++) expect((await login(victim.user.email, `wrong password ${i}`, `10.1.0.${i}`)).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await login(victim.user.email, `wrong password ${i}`, `10.1.0.${i}`)).status).toBe(401);
     const locked = await login(victim.user.email, TEST_PASSWORD, '10.1.0.9');
     expect(locked.status).toBe(429);
     expect(locked.body).toMatchObject({ error: 'account_locked' });
@@ -93,23 +105,44 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
     const absolute = await addMember(rally, admin.organization, { role: Role.Campaigner });
     const path = `/api/orgs/${admin.organization.slug}/me`;
     expect((await call(rally, 'GET', path, { headers: idle.session() })).status).toBe(200);
-    await db.query(`UPDATE staff_session SET last_seen_at = now() - interval '61 minutes' WHERE user_id = $1`, [idle.user.id]);
-    await db.query(`UPDATE staff_session SET expires_at = now() - interval '1 second', last_seen_at = now() WHERE user_id = $1`, [absolute.user.id]);
+    await db.query(`UPDATE staff_session SET last_seen_at = now() - interval '61 minutes' WHERE user_id = $1`, [
+      idle.user.id,
+    ]);
+    await db.query(
+      `UPDATE staff_session SET expires_at = now() - interval '1 second', last_seen_at = now() WHERE user_id = $1`,
+      [absolute.user.id],
+    );
     expect((await call(rally, 'GET', path, { headers: idle.session() })).status).toBe(401);
     expect((await call(rally, 'GET', path, { headers: absolute.session() })).status).toBe(401);
-    const left = (await db.query(`SELECT count(*)::int AS n FROM staff_session WHERE user_id = ANY($1)`, [[idle.user.id, absolute.user.id]])) as [{ n: number }];
+    const left = (await db.query(`SELECT count(*)::int AS n FROM staff_session WHERE user_id = ANY($1)`, [
+      [idle.user.id, absolute.user.id],
+    ])) as [{ n: number }];
     expect(left[0].n).toBe(0);
   });
 
   it('rejects cookie-authenticated unsafe requests without the right CSRF token, but not bearer ones', async () => {
     const path = `/api/orgs/${admin.organization.slug}`;
     const change = { name: 'Renamed by test' };
-    expect(await call(rally, 'PATCH', path, { headers: { cookie: admin.cookie }, body: change })).toMatchObject({ status: 403, body: { error: 'csrf_failed' } });
-    expect(await call(rally, 'PATCH', path, { headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' }, body: change })).toMatchObject({ status: 403, body: { error: 'csrf_failed' } });
+    expect(await call(rally, 'PATCH', path, { headers: { cookie: admin.cookie }, body: change })).toMatchObject({
+      status: 403,
+      body: { error: 'csrf_failed' },
+    });
+    expect(
+      await call(rally, 'PATCH', path, { headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' }, body: change }),
+    ).toMatchObject({ status: 403, body: { error: 'csrf_failed' } });
     const other = await addMember(rally, admin.organization, { role: Role.Admin });
-    expect((await call(rally, 'PATCH', path, { headers: { cookie: admin.cookie, 'x-csrf-token': other.csrfToken }, body: change })).status).toBe(403);
+    expect(
+      (
+        await call(rally, 'PATCH', path, {
+          headers: { cookie: admin.cookie, 'x-csrf-token': other.csrfToken },
+          body: change,
+        })
+      ).status,
+    ).toBe(403);
     expect((await call(rally, 'PATCH', path, { headers: admin.session(), body: change })).status).toBe(200);
-    expect((await call(rally, 'PATCH', path, { headers: admin.bearer(), body: { name: 'Renamed by token' } })).status).toBe(200);
+    expect(
+      (await call(rally, 'PATCH', path, { headers: admin.bearer(), body: { name: 'Renamed by token' } })).status,
+    ).toBe(200);
     expect((await call(rally, 'POST', '/api/auth/logout', { headers: { cookie: admin.cookie } })).status).toBe(403);
   });
 
@@ -125,11 +158,20 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   it('changes the password only with the current one, refuses weak ones, and ends every other session', async () => {
     const person = await addMember(rally, admin.organization, { role: Role.Campaigner });
     const second = await login(person.user.email, TEST_PASSWORD);
-    const wrong = await call(rally, 'POST', '/api/auth/password', { headers: person.session(), body: { currentPassword: 'nope nope nope', newPassword: 'orange kettle hums at noon' } });
+    const wrong = await call(rally, 'POST', '/api/auth/password', {
+      headers: person.session(),
+      body: { currentPassword: 'nope nope nope', newPassword: 'orange kettle hums at noon' },
+    });
     expect(wrong.status).toBe(401);
-    const weak = await call(rally, 'POST', '/api/auth/password', { headers: person.session(), body: { currentPassword: TEST_PASSWORD, newPassword: 'password123' } });
+    const weak = await call(rally, 'POST', '/api/auth/password', {
+      headers: person.session(),
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'password123' },
+    });
     expect(weak).toMatchObject({ status: 422, body: { fields: { newPassword: expect.any(Array) } } });
-    const changed = await call<SessionBody>(rally, 'POST', '/api/auth/password', { headers: person.session(), body: { currentPassword: TEST_PASSWORD, newPassword: 'orange kettle hums at noon' } });
+    const changed = await call<SessionBody>(rally, 'POST', '/api/auth/password', {
+      headers: person.session(),
+      body: { currentPassword: TEST_PASSWORD, newPassword: 'orange kettle hums at noon' },
+    });
     expect(changed.status).toBe(200);
     expect((await call(rally, 'GET', '/api/auth/session', { headers: person.session() })).status).toBe(401);
     expect((await call(rally, 'GET', '/api/auth/session', { headers: sessionHeaders(second) })).status).toBe(401);
@@ -140,15 +182,31 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   it('resets a forgotten password by an emailed link that works once and ends all sessions', async () => {
     const person = await addMember(rally, admin.organization, { role: Role.Coordinator });
     const unknown = await call(rally, 'POST', '/api/auth/password-reset', { body: { email: 'ghost@example.org' } });
-    const res = await call(rally, 'POST', '/api/auth/password-reset', { body: { email: person.user.email.toUpperCase() } });
+    const res = await call(rally, 'POST', '/api/auth/password-reset', {
+      body: { email: person.user.email.toUpperCase() },
+    });
     expect(res.status).toBe(202);
     expect(unknown).toMatchObject({ status: 202, body: res.body });
     const [mail] = await rally.smtp!.waitFor(1, (m) => m.to === person.user.email && /Reset/.test(m.subject));
     const token = tokenFromMail(mail.text);
-    const weak = await call(rally, 'POST', '/api/auth/password-reset/confirm', { body: { token, newPassword: 'short' } });
+    const weak = await call(rally, 'POST', '/api/auth/password-reset/confirm', {
+      body: { token, newPassword: 'short' },
+    });
     expect(weak).toMatchObject({ status: 422, body: { fields: { newPassword: expect.any(Array) } } });
-    expect((await call(rally, 'POST', '/api/auth/password-reset/confirm', { body: { token, newPassword: 'a brand new secret phrase' } })).status).toBe(204);
-    expect((await call(rally, 'POST', '/api/auth/password-reset/confirm', { body: { token, newPassword: 'another brand new phrase' } })).status).toBe(410);
+    expect(
+      (
+        await call(rally, 'POST', '/api/auth/password-reset/confirm', {
+          body: { token, newPassword: 'a brand new secret phrase' },
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await call(rally, 'POST', '/api/auth/password-reset/confirm', {
+          body: { token, newPassword: 'another brand new phrase' },
+        })
+      ).status,
+    ).toBe(410);
     expect((await call(rally, 'GET', '/api/auth/session', { headers: person.session() })).status).toBe(401);
     expect((await login(person.user.email, 'a brand new secret phrase')).status).toBe(200);
     expect(rally.smtp!.messages.filter((m) => m.to === 'ghost@example.org')).toHaveLength(0);
@@ -158,14 +216,27 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
     const person = await addMember(rally, admin.organization, { role: Role.Coordinator });
     await call(rally, 'POST', '/api/auth/password-reset', { body: { email: person.user.email } });
     const [mail] = await rally.smtp!.waitFor(1, (m) => m.to === person.user.email);
-    await db.query(`UPDATE password_reset SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [person.user.id]);
-    const res = await call(rally, 'POST', '/api/auth/password-reset/confirm', { body: { token: tokenFromMail(mail.text), newPassword: 'a brand new secret phrase' } });
+    await db.query(`UPDATE password_reset SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
+      person.user.id,
+    ]);
+    const res = await call(rally, 'POST', '/api/auth/password-reset/confirm', {
+      body: { token: tokenFromMail(mail.text), newPassword: 'a brand new secret phrase' },
+    });
     expect(res).toMatchObject({ status: 410, body: { error: 'reset_link_invalid' } });
   });
 
   it('answers 401 without credentials and with an unknown bearer token, and 422 naming the field for bad login input', async () => {
     expect((await call(rally, 'GET', `/api/orgs/${admin.organization.slug}`)).status).toBe(401);
-    expect((await call(rally, 'GET', `/api/orgs/${admin.organization.slug}`, { headers: { authorization: 'Bearer rally_nope' } })).status).toBe(401);
-    expect(await login('not-an-email', 'x')).toMatchObject({ status: 422, body: { fields: { email: expect.any(Array) } } });
+    expect(
+      (
+        await call(rally, 'GET', `/api/orgs/${admin.organization.slug}`, {
+          headers: { authorization: 'Bearer rally_nope' },
+        })
+      ).status,
+    ).toBe(401);
+    expect(await login('not-an-email', 'x')).toMatchObject({
+      status: 422,
+      body: { fields: { email: expect.any(Array) } },
+    });
   });
 });

@@ -7,7 +7,12 @@ export interface HttpResult<T = unknown> {
 }
 
 /** JSON over HTTP against a started Rally; no redirects, no cookie jar: tests pass headers explicitly. */
-export async function call<T = Record<string, unknown>>(rally: RallyHarness, method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}): Promise<HttpResult<T>> {
+export async function call<T = Record<string, unknown>>(
+  rally: RallyHarness,
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: unknown } = {},
+): Promise<HttpResult<T>> {
   const res = await fetch(`${rally.baseUrl}${path}`, {
     method,
     headers: { ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },

@@ -19,12 +19,18 @@ describe('petition count cache in the api', () => {
     const cache = rally.api.get(PetitionCountCache);
     const [fresh, late] = [randomUUID(), randomUUID()];
     const org = randomUUID();
-    await db.query(`INSERT INTO petition_counts (petition_id, organization_id, online, paper, updated_at) VALUES ($1, $2, 5, 0, clock_timestamp())`, [fresh, org]);
+    await db.query(
+      `INSERT INTO petition_counts (petition_id, organization_id, online, paper, updated_at) VALUES ($1, $2, 5, 0, clock_timestamp())`,
+      [fresh, org],
+    );
     await cache.refresh();
     expect(cache.get(fresh).total).toBe(5);
 
     // Committed now, stamped an hour ago: invisible to the incremental read.
-    await db.query(`INSERT INTO petition_counts (petition_id, organization_id, online, paper, updated_at) VALUES ($1, $2, 7, 2, now() - interval '1 hour')`, [late, org]);
+    await db.query(
+      `INSERT INTO petition_counts (petition_id, organization_id, online, paper, updated_at) VALUES ($1, $2, 7, 2, now() - interval '1 hour')`,
+      [late, org],
+    );
     let refreshes = 0;
     while (cache.get(late).total === 0 && refreshes < 100) {
       await cache.refresh();

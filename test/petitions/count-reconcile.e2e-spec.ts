@@ -21,7 +21,16 @@ describe('count reconcile: drifted petition counts are repaired from the rows on
   let otherOrg: StaffHandle;
   let db: DataSource;
   beforeAll(async () => {
-    rally = await startRally({ env: { SIGN_RATE_IP_PER_MINUTE: '10000', SIGN_RATE_IP_PER_HOUR: '10000', SIGNATURE_MAIL_POLL_MS: '200', PETITION_COUNT_FLUSH_MS: '200', PETITION_COUNT_CACHE_MS: '200', PETITION_COUNT_RECONCILE_SECONDS: '2' } });
+    rally = await startRally({
+      env: {
+        SIGN_RATE_IP_PER_MINUTE: '10000',
+        SIGN_RATE_IP_PER_HOUR: '10000',
+        SIGNATURE_MAIL_POLL_MS: '200',
+        PETITION_COUNT_FLUSH_MS: '200',
+        PETITION_COUNT_CACHE_MS: '200',
+        PETITION_COUNT_RECONCILE_SECONDS: '2',
+      },
+    });
     staff = await createOrgWithMember(rally, { role: Role.Campaigner });
     otherOrg = await createOrgWithMember(rally, { role: Role.Campaigner });
     db = rally.api.get(DataSource);
@@ -30,10 +39,16 @@ describe('count reconcile: drifted petition counts are repaired from the rows on
 
   const signAndConfirm = async (slug: string, form: Record<string, string>): Promise<void> => {
     expect((await postForm(rally, slug, form)).status).toBe(303);
-    expect((await fetch(confirmLink((await mailsTo(rally, form.email, 1))[0]), { redirect: 'manual' })).status).toBe(303);
+    expect((await fetch(confirmLink((await mailsTo(rally, form.email, 1))[0]), { redirect: 'manual' })).status).toBe(
+      303,
+    );
   };
   const report = async (who: StaffHandle, petitionId: string): Promise<Report> =>
-    (await fetch(`${rally.baseUrl}/api/orgs/${who.organization.slug}/petitions/${petitionId}/counts`, { headers: who.bearer() })).json() as Promise<Report>;
+    (
+      await fetch(`${rally.baseUrl}/api/orgs/${who.organization.slug}/petitions/${petitionId}/counts`, {
+        headers: who.bearer(),
+      })
+    ).json() as Promise<Report>;
   /** What the counts must be, straight from the rows: confirmed signatures (online) and paper batches, apart. */
   const truth = async (petitionId: string) => {
     const [{ online, paper }] = (await db.query(
@@ -43,7 +58,10 @@ describe('count reconcile: drifted petition counts are repaired from the rows on
     )) as { online: number; paper: number }[];
     return { online, paper };
   };
-  const served = async (petitionId: string) => (await db.query(`SELECT online, paper, organization_id FROM petition_counts WHERE petition_id = $1`, [petitionId])) as { online: number; paper: number; organization_id: string }[];
+  const served = async (petitionId: string) =>
+    (await db.query(`SELECT online, paper, organization_id FROM petition_counts WHERE petition_id = $1`, [
+      petitionId,
+    ])) as { online: number; paper: number; organization_id: string }[];
 
   it('rewrites corrupted totals and area counts to the confirmed rows (online and paper apart), including increments folded after the corruption', async () => {
     const petition = await aPetition(rally, staff);
@@ -53,26 +71,43 @@ describe('count reconcile: drifted petition counts are repaired from the rows on
     await signAndConfirm(petition.slug, aSignForm({ country: 'ES', region: '' }));
     await postForm(rally, petition.slug, aSignForm({ country: 'FR', region: 'Bretagne' })); // pending: never counted
     await signAndConfirm(theirs.slug, aSignForm({ country: 'FR', region: 'Bretagne' }));
-    const paper = await fetch(`${rally.baseUrl}/api/orgs/${staff.organization.slug}/petitions/${petition.id}/paper-signatures`, {
-      method: 'POST',
-      headers: { ...staff.bearer(), 'content-type': 'application/json' },
-      body: JSON.stringify({ count: 7, sourceNote: 'Market stall' }),
-    });
+    const paper = await fetch(
+      `${rally.baseUrl}/api/orgs/${staff.organization.slug}/petitions/${petition.id}/paper-signatures`,
+      {
+        method: 'POST',
+        headers: { ...staff.bearer(), 'content-type': 'application/json' },
+        body: JSON.stringify({ count: 7, sourceNote: 'Market stall' }),
+      },
+    );
     expect(paper.status).toBe(201);
     await waitForCount(rally, petition.slug, 10);
     await waitForCount(rally, theirs.slug, 1);
     expect(await truth(petition.id)).toEqual({ online: 3, paper: 7 });
 
     // Drift of every kind: totals wrong both ways, a region inflated, a country row lost, a region invented, a row gone.
-    await db.query(`UPDATE petition_counts SET online = 1000, paper = 0, updated_at = now() WHERE petition_id = $1`, [petition.id]);
-    await db.query(`UPDATE petition_area_counts SET count = 50 WHERE petition_id = $1 AND kind = 'region' AND code = 'Bretagne'`, [petition.id]);
-    await db.query(`DELETE FROM petition_area_counts WHERE petition_id = $1 AND kind = 'country' AND code = 'ES'`, [petition.id]);
-    await db.query(`INSERT INTO petition_area_counts (petition_id, kind, code, organization_id, count) VALUES ($1, 'region', 'Nowhere', $2, 5)`, [petition.id, staff.organization.id]);
+    await db.query(`UPDATE petition_counts SET online = 1000, paper = 0, updated_at = now() WHERE petition_id = $1`, [
+      petition.id,
+    ]);
+    await db.query(
+      `UPDATE petition_area_counts SET count = 50 WHERE petition_id = $1 AND kind = 'region' AND code = 'Bretagne'`,
+      [petition.id],
+    );
+    await db.query(`DELETE FROM petition_area_counts WHERE petition_id = $1 AND kind = 'country' AND code = 'ES'`, [
+      petition.id,
+    ]);
+    await db.query(
+      `INSERT INTO petition_area_counts (petition_id, kind, code, organization_id, count) VALUES ($1, 'region', 'Nowhere', $2, 5)`,
+      [petition.id, staff.organization.id],
+    );
     await db.query(`DELETE FROM petition_counts WHERE petition_id = $1`, [theirs.id]);
     // One more confirmation lands on top of the wrong total: the flush adds to it, the reconcile must still end exact.
     await signAndConfirm(petition.slug, aSignForm({ country: 'ES', region: 'Catalunya' }));
 
-    await waitUntil(async () => (await report(staff, petition.id)).online === 4 && (await served(theirs.id)).length === 1, 15_000, 200);
+    await waitUntil(
+      async () => (await report(staff, petition.id)).online === 4 && (await served(theirs.id)).length === 1,
+      15_000,
+      200,
+    );
     expect(await truth(petition.id)).toEqual({ online: 4, paper: 7 });
     expect(await report(staff, petition.id)).toEqual({
       total: 11,
@@ -88,7 +123,13 @@ describe('count reconcile: drifted petition counts are repaired from the rows on
       ],
     });
     expect(await served(theirs.id)).toEqual([{ online: 1, paper: 0, organization_id: otherOrg.organization.id }]);
-    expect(await report(otherOrg, theirs.id)).toEqual({ total: 1, online: 1, paper: 0, byRegion: [{ region: 'Bretagne', count: 1 }], byCountry: [{ country: 'FR', count: 1 }] });
+    expect(await report(otherOrg, theirs.id)).toEqual({
+      total: 1,
+      online: 1,
+      paper: 0,
+      byRegion: [{ region: 'Bretagne', count: 1 }],
+      byCountry: [{ country: 'FR', count: 1 }],
+    });
     // The public count follows the repaired row.
     await waitForCount(rally, petition.slug, 11);
     expect(await publicCount(rally, petition.slug)).toMatchObject({ count: 11, online: 4, paper: 7 });

@@ -3,16 +3,38 @@ import type { RallyHarness } from '../support/rally-harness.js';
 import { waitUntil } from '../support/processes.js';
 
 /** Posts the sign form the way a browser without JavaScript does. */
-export function postForm(rally: RallyHarness, slug: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(`${rally.baseUrl}/p/${slug}/sign`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: new URLSearchParams(form).toString() });
+export function postForm(
+  rally: RallyHarness,
+  slug: string,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${rally.baseUrl}/p/${slug}/sign`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form).toString(),
+  });
 }
 
 export function postJson(rally: RallyHarness, slug: string, body: unknown): Promise<Response> {
-  return fetch(`${rally.baseUrl}/p/${slug}/sign`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return fetch(`${rally.baseUrl}/p/${slug}/sign`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 }
 
-export async function publicCount(rally: RallyHarness, slug: string): Promise<{ count: number; online: number; paper: number }> {
-  return (await fetch(`${rally.baseUrl}/p/${slug}/count.json`)).json() as Promise<{ count: number; online: number; paper: number }>;
+export async function publicCount(
+  rally: RallyHarness,
+  slug: string,
+): Promise<{ count: number; online: number; paper: number }> {
+  return (await fetch(`${rally.baseUrl}/p/${slug}/count.json`)).json() as Promise<{
+    count: number;
+    online: number;
+    paper: number;
+  }>;
 }
 
 export async function waitForCount(rally: RallyHarness, slug: string, count: number): Promise<void> {

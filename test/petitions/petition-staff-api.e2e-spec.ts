@@ -10,14 +10,32 @@ describe('petition staff API', () => {
   let admin: StaffHandle;
   let other: StaffHandle;
   beforeAll(async () => {
-    rally = await startRally({ env: { SIGN_RATE_IP_PER_MINUTE: '10000', SIGN_RATE_IP_PER_HOUR: '10000', SIGNATURE_MAIL_POLL_MS: '200', PETITION_COUNT_FLUSH_MS: '200', PETITION_COUNT_CACHE_MS: '200', PETITION_CLOSE_CHECK_SECONDS: '1' } });
+    rally = await startRally({
+      env: {
+        SIGN_RATE_IP_PER_MINUTE: '10000',
+        SIGN_RATE_IP_PER_HOUR: '10000',
+        SIGNATURE_MAIL_POLL_MS: '200',
+        PETITION_COUNT_FLUSH_MS: '200',
+        PETITION_COUNT_CACHE_MS: '200',
+        PETITION_CLOSE_CHECK_SECONDS: '1',
+      },
+    });
     admin = await createOrgWithMember(rally, { role: Role.Admin });
     other = await createOrgWithMember(rally, { role: Role.Admin });
   });
   afterAll(() => rally.close());
 
-  const call = async (staff: StaffHandle, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> & { fields?: Record<string, string[]> } }> => {
-    const res = await fetch(`${rally.baseUrl}/api/orgs/${staff.organization.slug}${path}`, { method, headers: { ...staff.bearer(), ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+  const call = async (
+    staff: StaffHandle,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown> & { fields?: Record<string, string[]> } }> => {
+    const res = await fetch(`${rally.baseUrl}/api/orgs/${staff.organization.slug}${path}`, {
+      method,
+      headers: { ...staff.bearer(), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
   };
@@ -25,7 +43,16 @@ describe('petition staff API', () => {
     const campaign = await call(staff, 'POST', '/campaigns', { name: 'Alternatives to detention' });
     expect(campaign.status).toBe(201);
     const slug = `api-${Math.random().toString(36).slice(2, 10)}`;
-    const created = await call(staff, 'POST', '/petitions', { campaignId: campaign.body.id, slug, title: 'Close the centres', ask: 'We ask the ministry to close the detention centres.', goal: 10, milestones: [3, 2], language: 'en', ...extra });
+    const created = await call(staff, 'POST', '/petitions', {
+      campaignId: campaign.body.id,
+      slug,
+      title: 'Close the centres',
+      ask: 'We ask the ministry to close the detention centres.',
+      goal: 10,
+      milestones: [3, 2],
+      language: 'en',
+      ...extra,
+    });
     expect(created.status).toBe(201);
     return created.body as { id: string; slug: string; status: string; milestones: number[] };
   };
@@ -44,8 +71,23 @@ describe('petition staff API', () => {
 
   it('names each invalid field with 422, and refuses a taken slug with 409', async () => {
     const campaign = await call(admin, 'POST', '/campaigns', { name: 'X' });
-    const valid = { campaignId: campaign.body.id, slug: 'valid-slug-1', title: 'A title', ask: 'An ask long enough.', goal: 10, language: 'en' };
-    for (const [field, value] of [['slug', 'Not A Slug'], ['goal', 0], ['language', 'de'], ['closesAt', '2001-01-01T00:00:00Z'], ['milestones', ['x']], ['campaignId', 'nope'], ['ask', 'An ask with a \u0000 NUL in it.']] as const) {
+    const valid = {
+      campaignId: campaign.body.id,
+      slug: 'valid-slug-1',
+      title: 'A title',
+      ask: 'An ask long enough.',
+      goal: 10,
+      language: 'en',
+    };
+    for (const [field, value] of [
+      ['slug', 'Not A Slug'],
+      ['goal', 0],
+      ['language', 'de'],
+      ['closesAt', '2001-01-01T00:00:00Z'],
+      ['milestones', ['x']],
+      ['campaignId', 'nope'],
+      ['ask', 'An ask with a \u0000 NUL in it.'],
+    ] as const) {
       const res = await call(admin, 'POST', '/petitions', { ...valid, [field]: value });
       expect([res.status, Object.keys(res.body.fields ?? {})]).toEqual([422, [field]]);
     }
@@ -76,9 +118,23 @@ describe('petition staff API', () => {
     expect((await call(other, 'GET', `/petitions/${petition.id}`)).status).toBe(404);
     expect((await call(other, 'POST', `/petitions/${petition.id}/open`)).status).toBe(404);
     expect((await call(other, 'GET', `/petitions/${petition.id}/signatures.csv`)).status).toBe(404);
-    expect((await call(other, 'POST', `/petitions/${petition.id}/paper-signatures`, { count: 5, sourceNote: 'sneaky' })).status).toBe(404);
+    expect(
+      (await call(other, 'POST', `/petitions/${petition.id}/paper-signatures`, { count: 5, sourceNote: 'sneaky' }))
+        .status,
+    ).toBe(404);
     const foreignCampaign = await call(other, 'POST', '/campaigns', { name: 'Theirs' });
-    expect((await call(admin, 'POST', '/petitions', { campaignId: foreignCampaign.body.id, slug: 'borrowed', title: 'Borrowed', ask: 'Using their campaign.', goal: 5, language: 'en' })).status).toBe(404);
+    expect(
+      (
+        await call(admin, 'POST', '/petitions', {
+          campaignId: foreignCampaign.body.id,
+          slug: 'borrowed',
+          title: 'Borrowed',
+          ask: 'Using their campaign.',
+          goal: 5,
+          language: 'en',
+        })
+      ).status,
+    ).toBe(404);
     const coordinator = await addMember(rally, admin.organization, { role: Role.Coordinator });
     expect((await call(coordinator, 'GET', `/petitions/${petition.id}`)).status).toBe(200);
     expect((await call(coordinator, 'POST', `/petitions/${petition.id}/close`)).status).toBe(403);
@@ -88,26 +144,55 @@ describe('petition staff API', () => {
   it('counts paper signatures apart, by region and country, notifies milestones once, and exports confirmed signatures as CSV', async () => {
     const petition = await newPetition(admin);
     await call(admin, 'POST', `/petitions/${petition.id}/open`);
-    const signers = [aSignForm({ region: 'Bretagne', country: 'FR', comment: '=cmd()' }), aSignForm({ region: 'Bretagne', country: 'FR' }), aSignForm({ region: 'Catalunya', country: 'ES', source: 'newsletter' })];
+    const signers = [
+      aSignForm({ region: 'Bretagne', country: 'FR', comment: '=cmd()' }),
+      aSignForm({ region: 'Bretagne', country: 'FR' }),
+      aSignForm({ region: 'Catalunya', country: 'ES', source: 'newsletter' }),
+    ];
     for (const form of signers) await postForm(rally, petition.slug, form);
-    for (const form of signers.slice(0, 2)) await fetch(confirmLink((await mailsTo(rally, form.email, 1))[0]), { redirect: 'manual' });
+    for (const form of signers.slice(0, 2))
+      await fetch(confirmLink((await mailsTo(rally, form.email, 1))[0]), { redirect: 'manual' });
     await mailsTo(rally, signers[2].email, 1); // pending: never counted, never exported
     await waitForCount(rally, petition.slug, 2);
 
-    const paper = await call(admin, 'POST', `/petitions/${petition.id}/paper-signatures`, { count: 7, sourceNote: 'Book fair stall' });
+    const paper = await call(admin, 'POST', `/petitions/${petition.id}/paper-signatures`, {
+      count: 7,
+      sourceNote: 'Book fair stall',
+    });
     expect(paper.status).toBe(201);
     await waitForCount(rally, petition.slug, 9);
     expect(await publicCount(rally, petition.slug)).toMatchObject({ count: 9, online: 2, paper: 7 });
     const report = await call(admin, 'GET', `/petitions/${petition.id}/counts`);
-    expect(report.body).toEqual({ total: 9, online: 2, paper: 7, byRegion: [{ region: 'Bretagne', count: 2 }], byCountry: [{ country: 'FR', count: 2 }] });
+    expect(report.body).toEqual({
+      total: 9,
+      online: 2,
+      paper: 7,
+      byRegion: [{ region: 'Bretagne', count: 2 }],
+      byCountry: [{ country: 'FR', count: 2 }],
+    });
 
     // Milestones 2 and 3 were both passed: one mail each to the admin, never repeated.
-    const milestones = await mailsTo(rally, admin.user.email, 2, new RegExp(`Milestone reached: \\d signatures on Close the centres`));
+    const milestones = await mailsTo(
+      rally,
+      admin.user.email,
+      2,
+      new RegExp(`Milestone reached: \\d signatures on Close the centres`),
+    );
     await new Promise((r) => setTimeout(r, 1_000));
-    expect(rally.smtp!.messages.filter((m) => m.to === admin.user.email && /Milestone/.test(m.subject) && m.text.includes(`/p/${petition.slug}`))).toHaveLength(2);
-    expect(milestones.map((m) => m.subject).sort()).toEqual(['Milestone reached: 2 signatures on Close the centres', 'Milestone reached: 3 signatures on Close the centres']);
+    expect(
+      rally.smtp!.messages.filter(
+        (m) => m.to === admin.user.email && /Milestone/.test(m.subject) && m.text.includes(`/p/${petition.slug}`),
+      ),
+    ).toHaveLength(2);
+    expect(milestones.map((m) => m.subject).sort()).toEqual([
+      'Milestone reached: 2 signatures on Close the centres',
+      'Milestone reached: 3 signatures on Close the centres',
+    ]);
 
-    const csv = await fetch(`${rally.baseUrl}/api/orgs/${admin.organization.slug}/petitions/${petition.id}/signatures.csv`, { headers: admin.bearer() });
+    const csv = await fetch(
+      `${rally.baseUrl}/api/orgs/${admin.organization.slug}/petitions/${petition.id}/signatures.csv`,
+      { headers: admin.bearer() },
+    );
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split('\r\n');

@@ -11,14 +11,33 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
   let staff: StaffHandle;
   let db: DataSource;
   beforeAll(async () => {
-    rally = await startRally({ env: { SIGN_RATE_IP_PER_MINUTE: '10000', SIGN_RATE_IP_PER_HOUR: '10000', SIGNATURE_REMINDER_SECONDS: '2', SIGNATURE_MAIL_POLL_MS: '200', PETITION_COUNT_FLUSH_MS: '200', PETITION_COUNT_CACHE_MS: '200' } });
+    rally = await startRally({
+      env: {
+        SIGN_RATE_IP_PER_MINUTE: '10000',
+        SIGN_RATE_IP_PER_HOUR: '10000',
+        SIGNATURE_REMINDER_SECONDS: '2',
+        SIGNATURE_MAIL_POLL_MS: '200',
+        PETITION_COUNT_FLUSH_MS: '200',
+        PETITION_COUNT_CACHE_MS: '200',
+      },
+    });
     staff = await createOrgWithMember(rally, { role: Role.Campaigner, organization: { name: 'Child Rights Now' } });
     db = rally.api.get(DataSource);
   });
   afterAll(() => rally.close());
 
   const signatureRows = async (petitionId: string) =>
-    (await db.query(`SELECT status, email, source, referrer, consent_given, consent_wording FROM signatures WHERE petition_id = $1`, [petitionId])) as { status: string; email: string; source: string | null; referrer: string | null; consent_given: boolean; consent_wording: string }[];
+    (await db.query(
+      `SELECT status, email, source, referrer, consent_given, consent_wording FROM signatures WHERE petition_id = $1`,
+      [petitionId],
+    )) as {
+      status: string;
+      email: string;
+      source: string | null;
+      referrer: string | null;
+      consent_given: boolean;
+      consent_wording: string;
+    }[];
 
   it('sign -> confirmation mail over SMTP -> follow the link -> counted once, with the supporter and consent recorded', async () => {
     const petition = await aPetition(rally, staff, { milestones: [1] });
@@ -26,7 +45,14 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
     const res = await postForm(rally, petition.slug, form);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/p/${petition.slug}/thanks`);
-    expect(await signatureRows(petition.id)).toEqual([expect.objectContaining({ status: 'pending', source: 'twitter', referrer: 'https://social.example/post/1', consent_given: true })]);
+    expect(await signatureRows(petition.id)).toEqual([
+      expect.objectContaining({
+        status: 'pending',
+        source: 'twitter',
+        referrer: 'https://social.example/post/1',
+        consent_given: true,
+      }),
+    ]);
     expect((await publicCount(rally, petition.slug)).count).toBe(0);
 
     const [mail] = await mailsTo(rally, form.email, 1, /confirm your signature/i);
@@ -38,8 +64,16 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
 
     // Single use: the second visit changes nothing and says so.
     expect((await fetch(confirmLink(mail), { redirect: 'manual' })).status).toBe(410);
-    const [supporter] = (await db.query(`SELECT s.email, c.granted, c.wording, c.source FROM supporters s JOIN supporter_consents c ON c.supporter_id = s.id WHERE s.organization_id = $1`, [staff.organization.id])) as Record<string, unknown>[];
-    expect(supporter).toEqual({ email: form.email, granted: true, wording: expect.stringContaining('Child Rights Now may email me'), source: `petition:${petition.id}` });
+    const [supporter] = (await db.query(
+      `SELECT s.email, c.granted, c.wording, c.source FROM supporters s JOIN supporter_consents c ON c.supporter_id = s.id WHERE s.organization_id = $1`,
+      [staff.organization.id],
+    )) as Record<string, unknown>[];
+    expect(supporter).toEqual({
+      email: form.email,
+      granted: true,
+      wording: expect.stringContaining('Child Rights Now may email me'),
+      source: `petition:${petition.id}`,
+    });
 
     // The milestone of 1 signature notifies the petition's staff, once.
     const milestone = await mailsTo(rally, staff.user.email, 1, /Milestone reached/);
@@ -98,7 +132,9 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
 
   it('a draft petition is not signable either', async () => {
     const petition = await aPetition(rally, staff, { status: 'draft' });
-    expect(await (await fetch(`${rally.baseUrl}/p/${petition.slug}`)).text()).toContain('This petition is not open yet');
+    expect(await (await fetch(`${rally.baseUrl}/p/${petition.slug}`)).text()).toContain(
+      'This petition is not open yet',
+    );
     expect((await postJson(rally, petition.slug, aSignForm())).status).toBe(409);
   });
 
@@ -143,7 +179,9 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
   it('a confirmation link whose signature id only looks like a UUID is invalid (410), never a 500', async () => {
     const petition = await aPetition(rally, staff);
     for (const id of ['-'.repeat(36), 'abcdefab-cdef-abcd-efab-cdefabcdefab-']) {
-      expect((await fetch(`${rally.baseUrl}/p/${petition.slug}/confirm/${id}/token`, { redirect: 'manual' })).status).toBe(410);
+      expect(
+        (await fetch(`${rally.baseUrl}/p/${petition.slug}/confirm/${id}/token`, { redirect: 'manual' })).status,
+      ).toBe(410);
     }
   });
 
@@ -179,7 +217,14 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
     const res = await fetch(`${rally.baseUrl}/p/${petition.slug}/count.json`);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
-    expect(await res.json()).toMatchObject({ slug: petition.slug, count: 0, online: 0, paper: 0, goal: 100, status: 'open' });
+    expect(await res.json()).toMatchObject({
+      slug: petition.slug,
+      count: 0,
+      online: 0,
+      paper: 0,
+      goal: 100,
+      status: 'open',
+    });
     const widget = await fetch(`${rally.baseUrl}/p/assets/widget.js`);
     expect(widget.headers.get('content-type')).toMatch(/javascript/);
     expect(widget.headers.get('cross-origin-resource-policy')).toBe('cross-origin');

@@ -17,7 +17,11 @@ describe('embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)', () => {
     env = cleanEnv({ DATA_DIR: dataDir, PORT: String(port), EMBEDDED_DATABASE_PORT: String(await freePort()) });
     base = `http://127.0.0.1:${port}`;
     rally = runBuilt('apps/cli/src/main.js', ['start'], env);
-    await waitUntil(async () => (await fetch(`${base}/health/ready`).catch(() => undefined))?.status === 200, 90_000, 250).catch((e: Error) => {
+    await waitUntil(
+      async () => (await fetch(`${base}/health/ready`).catch(() => undefined))?.status === 200,
+      90_000,
+      250,
+    ).catch((e: Error) => {
       throw new Error(`${e.message}\n${rally.output()}`);
     });
   }, 120_000);
@@ -41,10 +45,14 @@ describe('embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)', () => {
     expect((await cli.exited).code).toBe(0);
     type Listed = { to: string; subject: string; text: string }[];
     let messages: Listed = [];
-    await waitUntil(async () => {
-      messages = (await (await fetch(`${base}/dev/mailbox/messages?to=smoke@example.org`)).json()) as Listed;
-      return messages.length === 1;
-    }, 30_000, 250);
+    await waitUntil(
+      async () => {
+        messages = (await (await fetch(`${base}/dev/mailbox/messages?to=smoke@example.org`)).json()) as Listed;
+        return messages.length === 1;
+      },
+      30_000,
+      250,
+    );
     expect(messages[0].subject).toBe('Rally test message');
     const page = await (await fetch(`${base}/dev/mailbox`)).text();
     expect(page).toContain('Rally test message');

@@ -43,7 +43,8 @@ describe('HTTP error mapping', () => {
   });
   afterAll(() => app.close());
 
-  const post = (body: string, type = 'application/json'): Promise<Response> => fetch(`${base}/sample`, { method: 'POST', headers: { 'content-type': type }, body });
+  const post = (body: string, type = 'application/json'): Promise<Response> =>
+    fetch(`${base}/sample`, { method: 'POST', headers: { 'content-type': type }, body });
 
   it('accepts valid input', async () => {
     const res = await post(JSON.stringify({ name: 'Amina', email: 'a@example.org', size: 3 }));

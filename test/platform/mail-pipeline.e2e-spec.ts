@@ -38,17 +38,33 @@ describe('mail pipeline against a real SMTP server', () => {
 
   it('records a permanent SMTP rejection as failed with the reason, without retrying', async () => {
     rally.smtp!.rejectRecipients((to) => to === 'gone@example.org', 550);
-    const [id] = await rally.api.get(MailService).send(null, { to: 'gone@example.org', template: TEST_MAIL, data: { sentAt: 'x' }, idempotencyKey: 'pipeline-test:gone' });
-    await waitUntil(async () => ((await db.query(`SELECT status FROM mail_outbox WHERE id = $1`, [id])) as { status: string }[])[0]?.status === 'failed', 10_000);
-    const [row] = (await db.query(`SELECT attempts, last_error FROM mail_outbox WHERE id = $1`, [id])) as { attempts: number; last_error: string }[];
+    const [id] = await rally.api.get(MailService).send(null, {
+      to: 'gone@example.org',
+      template: TEST_MAIL,
+      data: { sentAt: 'x' },
+      idempotencyKey: 'pipeline-test:gone',
+    });
+    await waitUntil(
+      async () =>
+        ((await db.query(`SELECT status FROM mail_outbox WHERE id = $1`, [id])) as { status: string }[])[0]?.status ===
+        'failed',
+      10_000,
+    );
+    const [row] = (await db.query(`SELECT attempts, last_error FROM mail_outbox WHERE id = $1`, [id])) as {
+      attempts: number;
+      last_error: string;
+    }[];
     expect(row.attempts).toBe(1);
     expect(row.last_error).toMatch(/550/);
   });
 
   it('keeps no personal data in job payloads', async () => {
-    const jobs = await rally.runtime.queue.createQueue('mail').getJobs(['completed', 'waiting', 'delayed', 'failed'], 0, 50);
+    const jobs = await rally.runtime.queue
+      .createQueue('mail')
+      .getJobs(['completed', 'waiting', 'delayed', 'failed'], 0, 50);
     expect(jobs.length).toBeGreaterThan(0);
-    for (const job of jobs.filter((j) => j.name === 'mail.send')) expect(Object.keys(job.data as object)).toEqual(['outboxId']);
+    for (const job of jobs.filter((j) => j.name === 'mail.send'))
+      expect(Object.keys(job.data as object)).toEqual(['outboxId']);
   });
 });
 
@@ -59,7 +75,12 @@ describe('mail pipeline when the queue store is emptied mid-run (FLUSHALL)', () 
     redis = await startPrivateRedis();
     rally = await startRally({
       smtpDelayMs: 15,
-      env: { REDIS_URL: redis.url, WORKER_CONCURRENCY: '5', MAIL_RECONCILE_SECONDS: '1', QUEUE_SCHEDULE_REFRESH_SECONDS: '1' },
+      env: {
+        REDIS_URL: redis.url,
+        WORKER_CONCURRENCY: '5',
+        MAIL_RECONCILE_SECONDS: '1',
+        QUEUE_SCHEDULE_REFRESH_SECONDS: '1',
+      },
     });
   });
   afterAll(async () => {

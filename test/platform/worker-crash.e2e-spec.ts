@@ -9,16 +9,20 @@ const CONCURRENCY = 5;
 
 /** The compiled worker as a real OS process, so it can be killed like a crashed production worker. */
 function startWorker(rally: RallyHarness): RunningProcess {
-  return runBuilt('apps/worker/src/main.js', [], cleanEnv({
-    DATABASE_URL: rally.db.url,
-    REDIS_URL: TEST_ENV.redisUrl,
-    QUEUE_PREFIX: rally.config.queue.prefix,
-    SMTP_URL: rally.smtp!.url,
-    PUBLIC_URL: rally.baseUrl,
-    WORKER_CONCURRENCY: String(CONCURRENCY),
-    MAIL_SEND_LEASE_SECONDS: '2',
-    MAIL_RECONCILE_SECONDS: '1',
-  }));
+  return runBuilt(
+    'apps/worker/src/main.js',
+    [],
+    cleanEnv({
+      DATABASE_URL: rally.db.url,
+      REDIS_URL: TEST_ENV.redisUrl,
+      QUEUE_PREFIX: rally.config.queue.prefix,
+      SMTP_URL: rally.smtp!.url,
+      PUBLIC_URL: rally.baseUrl,
+      WORKER_CONCURRENCY: String(CONCURRENCY),
+      MAIL_SEND_LEASE_SECONDS: '2',
+      MAIL_RECONCILE_SECONDS: '1',
+    }),
+  );
 }
 
 describe('worker process crash and shutdown', () => {
@@ -30,7 +34,8 @@ describe('worker process crash and shutdown', () => {
     db = rally.api.get<DataSource>(getDataSourceToken());
   });
   afterEach(async () => {
-    for (const w of workers.splice(0)) if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
+    for (const w of workers.splice(0))
+      if (w.child.exitCode === null && w.child.signalCode === null) w.child.kill('SIGKILL');
     await rally.close();
   });
 
@@ -48,7 +53,11 @@ describe('worker process crash and shutdown', () => {
     const second = startWorker(rally);
     workers.push(second);
     await waitUntil(() => deliveriesByRecipient(rally.smtp!.messages).size === total, 30_000, 200).catch(async (e) => {
-      console.log(await outboxStatusCounts(db), deliveriesByRecipient(rally.smtp!.messages).size, second.output().slice(-3000));
+      console.log(
+        await outboxStatusCounts(db),
+        deliveriesByRecipient(rally.smtp!.messages).size,
+        second.output().slice(-3000),
+      );
       throw e;
     });
     await waitUntil(async () => (await outboxStatusCounts(db)).sent === total, 10_000);
@@ -69,7 +78,11 @@ describe('worker process crash and shutdown', () => {
   });
 
   it('refuses to boot with an invalid configuration, naming every bad variable', async () => {
-    const proc = runBuilt('apps/worker/src/main.js', [], cleanEnv({ WORKER_CONCURRENCY: 'lots', SMTP_URL: 'http://mail', DATABASE_URL: rally.db.url }));
+    const proc = runBuilt(
+      'apps/worker/src/main.js',
+      [],
+      cleanEnv({ WORKER_CONCURRENCY: 'lots', SMTP_URL: 'http://mail', DATABASE_URL: rally.db.url }),
+    );
     const { code } = await proc.exited;
     expect(code).toBe(78);
     expect(proc.output()).toContain('Rally cannot start: the configuration is invalid.');

@@ -17,7 +17,10 @@ export async function queueTestMails(rally: RallyHarness, count: number, from = 
 }
 
 export async function outboxStatusCounts(db: DataSource): Promise<Record<string, number>> {
-  const rows = (await db.query(`SELECT status, count(*)::int AS n FROM mail_outbox GROUP BY status`)) as { status: string; n: number }[];
+  const rows = (await db.query(`SELECT status, count(*)::int AS n FROM mail_outbox GROUP BY status`)) as {
+    status: string;
+    n: number;
+  }[];
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 

@@ -46,7 +46,7 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
     QUEUE_PREFIX: `rally-test-${randomBytes(4).toString('hex')}`,
     MAIL_RECONCILE_SECONDS: '2',
     DEMO_SEED: 'false',
-    ...(options.queue ?? 'redis') === 'redis' ? { REDIS_URL: TEST_ENV.redisUrl } : {},
+    ...((options.queue ?? 'redis') === 'redis' ? { REDIS_URL: TEST_ENV.redisUrl } : {}),
     ...(smtp ? { SMTP_URL: smtp.url } : {}),
     ...options.env,
   };
@@ -62,7 +62,9 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
     // Links in mail must point at this test server.
     config.http.publicUrl = baseUrl;
     if (options.worker !== false) {
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, await prepareRuntime(config)), { logger: JsonLogger.create('warn', 'worker') });
+      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, await prepareRuntime(config)), {
+        logger: JsonLogger.create('warn', 'worker'),
+      });
     }
     return harness(baseUrl, config, db, smtp, api, worker, runtime);
   } catch (error) {
@@ -74,7 +76,15 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
   }
 }
 
-function harness(baseUrl: string, config: RallyConfig, db: TestDatabase, smtp: SmtpSink | undefined, api: NestFastifyApplication, worker: INestApplicationContext | undefined, runtime: RallyRuntime): RallyHarness {
+function harness(
+  baseUrl: string,
+  config: RallyConfig,
+  db: TestDatabase,
+  smtp: SmtpSink | undefined,
+  api: NestFastifyApplication,
+  worker: INestApplicationContext | undefined,
+  runtime: RallyRuntime,
+): RallyHarness {
   return {
     baseUrl,
     config,

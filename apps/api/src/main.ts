@@ -10,6 +10,11 @@ const app = await createHttpApp(ApiModule.forRoot(config, runtime), config);
 await app.listen({ port: config.http.port, host: config.http.host });
 const base = config.http.publicUrl;
 const logger = new Logger('Api');
-logger.log({ msg: 'api listening', url: base, docs: `${base}/api/docs`, mailbox: config.mail.capture ? `${base}/dev/mailbox` : undefined });
+logger.log({
+  msg: 'api listening',
+  url: base,
+  docs: `${base}/api/docs`,
+  mailbox: config.mail.capture ? `${base}/dev/mailbox` : undefined,
+});
 // app.close() stops accepting connections, lets requests in flight finish, then closes pools.
 onShutdownSignal(logger, [() => app.close(), () => runtime.database.stop()]);

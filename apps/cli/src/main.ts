@@ -5,7 +5,11 @@ import { COMMANDS } from './commands.js';
 const [name, ...args] = process.argv.slice(2);
 const command = name ? COMMANDS[name] : undefined;
 if (!command) {
-  process.stdout.write(`Usage: npm run rally -- <command>\n\nCommands:\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n.padEnd(20)} ${c.summary}`).join('\n')}\n`);
+  process.stdout.write(
+    `Usage: npm run rally -- <command>\n\nCommands:\n${Object.entries(COMMANDS)
+      .map(([n, c]) => `  ${n.padEnd(20)} ${c.summary}`)
+      .join('\n')}\n`,
+  );
   process.exit(name ? 64 : 0);
 }
 const config = loadConfigOrExit();

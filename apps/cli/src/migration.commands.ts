@@ -32,7 +32,8 @@ export const migrationCommands: Record<string, CliCommand> = {
   'migration:generate': {
     summary: 'Write a migration for entity changes: migration:generate <name>',
     async run(config, [name]) {
-      if (!name || !/^[a-z][a-z0-9-]*$/.test(name)) throw new Error('Give the migration a kebab-case name: npm run migration:generate -- add-petitions');
+      if (!name || !/^[a-z][a-z0-9-]*$/.test(name))
+        throw new Error('Give the migration a kebab-case name: npm run migration:generate -- add-petitions');
       const db = await resolveDatabase(config);
       const file = await generateMigration(db.url, name, SOURCE_MIGRATIONS);
       process.stdout.write(file ? `Wrote ${file}\n` : 'No schema changes.\n');

@@ -41,7 +41,9 @@ export const createAdminCommand: CliCommand = {
     const required = ['org-name', 'slug', 'country', 'email', 'name'] as const;
     const missing = required.filter((k) => !values[k]);
     if (values.help || missing.length > 0) {
-      process.stdout.write(`${missing.length ? `Missing: ${missing.map((m) => `--${m}`).join(', ')}\n` : ''}Usage: ${USAGE}\n`);
+      process.stdout.write(
+        `${missing.length ? `Missing: ${missing.map((m) => `--${m}`).join(', ')}\n` : ''}Usage: ${USAGE}\n`,
+      );
       return values.help ? 0 : 64;
     }
     const database = await resolveDatabase(config);
@@ -49,7 +51,14 @@ export const createAdminCommand: CliCommand = {
       await migrateRallyDatabase(database.url);
       const created = await withDataSource(database.url, (db) =>
         createOrganisationWithAdmin(db, {
-          organization: { name: values['org-name'] as string, slug: values.slug as string, country: (values.country as string).toUpperCase(), timeZone: values['time-zone'] as string, defaultLanguage: values.language as string, sendingAddress: values['sending-address'] },
+          organization: {
+            name: values['org-name'] as string,
+            slug: values.slug as string,
+            country: (values.country as string).toUpperCase(),
+            timeZone: values['time-zone'] as string,
+            defaultLanguage: values.language as string,
+            sendingAddress: values['sending-address'],
+          },
           admin: { email: values.email as string, name: values.name as string },
         }),
       );
@@ -64,7 +73,11 @@ export const createAdminCommand: CliCommand = {
       return 0;
     } catch (error) {
       if (!(error instanceof DomainException)) throw error;
-      const detail = error.fields ? Object.entries(error.fields).map(([f, m]) => `  ${f}: ${m.join('; ')}`).join('\n') : '';
+      const detail = error.fields
+        ? Object.entries(error.fields)
+            .map(([f, m]) => `  ${f}: ${m.join('; ')}`)
+            .join('\n')
+        : '';
       process.stderr.write(`${error.message}\n${detail}${detail ? '\n' : ''}`);
       return 65;
     } finally {

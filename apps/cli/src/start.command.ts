@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { RallyConfig } from '#rally/core';
@@ -22,7 +22,9 @@ export const startCommand: CliCommand = {
     for (const hook of FIRST_RUN_HOOKS) lines.push(...(await hook(config, db.url)));
 
     const env = { ...process.env, DATABASE_URL: db.url };
-    const children: ChildProcess[] = (['api', 'worker'] as const).map((app) => spawn(process.execPath, [entry(app)], { env, stdio: 'inherit' }));
+    const children: ChildProcess[] = (['api', 'worker'] as const).map((app) =>
+      spawn(process.execPath, [entry(app)], { env, stdio: 'inherit' }),
+    );
     const base = config.http.publicUrl;
     process.stdout.write(
       [
@@ -30,7 +32,9 @@ export const startCommand: CliCommand = {
         'Rally is starting.',
         `  Staff API:              ${base}/api/orgs/<slug>/...   (sign in: POST ${base}/api/auth/login)`,
         `  API docs (OpenAPI):     ${base}/api/docs`,
-        config.mail.capture ? `  Local mailbox:          ${base}/dev/mailbox   (no SMTP_URL: mail is captured here)` : `  Mail relay:             ${new URL(config.mail.smtpUrl as string).host}`,
+        config.mail.capture
+          ? `  Local mailbox:          ${base}/dev/mailbox   (no SMTP_URL: mail is captured here)`
+          : `  Mail relay:             ${new URL(config.mail.smtpUrl as string).host}`,
         `  Database:               ${config.database.url ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}/postgres`}`,
         `  Queues:                 ${config.queue.redisUrl ? 'Redis (REDIS_URL)' : 'PostgreSQL (no REDIS_URL)'}`,
         ...lines,
@@ -42,7 +46,14 @@ export const startCommand: CliCommand = {
     const stop = async (code: number): Promise<void> => {
       if (stopping) return;
       stopping = true;
-      await Promise.all(children.map((c) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGTERM'))))));
+      await Promise.all(
+        children.map(
+          (c) =>
+            new Promise<void>((resolve) =>
+              c.exitCode !== null ? resolve() : (c.once('exit', () => resolve()), c.kill('SIGTERM')),
+            ),
+        ),
+      );
       await db.stop();
       process.exit(code);
     };

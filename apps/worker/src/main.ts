@@ -8,7 +8,10 @@ import { WorkerModule } from './worker.module.js';
 const config = loadConfigOrExit();
 const jsonLogger = JsonLogger.create(config.logLevel, 'worker');
 const runtime = await prepareRuntime(config);
-const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, runtime), { logger: jsonLogger, abortOnError: false }).catch((error: Error) => {
+const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, runtime), {
+  logger: jsonLogger,
+  abortOnError: false,
+}).catch((error: Error) => {
   jsonLogger.fatal({ msg: 'worker failed to start', error: error.message });
   process.exit(1);
 });

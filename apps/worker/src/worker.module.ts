@@ -1,4 +1,4 @@
-import type { DynamicModule} from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import type { RallyConfig } from '#rally/core';
 import { ConfigModule, DatabaseModule, QueueModule } from '#rally/core';

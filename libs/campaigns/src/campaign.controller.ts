@@ -25,13 +25,20 @@ export class CampaignController {
 
   @Get(':campaignId')
   @RequirePermission(Permission.CampaignsRead)
-  async get(@Auth() auth: AuthContext, @Param('campaignId', new IdPipe('Campaign')) id: string): Promise<CampaignResponse> {
+  async get(
+    @Auth() auth: AuthContext,
+    @Param('campaignId', new IdPipe('Campaign')) id: string,
+  ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.campaigns.get(auth, id));
   }
 
   @Patch(':campaignId')
   @RequirePermission(Permission.CampaignsManage)
-  async update(@Auth() auth: AuthContext, @Param('campaignId', new IdPipe('Campaign')) id: string, @Body() body: CampaignUpdateDto): Promise<CampaignResponse> {
+  async update(
+    @Auth() auth: AuthContext,
+    @Param('campaignId', new IdPipe('Campaign')) id: string,
+    @Body() body: CampaignUpdateDto,
+  ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.campaigns.update(auth, id, body));
   }
 }

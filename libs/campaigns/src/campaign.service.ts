@@ -16,14 +16,22 @@ export class CampaignService {
 
   async create(auth: AuthContext, input: CampaignCreateDto): Promise<Campaign> {
     return this.db.transaction(async (manager) => {
-      const campaign = await manager.getRepository(Campaign).save({ organizationId: auth.organizationId, name: input.name, description: input.description ?? '' });
-      await this.audit.record(auth, { action: 'campaign.create', objectType: 'campaign', objectId: campaign.id }, manager);
+      const campaign = await manager
+        .getRepository(Campaign)
+        .save({ organizationId: auth.organizationId, name: input.name, description: input.description ?? '' });
+      await this.audit.record(
+        auth,
+        { action: 'campaign.create', objectType: 'campaign', objectId: campaign.id },
+        manager,
+      );
       return campaign;
     });
   }
 
   async list(scope: OrgScope): Promise<Campaign[]> {
-    return this.db.getRepository(Campaign).find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' }, take: 500 });
+    return this.db
+      .getRepository(Campaign)
+      .find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' }, take: 500 });
   }
 
   /** Another organisation's campaign is indistinguishable from a missing one. */
@@ -39,7 +47,11 @@ export class CampaignService {
     if (input.description !== undefined) campaign.description = input.description;
     return this.db.transaction(async (manager) => {
       const saved = await manager.getRepository(Campaign).save(campaign);
-      await this.audit.record(auth, { action: 'campaign.update', objectType: 'campaign', objectId: id, details: { fields: Object.keys(input) } }, manager);
+      await this.audit.record(
+        auth,
+        { action: 'campaign.update', objectType: 'campaign', objectId: id, details: { fields: Object.keys(input) } },
+        manager,
+      );
       return saved;
     });
   }

@@ -5,4 +5,3 @@ import { CampaignService } from './campaign.service.js';
 
 @Module({ controllers: [CampaignController], providers: [CampaignService, AuditLog], exports: [CampaignService] })
 export class CampaignsModule {}
-

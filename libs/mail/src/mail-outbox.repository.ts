@@ -6,7 +6,18 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { MailOutbox } from './entities/mail-outbox.entity.js';
 import type { OutboxStatus } from './entities/mail-outbox.entity.js';
 
-export type NewOutboxRow = Pick<MailOutbox, 'organizationId' | 'idempotencyKey' | 'recipient' | 'replyTo' | 'sender' | 'template' | 'language' | 'data' | 'headers'>;
+export type NewOutboxRow = Pick<
+  MailOutbox,
+  | 'organizationId'
+  | 'idempotencyKey'
+  | 'recipient'
+  | 'replyTo'
+  | 'sender'
+  | 'template'
+  | 'language'
+  | 'data'
+  | 'headers'
+>;
 
 @Injectable()
 export class MailOutboxRepository {
@@ -51,19 +62,31 @@ export class MailOutboxRepository {
   }
 
   async markSent(id: string, messageId: string): Promise<void> {
-    await this.db.query(`UPDATE mail_outbox SET status = 'sent', message_id = $2, sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`, [id, messageId]);
+    await this.db.query(
+      `UPDATE mail_outbox SET status = 'sent', message_id = $2, sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`,
+      [id, messageId],
+    );
   }
 
   async markRetry(id: string, error: string): Promise<void> {
-    await this.db.query(`UPDATE mail_outbox SET status = 'pending', locked_until = NULL, last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`, [id, error.slice(0, 1000)]);
+    await this.db.query(
+      `UPDATE mail_outbox SET status = 'pending', locked_until = NULL, last_error = $2, updated_at = now() WHERE id = $1 AND status = 'sending'`,
+      [id, error.slice(0, 1000)],
+    );
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.db.query(`UPDATE mail_outbox SET status = 'failed', locked_until = NULL, last_error = $2, updated_at = now() WHERE id = $1`, [id, error.slice(0, 1000)]);
+    await this.db.query(
+      `UPDATE mail_outbox SET status = 'failed', locked_until = NULL, last_error = $2, updated_at = now() WHERE id = $1`,
+      [id, error.slice(0, 1000)],
+    );
   }
 
   /** Rows owed but probably not in the queue any more: pending for a while, or claimed by a sender whose lease expired. */
-  async findStale(olderThanSeconds: number, limit: number): Promise<{ id: string; status: OutboxStatus; attempts: number }[]> {
+  async findStale(
+    olderThanSeconds: number,
+    limit: number,
+  ): Promise<{ id: string; status: OutboxStatus; attempts: number }[]> {
     return (await this.db.query(
       `SELECT id, status, attempts FROM mail_outbox
        WHERE (status = 'pending' AND updated_at < now() - make_interval(secs => $1))

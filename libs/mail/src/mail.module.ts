@@ -1,4 +1,4 @@
-import type { DynamicModule} from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { Global, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -38,7 +38,9 @@ export class MailModule {
                 provide: MailTransport,
                 inject: [RALLY_CONFIG, getDataSourceToken()],
                 useFactory: (config: RallyConfig, db: DataSource): MailTransport =>
-                  config.mail.smtpUrl ? new SmtpMailTransport(config.mail.smtpUrl, config.mail.smtpPoolSize) : new CaptureMailTransport(db),
+                  config.mail.smtpUrl
+                    ? new SmtpMailTransport(config.mail.smtpUrl, config.mail.smtpPoolSize)
+                    : new CaptureMailTransport(db),
               },
               MailSendHandler,
               MailReconcileHandler,
@@ -54,7 +56,13 @@ export class MailModule {
     const token = Symbol(`mail-templates:${templates.map((t) => t.name).join(',')}`);
     return {
       module: MailModule,
-      providers: [{ provide: token, inject: [MailRenderer], useFactory: (renderer: MailRenderer) => renderer.register(...templates) }],
+      providers: [
+        {
+          provide: token,
+          inject: [MailRenderer],
+          useFactory: (renderer: MailRenderer) => renderer.register(...templates),
+        },
+      ],
     };
   }
 }

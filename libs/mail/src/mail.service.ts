@@ -46,7 +46,11 @@ export class MailService {
     return ids;
   }
 
-  async stage<TData extends object>(scope: OrgScope | null, requests: MailRequest<TData>[], manager?: EntityManager): Promise<string[]> {
+  async stage<TData extends object>(
+    scope: OrgScope | null,
+    requests: MailRequest<TData>[],
+    manager?: EntityManager,
+  ): Promise<string[]> {
     for (const r of requests) {
       // Fail in the caller, not later in the worker, when a feature forgot MailModule.forFeature(template).
       if (!this.renderer.has(r.template.name)) throw new Error(`Mail template ${r.template.name} is not registered`);
@@ -71,9 +75,16 @@ export class MailService {
   async dispatch(outboxIds: string[]): Promise<void> {
     if (outboxIds.length === 0) return;
     try {
-      await this.jobs.enqueueBulk(JobName.MailSend, outboxIds.map((outboxId) => ({ payload: { outboxId }, opts: { jobId: outboxId } })));
+      await this.jobs.enqueueBulk(
+        JobName.MailSend,
+        outboxIds.map((outboxId) => ({ payload: { outboxId }, opts: { jobId: outboxId } })),
+      );
     } catch (error) {
-      this.logger.warn({ msg: 'mail enqueue failed; reconciler will retry', count: outboxIds.length, error: (error as Error).message });
+      this.logger.warn({
+        msg: 'mail enqueue failed; reconciler will retry',
+        count: outboxIds.length,
+        error: (error as Error).message,
+      });
     }
   }
 }

@@ -1,7 +1,12 @@
 import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
 import type { AuthContext } from '#rally/core';
 import { AnyMember, Auth, Permission, RequirePermission } from '#rally/core';
-import { MailSettingsDto, OrganizationResponse, OrganizationUpdateDto, toOrganizationResponse } from './dto/organization.dto.js';
+import {
+  MailSettingsDto,
+  OrganizationResponse,
+  OrganizationUpdateDto,
+  toOrganizationResponse,
+} from './dto/organization.dto.js';
 import { OrganisationService } from './organisation.service.js';
 import { StaffApi } from './staff-api.decorator.js';
 

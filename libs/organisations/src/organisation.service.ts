@@ -24,7 +24,16 @@ export class OrganisationService {
   async update(auth: AuthContext, changes: OrganizationUpdateDto): Promise<Organization> {
     return this.db.transaction(async (tx) => {
       await tx.getRepository(Organization).update({ id: auth.organizationId }, { ...changes });
-      await this.audit.record(auth, { action: 'organisation.update', objectType: 'organisation', objectId: auth.organizationId, details: { fields: Object.keys(changes) } }, tx);
+      await this.audit.record(
+        auth,
+        {
+          action: 'organisation.update',
+          objectType: 'organisation',
+          objectId: auth.organizationId,
+          details: { fields: Object.keys(changes) },
+        },
+        tx,
+      );
       return tx.getRepository(Organization).findOneByOrFail({ id: auth.organizationId });
     });
   }
@@ -32,7 +41,16 @@ export class OrganisationService {
   async setSendingAddress(auth: AuthContext, sendingAddress: string | null): Promise<Organization> {
     return this.db.transaction(async (tx) => {
       await tx.getRepository(Organization).update({ id: auth.organizationId }, { sendingAddress });
-      await this.audit.record(auth, { action: 'mail-settings.update', objectType: 'organisation', objectId: auth.organizationId, details: { sendingAddress } }, tx);
+      await this.audit.record(
+        auth,
+        {
+          action: 'mail-settings.update',
+          objectType: 'organisation',
+          objectId: auth.organizationId,
+          details: { sendingAddress },
+        },
+        tx,
+      );
       return tx.getRepository(Organization).findOneByOrFail({ id: auth.organizationId });
     });
   }

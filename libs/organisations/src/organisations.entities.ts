@@ -8,4 +8,14 @@ import { RateLimitCounter } from './entities/rate-limit-counter.entity.js';
 import { StaffSession } from './entities/staff-session.entity.js';
 import { StaffUser } from './entities/staff-user.entity.js';
 
-export const ORGANISATION_ENTITIES = [Organization, StaffUser, Membership, StaffSession, ApiToken, Invitation, PasswordReset, AuditEvent, RateLimitCounter];
+export const ORGANISATION_ENTITIES = [
+  Organization,
+  StaffUser,
+  Membership,
+  StaffSession,
+  ApiToken,
+  Invitation,
+  PasswordReset,
+  AuditEvent,
+  RateLimitCounter,
+];

@@ -3,7 +3,11 @@ import { ConflictError, DomainException, GoneError, InvalidInputError, Unauthent
 /** Too many failed logins on one account (or from one address): answered 429 with Retry-After. */
 export class LoginLockedError extends DomainException {
   readonly kind = 'rate_limited';
-  constructor(retryAfterSeconds: number, code = 'account_locked', message = 'Too many failed sign-in attempts. The account is locked for a while and its owner has been notified by email.') {
+  constructor(
+    retryAfterSeconds: number,
+    code = 'account_locked',
+    message = 'Too many failed sign-in attempts. The account is locked for a while and its owner has been notified by email.',
+  ) {
     super(code, message, undefined, Math.max(1, Math.ceil(retryAfterSeconds)));
   }
 }

@@ -1,15 +1,24 @@
 import { defineMailTemplate } from '#rally/mail';
 
-export const INVITATION_MAIL = defineMailTemplate<{ organizationName: string; inviterName: string; role: string; acceptUrl: string; expiresAt: string }>(
-  'organisations.invitation',
-  new URL('./mail/invitation/', import.meta.url),
+export const INVITATION_MAIL = defineMailTemplate<{
+  organizationName: string;
+  inviterName: string;
+  role: string;
+  acceptUrl: string;
+  expiresAt: string;
+}>('organisations.invitation', new URL('./mail/invitation/', import.meta.url));
+
+export const PASSWORD_RESET_MAIL = defineMailTemplate<{ email: string; resetUrl: string; validMinutes: number }>(
+  'organisations.password-reset',
+  new URL('./mail/password-reset/', import.meta.url),
 );
 
-export const PASSWORD_RESET_MAIL = defineMailTemplate<{ email: string; resetUrl: string; validMinutes: number }>('organisations.password-reset', new URL('./mail/password-reset/', import.meta.url));
-
-export const LOCKOUT_NOTICE_MAIL = defineMailTemplate<{ email: string; failures: number; ip: string; lockMinutes: number; resetUrl: string }>(
-  'organisations.lockout-notice',
-  new URL('./mail/lockout-notice/', import.meta.url),
-);
+export const LOCKOUT_NOTICE_MAIL = defineMailTemplate<{
+  email: string;
+  failures: number;
+  ip: string;
+  lockMinutes: number;
+  resetUrl: string;
+}>('organisations.lockout-notice', new URL('./mail/lockout-notice/', import.meta.url));
 
 export const ORGANISATION_MAILS = [INVITATION_MAIL, PASSWORD_RESET_MAIL, LOCKOUT_NOTICE_MAIL];

@@ -33,7 +33,16 @@ export class OrganisationsModule {
     return {
       module: OrganisationsModule,
       imports: [MailModule.forFeature(...ORGANISATION_MAILS)],
-      controllers: [AuthController, AccountPagesController, InvitationAcceptController, OrganisationController, MemberController, InvitationController, ApiTokenController, AuditController],
+      controllers: [
+        AuthController,
+        AccountPagesController,
+        InvitationAcceptController,
+        OrganisationController,
+        MemberController,
+        InvitationController,
+        ApiTokenController,
+        AuditController,
+      ],
       providers: [
         ...SHARED,
         AccessRepository,
@@ -52,6 +61,11 @@ export class OrganisationsModule {
   }
 
   static forWorker(): DynamicModule {
-    return { module: OrganisationsModule, imports: [MailModule.forFeature(...ORGANISATION_MAILS)], providers: [...SHARED, AuthPurgeHandler], exports: [AuditLog] };
+    return {
+      module: OrganisationsModule,
+      imports: [MailModule.forFeature(...ORGANISATION_MAILS)],
+      providers: [...SHARED, AuthPurgeHandler],
+      exports: [AuditLog],
+    };
   }
 }

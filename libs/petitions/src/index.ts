@@ -13,4 +13,11 @@ export * from './petition-count.cache.js';
 export * from './dto/petition.dto.js';
 export * from './mail/petition-mail.templates.js';
 
-export const PETITION_ENTITIES = [Petition, Signature, PetitionCount, PetitionAreaCount, PetitionMilestoneReached, PaperSignatureBatch];
+export const PETITION_ENTITIES = [
+  Petition,
+  Signature,
+  PetitionCount,
+  PetitionAreaCount,
+  PetitionMilestoneReached,
+  PaperSignatureBatch,
+];

@@ -19,7 +19,9 @@ export class OrganisationDirectory {
 
   async summary(scope: OrgScope, manager: EntityManager = this.db.manager): Promise<OrganisationSummary> {
     const org = await manager.getRepository(Organization).findOneBy({ id: scope.organizationId });
-    return org ? { name: org.name, country: org.country, defaultLanguage: org.defaultLanguage } : { name: 'Rally', country: null, defaultLanguage: 'en' };
+    return org
+      ? { name: org.name, country: org.country, defaultLanguage: org.defaultLanguage }
+      : { name: 'Rally', country: null, defaultLanguage: 'en' };
   }
 
   /** Staff whose role may manage petitions: they hear about milestones and closings. */

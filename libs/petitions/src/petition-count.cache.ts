@@ -61,9 +61,17 @@ export class PetitionCountCache implements OnModuleInit, OnModuleDestroy {
       // Count rows are stamped with clock_timestamp() after their lock is taken, so the overlap covers stamp-to-commit.
       const full = this.refreshes++ % FULL_RELOAD_EVERY === 0;
       const since = full ? new Date(0) : new Date(this.watermark.getTime() - OVERLAP_MS);
-      const rows = (await this.db.query(`SELECT petition_id, online, paper, updated_at FROM petition_counts WHERE updated_at > $1`, [since])) as { petition_id: string; online: number; paper: number; updated_at: Date }[];
+      const rows = (await this.db.query(
+        `SELECT petition_id, online, paper, updated_at FROM petition_counts WHERE updated_at > $1`,
+        [since],
+      )) as { petition_id: string; online: number; paper: number; updated_at: Date }[];
       for (const r of rows) {
-        this.counts.set(r.petition_id, { online: r.online, paper: r.paper, total: r.online + r.paper, updatedAt: r.updated_at });
+        this.counts.set(r.petition_id, {
+          online: r.online,
+          paper: r.paper,
+          total: r.online + r.paper,
+          updatedAt: r.updated_at,
+        });
         if (r.updated_at > this.watermark) this.watermark = r.updated_at;
       }
     } catch (error) {

@@ -54,7 +54,12 @@ export class PetitionCountsRepository {
        RETURNING petition_id, organization_id, online, paper`,
       [FLUSH_BATCH],
     )) as { petition_id: string; organization_id: string; online: number; paper: number }[];
-    return rows.map((r) => ({ petitionId: r.petition_id, organizationId: r.organization_id, online: r.online, paper: r.paper }));
+    return rows.map((r) => ({
+      petitionId: r.petition_id,
+      organizationId: r.organization_id,
+      online: r.online,
+      paper: r.paper,
+    }));
   }
 
   /** Adds paper signatures to the served count at once (a staff action, not a hot path). */
@@ -101,13 +106,19 @@ export class PetitionCountsRepository {
   }
 
   async totals(scope: OrgScope, petitionId: string): Promise<{ online: number; paper: number }> {
-    const [row] = (await this.db.query(`SELECT online, paper FROM petition_counts WHERE petition_id = $1 AND organization_id = $2`, [petitionId, scope.organizationId])) as { online: number; paper: number }[];
+    const [row] = (await this.db.query(
+      `SELECT online, paper FROM petition_counts WHERE petition_id = $1 AND organization_id = $2`,
+      [petitionId, scope.organizationId],
+    )) as { online: number; paper: number }[];
     return row ?? { online: 0, paper: 0 };
   }
 
   async report(scope: OrgScope, petitionId: string): Promise<PetitionCountsReport> {
     const { online, paper } = await this.totals(scope, petitionId);
-    const areas = (await this.db.query(`SELECT kind, code, count FROM petition_area_counts WHERE petition_id = $1 AND organization_id = $2 ORDER BY count DESC, code`, [petitionId, scope.organizationId])) as { kind: string; code: string; count: number }[];
+    const areas = (await this.db.query(
+      `SELECT kind, code, count FROM petition_area_counts WHERE petition_id = $1 AND organization_id = $2 ORDER BY count DESC, code`,
+      [petitionId, scope.organizationId],
+    )) as { kind: string; code: string; count: number }[];
     return {
       total: online + paper,
       online,

@@ -31,7 +31,9 @@ export class PetitionNotifier {
         [t.petitionId, total],
       )) as { milestone: number }[];
       if (reached.length === 0) continue;
-      const [p] = (await manager.query(`SELECT slug, title, goal, language FROM petitions WHERE id = $1`, [t.petitionId])) as { slug: string; title: string; goal: number; language: string }[];
+      const [p] = (await manager.query(`SELECT slug, title, goal, language FROM petitions WHERE id = $1`, [
+        t.petitionId,
+      ])) as { slug: string; title: string; goal: number; language: string }[];
       const scope = { organizationId: t.organizationId };
       const staff = await this.organisations.petitionStaffEmails(scope, manager);
       const n = new Intl.NumberFormat(p.language);
@@ -43,7 +45,13 @@ export class PetitionNotifier {
             template: PETITION_MILESTONE_MAIL,
             language: p.language,
             idempotencyKey: `petition-milestone:${t.petitionId}:${milestone}:${to}`,
-            data: { petitionTitle: p.title, petitionUrl: `${this.config.http.publicUrl}/p/${p.slug}`, milestone: n.format(milestone), total: n.format(total), goal: n.format(p.goal) },
+            data: {
+              petitionTitle: p.title,
+              petitionUrl: `${this.config.http.publicUrl}/p/${p.slug}`,
+              milestone: n.format(milestone),
+              total: n.format(total),
+              goal: n.format(p.goal),
+            },
           });
         }
       }
@@ -52,9 +60,14 @@ export class PetitionNotifier {
     return outboxIds;
   }
 
-  async announceClosed(manager: EntityManager, petition: { id: string; organizationId: string; title: string; goal: number; language: string; closedAt: Date }): Promise<string[]> {
+  async announceClosed(
+    manager: EntityManager,
+    petition: { id: string; organizationId: string; title: string; goal: number; language: string; closedAt: Date },
+  ): Promise<string[]> {
     const scope = { organizationId: petition.organizationId };
-    const [c] = (await manager.query(`SELECT online, paper FROM petition_counts WHERE petition_id = $1`, [petition.id])) as { online: number; paper: number }[];
+    const [c] = (await manager.query(`SELECT online, paper FROM petition_counts WHERE petition_id = $1`, [
+      petition.id,
+    ])) as { online: number; paper: number }[];
     const online = c?.online ?? 0;
     const paper = c?.paper ?? 0;
     const n = new Intl.NumberFormat(petition.language);
@@ -66,7 +79,13 @@ export class PetitionNotifier {
         template: PETITION_CLOSED_MAIL,
         language: petition.language,
         idempotencyKey: `petition-closed:${petition.id}:${petition.closedAt.getTime()}:${to}`,
-        data: { petitionTitle: petition.title, total: n.format(online + paper), online: n.format(online), paper: n.format(paper), goal: n.format(petition.goal) },
+        data: {
+          petitionTitle: petition.title,
+          total: n.format(online + paper),
+          online: n.format(online),
+          paper: n.format(paper),
+          goal: n.format(petition.goal),
+        },
       })),
       manager,
     );

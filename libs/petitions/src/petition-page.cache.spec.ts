@@ -9,9 +9,16 @@ describe('PetitionPageCache', () => {
     let renders = 0;
     const render = async (): Promise<string> => (renders++, template);
     const a = await cache.page('p1', render, { startedAt: 111, source: 'twitter', referrer: '' }, 1_000);
-    const b = await cache.page('p1', render, { startedAt: 222, source: '"><script>x</script>', referrer: 'https://news.example/a?b=1&c=2' }, 1_500);
+    const b = await cache.page(
+      'p1',
+      render,
+      { startedAt: 222, source: '"><script>x</script>', referrer: 'https://news.example/a?b=1&c=2' },
+      1_500,
+    );
     expect(renders).toBe(1);
-    expect(a).toBe('<input name="startedAt" value="111"><input name="source" value="twitter"><input name="referrer" value="">');
+    expect(a).toBe(
+      '<input name="startedAt" value="111"><input name="source" value="twitter"><input name="referrer" value="">',
+    );
     expect(b).toContain('value="222"');
     expect(b).toContain('value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
     expect(b).toContain('value="https://news.example/a?b&#x3D;1&amp;c&#x3D;2"');
@@ -26,7 +33,11 @@ describe('PetitionPageCache', () => {
       if (calls === 1) throw new Error('database down');
       return template;
     };
-    await expect(cache.page('p2', flaky, { startedAt: 1, source: '', referrer: '' }, 10_000)).rejects.toThrow('database down');
-    await expect(cache.page('p2', flaky, { startedAt: 1, source: '', referrer: '' }, 10_001)).resolves.toContain('value="1"');
+    await expect(cache.page('p2', flaky, { startedAt: 1, source: '', referrer: '' }, 10_000)).rejects.toThrow(
+      'database down',
+    );
+    await expect(cache.page('p2', flaky, { startedAt: 1, source: '', referrer: '' }, 10_001)).resolves.toContain(
+      'value="1"',
+    );
   });
 });

@@ -4,7 +4,11 @@ import type { RallyConfig } from '#rally/core';
 import { InjectConfig } from '#rally/core';
 
 /** Stand-ins rendered into the cached page, swapped per request; letters and dashes only, so escaping leaves them intact. */
-export const PAGE_SLOTS = { startedAt: 'rally-slot-started-at', source: 'rally-slot-source', referrer: 'rally-slot-referrer' } as const;
+export const PAGE_SLOTS = {
+  startedAt: 'rally-slot-started-at',
+  source: 'rally-slot-source',
+  referrer: 'rally-slot-referrer',
+} as const;
 const SLOT_PATTERN = /rally-slot-(started-at|source|referrer)/g;
 
 export interface PageFill {

@@ -2,7 +2,14 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, InvalidInputError, NotFoundError, Public, RateLimitedError, ServiceBusyError } from '#rally/core';
+import {
+  InjectConfig,
+  InvalidInputError,
+  NotFoundError,
+  Public,
+  RateLimitedError,
+  ServiceBusyError,
+} from '#rally/core';
 import { PAGE_TEXT } from './i18n/page-text.js';
 import { PetitionNotOpenError } from './petition.exception.js';
 import { PetitionCountCache } from './petition-count.cache.js';
@@ -36,33 +43,64 @@ export class PetitionPageController {
 
   @Get('assets/petition.css')
   css(@Res() reply: FastifyReply): void {
-    void reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PETITION_CSS);
+    void reply
+      .header('content-type', 'text/css; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(PETITION_CSS);
   }
 
   @Get('assets/petition.js')
   script(@Res() reply: FastifyReply): void {
-    void reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PETITION_PAGE_JS);
+    void reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(PETITION_PAGE_JS);
   }
 
   @Get('assets/widget.js')
   widget(@Res() reply: FastifyReply): void {
     // Loaded by other sites' pages, so it must be allowed cross-origin.
-    void reply.header('content-type', 'text/javascript; charset=utf-8').header('cache-control', 'public, max-age=3600').header('cross-origin-resource-policy', 'cross-origin').header('access-control-allow-origin', '*').send(WIDGET_JS);
+    void reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .header('access-control-allow-origin', '*')
+      .send(WIDGET_JS);
   }
 
   @Get(':slug')
-  async page(@Param('slug') slug: string, @Query() query: Record<string, string | undefined>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async page(
+    @Param('slug') slug: string,
+    @Query() query: Record<string, string | undefined>,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const petition = await this.petitions.bySlug(slug);
     if (!petition) return this.notFound(reply);
     const source = typeof query.utm_source === 'string' ? query.utm_source.slice(0, 100) : '';
-    const render = async (): Promise<string> => renderPetitionPage({ ...(await this.pageContext(petition)), startedAt: PAGE_SLOTS.startedAt, source: PAGE_SLOTS.source, referrer: PAGE_SLOTS.referrer });
-    const html = await this.pages.page(petition.id, render, { startedAt: Date.now(), source, referrer: externalReferrer(request, this.config.http.publicUrl) });
+    const render = async (): Promise<string> =>
+      renderPetitionPage({
+        ...(await this.pageContext(petition)),
+        startedAt: PAGE_SLOTS.startedAt,
+        source: PAGE_SLOTS.source,
+        referrer: PAGE_SLOTS.referrer,
+      });
+    const html = await this.pages.page(petition.id, render, {
+      startedAt: Date.now(),
+      source,
+      referrer: externalReferrer(request, this.config.http.publicUrl),
+    });
     void reply.status(200).header('content-type', HTML).send(html);
   }
 
   /** Form POST (no JS: re-render or redirect) or JSON (answer 202/4xx). Same answer whether or not the email already signed. */
   @Post(':slug/sign')
-  async sign(@Param('slug') slug: string, @Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async sign(
+    @Param('slug') slug: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const json = (request.headers['content-type'] ?? '').startsWith('application/json');
     const petition = await this.petitions.bySlug(slug);
     if (!petition) {
@@ -105,28 +143,45 @@ export class PetitionPageController {
   async thanks(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
     const petition = await this.petitions.bySlug(slug);
     if (!petition) return this.notFound(reply);
-    void reply.header('content-type', HTML).send(renderMessagePage(petition, 'thanks', this.counts.get(petition.id), this.config.http.publicUrl));
+    void reply
+      .header('content-type', HTML)
+      .send(renderMessagePage(petition, 'thanks', this.counts.get(petition.id), this.config.http.publicUrl));
   }
 
   /** The emailed single-use link. Redirects after use so the secret does not stay in the address bar or history. */
   @Get(':slug/confirm/:signatureId/:token')
-  async confirm(@Param('slug') slug: string, @Param('signatureId') signatureId: string, @Param('token') token: string, @Res() reply: FastifyReply): Promise<void> {
+  async confirm(
+    @Param('slug') slug: string,
+    @Param('signatureId') signatureId: string,
+    @Param('token') token: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const petition = await this.petitions.bySlug(slug);
     if (!petition) return this.notFound(reply);
     const outcome = await this.signing.confirm(petition, signatureId, token);
     if (outcome === 'confirmed') {
-      void reply.status(303).header('location', `/p/${petition.slug}/confirmed`).header('referrer-policy', 'no-referrer').send();
+      void reply
+        .status(303)
+        .header('location', `/p/${petition.slug}/confirmed`)
+        .header('referrer-policy', 'no-referrer')
+        .send();
       return;
     }
     const kind = outcome === 'petition-closed' ? 'petition-closed' : 'link-invalid';
-    void reply.status(outcome === 'petition-closed' ? 409 : 410).header('content-type', HTML).header('referrer-policy', 'no-referrer').send(renderMessagePage(petition, kind, this.counts.get(petition.id), this.config.http.publicUrl));
+    void reply
+      .status(outcome === 'petition-closed' ? 409 : 410)
+      .header('content-type', HTML)
+      .header('referrer-policy', 'no-referrer')
+      .send(renderMessagePage(petition, kind, this.counts.get(petition.id), this.config.http.publicUrl));
   }
 
   @Get(':slug/confirmed')
   async confirmed(@Param('slug') slug: string, @Res() reply: FastifyReply): Promise<void> {
     const petition = await this.petitions.bySlug(slug);
     if (!petition) return this.notFound(reply);
-    void reply.header('content-type', HTML).send(renderMessagePage(petition, 'confirmed', this.counts.get(petition.id), this.config.http.publicUrl));
+    void reply
+      .header('content-type', HTML)
+      .send(renderMessagePage(petition, 'confirmed', this.counts.get(petition.id), this.config.http.publicUrl));
   }
 
   private async pageContext(petition: PublicPetition) {
@@ -142,10 +197,21 @@ export class PetitionPageController {
     };
   }
 
-  private async rerender(reply: FastifyReply, status: number, petition: PublicPetition, form: FormState, body: unknown): Promise<void> {
+  private async rerender(
+    reply: FastifyReply,
+    status: number,
+    petition: PublicPetition,
+    form: FormState,
+    body: unknown,
+  ): Promise<void> {
     const b = (body ?? {}) as Record<string, unknown>;
     const keep = (v: unknown): string => (typeof v === 'string' ? v.slice(0, 500) : '');
-    const html = renderPetitionPage({ ...(await this.pageContext(petition)), form, source: keep(b.source), referrer: keep(b.referrer) });
+    const html = renderPetitionPage({
+      ...(await this.pageContext(petition)),
+      form,
+      source: keep(b.source),
+      referrer: keep(b.referrer),
+    });
     void reply.status(status).header('content-type', HTML).send(html);
   }
 
@@ -157,7 +223,17 @@ export class PetitionPageController {
 function formValues(body: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (typeof body !== 'object' || body === null) return out;
-  for (const key of ['firstName', 'lastName', 'email', 'postcode', 'region', 'country', 'comment', 'publicDisplay', 'consent']) {
+  for (const key of [
+    'firstName',
+    'lastName',
+    'email',
+    'postcode',
+    'region',
+    'country',
+    'comment',
+    'publicDisplay',
+    'consent',
+  ]) {
     const v = (body as Record<string, unknown>)[key];
     if (typeof v === 'string') out[key] = v.slice(0, 1000);
   }

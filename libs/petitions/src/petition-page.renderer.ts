@@ -38,16 +38,54 @@ export interface PageContext {
   startedAt: string;
 }
 
-const INPUTS: { name: string; type: string; autocomplete: string; maxlength: number; required: boolean; label: (t: PageText) => string }[] = [
-  { name: 'firstName', type: 'text', autocomplete: 'given-name', maxlength: 100, required: true, label: (t) => t.firstName },
-  { name: 'lastName', type: 'text', autocomplete: 'family-name', maxlength: 100, required: false, label: (t) => t.lastName },
+const INPUTS: {
+  name: string;
+  type: string;
+  autocomplete: string;
+  maxlength: number;
+  required: boolean;
+  label: (t: PageText) => string;
+}[] = [
+  {
+    name: 'firstName',
+    type: 'text',
+    autocomplete: 'given-name',
+    maxlength: 100,
+    required: true,
+    label: (t) => t.firstName,
+  },
+  {
+    name: 'lastName',
+    type: 'text',
+    autocomplete: 'family-name',
+    maxlength: 100,
+    required: false,
+    label: (t) => t.lastName,
+  },
   { name: 'email', type: 'email', autocomplete: 'email', maxlength: 254, required: true, label: (t) => t.email },
-  { name: 'postcode', type: 'text', autocomplete: 'postal-code', maxlength: 20, required: false, label: (t) => t.postcode },
-  { name: 'region', type: 'text', autocomplete: 'address-level1', maxlength: 80, required: false, label: (t) => t.region },
+  {
+    name: 'postcode',
+    type: 'text',
+    autocomplete: 'postal-code',
+    maxlength: 20,
+    required: false,
+    label: (t) => t.postcode,
+  },
+  {
+    name: 'region',
+    type: 'text',
+    autocomplete: 'address-level1',
+    maxlength: 80,
+    required: false,
+    label: (t) => t.region,
+  },
 ];
 
 function render(petition: PublicPetition, title: string, content: Handlebars.TemplateDelegate, model: object): string {
-  return layout({ lang: petition.language, title, description: '' }, { partials: { content: (ctx: object) => content({ ...model, ...ctx }) } });
+  return layout(
+    { lang: petition.language, title, description: '' },
+    { partials: { content: (ctx: object) => content({ ...model, ...ctx }) } },
+  );
 }
 
 function countModel(petition: PublicPetition, count: CachedCount) {
@@ -61,14 +99,21 @@ function countModel(petition: PublicPetition, count: CachedCount) {
   };
 }
 
-export function shareLinks(petition: PublicPetition, publicUrl: string, t: PageText): { shareUrl: string; shareLinks: { label: string; href: string }[] } {
+export function shareLinks(
+  petition: PublicPetition,
+  publicUrl: string,
+  t: PageText,
+): { shareUrl: string; shareLinks: { label: string; href: string }[] } {
   const url = (source: string): string => `${publicUrl}/p/${petition.slug}?utm_source=${source}`;
   const text = encodeURIComponent(petition.title);
   return {
     shareUrl: url('link'),
     shareLinks: [
       { label: 'X', href: `https://twitter.com/intent/tweet?text=${text}&url=${encodeURIComponent(url('twitter'))}` },
-      { label: 'Facebook', href: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url('facebook'))}` },
+      {
+        label: 'Facebook',
+        href: `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url('facebook'))}`,
+      },
       { label: 'WhatsApp', href: `https://wa.me/?text=${encodeURIComponent(`${petition.title} ${url('whatsapp')}`)}` },
       { label: 'Telegram', href: `https://t.me/share/url?url=${encodeURIComponent(url('telegram'))}&text=${text}` },
       { label: t.shareEmail, href: `mailto:?subject=${text}&body=${encodeURIComponent(url('email'))}` },
@@ -88,7 +133,9 @@ export function renderPetitionPage(ctx: PageContext): string {
   const t = PAGE_TEXT[petition.language];
   const form = ctx.form ?? { values: {}, errors: {} };
   const error = (name: string): string => form.errors[name]?.[0] ?? '';
-  const label = (name: string): string => INPUTS.find((i) => i.name === name)?.label(t) ?? (name === 'country' ? t.country : name === 'comment' ? t.comment : name);
+  const label = (name: string): string =>
+    INPUTS.find((i) => i.name === name)?.label(t) ??
+    (name === 'country' ? t.country : name === 'comment' ? t.comment : name);
   const selectedCountry = form.values.country ?? petition.organizationCountry ?? '';
   const model = {
     t,
@@ -96,15 +143,27 @@ export function renderPetitionPage(ctx: PageContext): string {
     consentText: ctx.consentText,
     countUrl: `/p/${petition.slug}/count.json`,
     count: countModel(petition, ctx.count),
-    askParagraphs: petition.ask.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean),
-    closesAtText: petition.closesAt ? new Intl.DateTimeFormat(petition.language, { dateStyle: 'long' }).format(petition.closesAt) : '',
+    askParagraphs: petition.ask
+      .split(/\n{2,}/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+    closesAtText: petition.closesAt
+      ? new Intl.DateTimeFormat(petition.language, { dateStyle: 'long' }).format(petition.closesAt)
+      : '',
     statusMessage: statusMessage(petition, t),
     isOpen: petition.status === 'open',
     formError: form.formError ?? '',
     hasErrors: Object.keys(form.errors).length > 0,
-    errorList: Object.entries(form.errors).map(([name, messages]) => ({ name, label: label(name), message: messages[0] })),
+    errorList: Object.entries(form.errors).map(([name, messages]) => ({
+      name,
+      label: label(name),
+      message: messages[0],
+    })),
     inputs: INPUTS.map((i) => ({ ...i, label: i.label(t), value: form.values[i.name] ?? '', error: error(i.name) })),
-    country: { error: error('country'), options: countryOptions(petition.language).map((c) => ({ ...c, selected: c.code === selectedCountry })) },
+    country: {
+      error: error('country'),
+      options: countryOptions(petition.language).map((c) => ({ ...c, selected: c.code === selectedCountry })),
+    },
     comment: { value: form.values.comment ?? '', error: error('comment') },
     checks: { publicDisplay: form.values.publicDisplay === 'on', consent: form.values.consent === 'on' },
     startedAt: ctx.startedAt,
@@ -118,7 +177,12 @@ export function renderPetitionPage(ctx: PageContext): string {
 
 export type MessageKind = 'thanks' | 'confirmed' | 'link-invalid' | 'petition-closed';
 
-export function renderMessagePage(petition: PublicPetition, kind: MessageKind, count: CachedCount, publicUrl: string): string {
+export function renderMessagePage(
+  petition: PublicPetition,
+  kind: MessageKind,
+  count: CachedCount,
+  publicUrl: string,
+): string {
   const t = PAGE_TEXT[petition.language];
   const [heading, body] = {
     thanks: [t.thanksTitle, t.thanksBody],
@@ -126,11 +190,24 @@ export function renderMessagePage(petition: PublicPetition, kind: MessageKind, c
     'link-invalid': [t.linkInvalidTitle, t.linkInvalidBody],
     'petition-closed': [t.closed, t.petitionClosedConfirm],
   }[kind];
-  const share = kind === 'confirmed' || kind === 'thanks' ? shareLinks(petition, publicUrl, t) : { shareUrl: '', shareLinks: [] };
-  const model = { t, petition, heading, body, showCount: kind === 'confirmed', countUrl: `/p/${petition.slug}/count.json`, count: countModel(petition, count), ...share };
+  const share =
+    kind === 'confirmed' || kind === 'thanks' ? shareLinks(petition, publicUrl, t) : { shareUrl: '', shareLinks: [] };
+  const model = {
+    t,
+    petition,
+    heading,
+    body,
+    showCount: kind === 'confirmed',
+    countUrl: `/p/${petition.slug}/count.json`,
+    count: countModel(petition, count),
+    ...share,
+  };
   return render(petition, `${heading} – ${petition.title}`, views.message, model);
 }
 
 export function renderNotFoundPage(): string {
-  return layout({ lang: 'en', title: 'Not found', description: '' }, { partials: { content: (ctx: object) => views.notFound(ctx) } });
+  return layout(
+    { lang: 'en', title: 'Not found', description: '' },
+    { partials: { content: (ctx: object) => views.notFound(ctx) } },
+  );
 }

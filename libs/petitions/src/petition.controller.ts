@@ -4,7 +4,12 @@ import type { FastifyReply } from 'fastify';
 import type { AuthContext, RallyConfig } from '#rally/core';
 import { IdPipe, isUuid, StaffApi } from '#rally/organisations';
 import { Auth, InjectConfig, InvalidInputError, Permission, RequirePermission } from '#rally/core';
-import { PaperSignaturesCreateDto, PetitionCreateDto, PetitionUpdateDto, toPetitionResponse } from './dto/petition.dto.js';
+import {
+  PaperSignaturesCreateDto,
+  PetitionCreateDto,
+  PetitionUpdateDto,
+  toPetitionResponse,
+} from './dto/petition.dto.js';
 import type { PetitionResponse } from './dto/petition.dto.js';
 import type { Petition } from './entities/petition.entity.js';
 import type { PetitionCountsReport } from './petition-counts.repository.js';
@@ -38,7 +43,8 @@ export class PetitionController {
   @RequirePermission(Permission.CampaignsRead)
   @ApiQuery({ name: 'campaignId', required: false })
   async list(@Auth() auth: AuthContext, @Query('campaignId') campaignId?: string): Promise<PetitionResponse[]> {
-    if (campaignId !== undefined && !isUuid(campaignId)) throw new InvalidInputError({ campaignId: ['must be a UUID'] });
+    if (campaignId !== undefined && !isUuid(campaignId))
+      throw new InvalidInputError({ campaignId: ['must be a UUID'] });
     const list = await this.petitions.list(auth, campaignId);
     return Promise.all(list.map((p) => this.respond(auth, p)));
   }
@@ -51,7 +57,11 @@ export class PetitionController {
 
   @Patch(':petitionId')
   @RequirePermission(Permission.PetitionsManage)
-  async update(@Auth() auth: AuthContext, @Param('petitionId', UUID) id: string, @Body() body: PetitionUpdateDto): Promise<PetitionResponse> {
+  async update(
+    @Auth() auth: AuthContext,
+    @Param('petitionId', UUID) id: string,
+    @Body() body: PetitionUpdateDto,
+  ): Promise<PetitionResponse> {
     return this.changed(auth, await this.petitions.update(auth, id, body));
   }
 
@@ -88,21 +98,37 @@ export class PetitionController {
 
   @Post(':petitionId/paper-signatures')
   @RequirePermission(Permission.PetitionsManage)
-  async addPaper(@Auth() auth: AuthContext, @Param('petitionId', UUID) id: string, @Body() body: PaperSignaturesCreateDto): Promise<{ id: string; count: number; sourceNote: string; createdAt: string }> {
+  async addPaper(
+    @Auth() auth: AuthContext,
+    @Param('petitionId', UUID) id: string,
+    @Body() body: PaperSignaturesCreateDto,
+  ): Promise<{ id: string; count: number; sourceNote: string; createdAt: string }> {
     const batch = await this.petitions.addPaperSignatures(auth, id, body);
     return { id: batch.id, count: batch.count, sourceNote: batch.sourceNote, createdAt: batch.createdAt.toISOString() };
   }
 
   @Get(':petitionId/paper-signatures')
   @RequirePermission(Permission.CampaignsRead)
-  async listPaper(@Auth() auth: AuthContext, @Param('petitionId', UUID) id: string): Promise<{ id: string; count: number; sourceNote: string; createdAt: string }[]> {
-    return (await this.petitions.listPaperSignatures(auth, id)).map((b) => ({ id: b.id, count: b.count, sourceNote: b.sourceNote, createdAt: b.createdAt.toISOString() }));
+  async listPaper(
+    @Auth() auth: AuthContext,
+    @Param('petitionId', UUID) id: string,
+  ): Promise<{ id: string; count: number; sourceNote: string; createdAt: string }[]> {
+    return (await this.petitions.listPaperSignatures(auth, id)).map((b) => ({
+      id: b.id,
+      count: b.count,
+      sourceNote: b.sourceNote,
+      createdAt: b.createdAt.toISOString(),
+    }));
   }
 
   /** Confirmed signatures as CSV, streamed. */
   @Get(':petitionId/signatures.csv')
   @RequirePermission(Permission.SignaturesExport)
-  async export(@Auth() auth: AuthContext, @Param('petitionId', UUID) id: string, @Res() reply: FastifyReply): Promise<void> {
+  async export(
+    @Auth() auth: AuthContext,
+    @Param('petitionId', UUID) id: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const petition = await this.petitions.get(auth, id);
     await this.petitions.recordExport(auth, petition.id);
     void reply

@@ -14,13 +14,17 @@ export class PetitionTransitionError extends ConflictError {
 
 export class PetitionCloseDatePassedError extends ConflictError {
   constructor() {
-    super('petition_close_date_passed', 'The close date has passed: set a later closesAt before reopening', { closesAt: ['must be in the future to reopen'] });
+    super('petition_close_date_passed', 'The close date has passed: set a later closesAt before reopening', {
+      closesAt: ['must be in the future to reopen'],
+    });
   }
 }
 
 export class SlugTakenError extends ConflictError {
   constructor() {
-    super('petition_slug_taken', 'Another petition already uses this slug', { slug: ['is already used by another petition'] });
+    super('petition_slug_taken', 'Another petition already uses this slug', {
+      slug: ['is already used by another petition'],
+    });
   }
 }
 

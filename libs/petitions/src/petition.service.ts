@@ -24,7 +24,12 @@ const TRANSITIONS: Record<PetitionAction, { from: PetitionStatus[]; to: Petition
   reopen: { from: ['closed'], to: 'open' },
 };
 
-const DONE: Record<PetitionAction, string> = { open: 'opened', close: 'closed', deliver: 'delivered', reopen: 'reopened' };
+const DONE: Record<PetitionAction, string> = {
+  open: 'opened',
+  close: 'closed',
+  deliver: 'delivered',
+  reopen: 'reopened',
+};
 
 /** Reserved so they never shadow the public asset routes under /p/. */
 const RESERVED_SLUGS = new Set(['assets', 'widget', 'confirm']);
@@ -59,14 +64,21 @@ export class PetitionService {
         closesAt,
       });
       const saved = await manager.save(petition).catch(rethrowSlugTaken);
-      await manager.query(`INSERT INTO petition_counts (petition_id, organization_id) VALUES ($1, $2)`, [saved.id, auth.organizationId]);
+      await manager.query(`INSERT INTO petition_counts (petition_id, organization_id) VALUES ($1, $2)`, [
+        saved.id,
+        auth.organizationId,
+      ]);
       await this.audit.record(auth, { action: 'petition.create', objectType: 'petition', objectId: saved.id }, manager);
       return saved;
     });
   }
 
   async list(scope: OrgScope, campaignId?: string): Promise<Petition[]> {
-    return this.db.getRepository(Petition).find({ where: { organizationId: scope.organizationId, ...(campaignId ? { campaignId } : {}) }, order: { createdAt: 'DESC' }, take: 500 });
+    return this.db.getRepository(Petition).find({
+      where: { organizationId: scope.organizationId, ...(campaignId ? { campaignId } : {}) },
+      order: { createdAt: 'DESC' },
+      take: 500,
+    });
   }
 
   /** Another organisation's petition answers exactly like a missing one. */
@@ -87,7 +99,11 @@ export class PetitionService {
     if (input.closesAt !== undefined) petition.closesAt = input.closesAt === null ? null : futureDate(input.closesAt);
     return this.db.transaction(async (manager) => {
       const saved = await manager.getRepository(Petition).save(petition);
-      await this.audit.record(auth, { action: 'petition.update', objectType: 'petition', objectId: id, details: { fields: Object.keys(input) } }, manager);
+      await this.audit.record(
+        auth,
+        { action: 'petition.update', objectType: 'petition', objectId: id, details: { fields: Object.keys(input) } },
+        manager,
+      );
       return saved;
     });
   }
@@ -96,31 +112,59 @@ export class PetitionService {
     const petition = await this.get(auth, id);
     const rule = TRANSITIONS[action];
     if (!rule.from.includes(petition.status)) throw new PetitionTransitionError(petition.status, DONE[action]);
-    if (rule.to === 'open' && petition.closesAt && petition.closesAt.getTime() <= Date.now()) throw new PetitionCloseDatePassedError();
+    if (rule.to === 'open' && petition.closesAt && petition.closesAt.getTime() <= Date.now())
+      throw new PetitionCloseDatePassedError();
     const now = new Date();
     // The status in the WHERE makes a concurrent transition (or the close job) win cleanly instead of overwriting.
     const stamp = { open: 'opened_at', closed: 'closed_at', delivered: 'delivered_at', draft: 'updated_at' }[rule.to];
     await this.db.transaction(async (manager) => {
-      const [rows] = (await manager.query(`UPDATE petitions SET status = $3, ${stamp} = $4, updated_at = now() WHERE id = $1 AND organization_id = $2 AND status = $5 RETURNING id`, [
-        id,
-        auth.organizationId,
-        rule.to,
-        now,
-        petition.status,
-      ])) as [unknown[], number];
+      const [rows] = (await manager.query(
+        `UPDATE petitions SET status = $3, ${stamp} = $4, updated_at = now() WHERE id = $1 AND organization_id = $2 AND status = $5 RETURNING id`,
+        [id, auth.organizationId, rule.to, now, petition.status],
+      )) as [unknown[], number];
       if (rows.length === 0) throw new PetitionTransitionError(petition.status, DONE[action]);
-      await this.audit.record(auth, { action: `petition.${action}`, objectType: 'petition', objectId: id, details: { from: petition.status, to: rule.to } }, manager);
+      await this.audit.record(
+        auth,
+        {
+          action: `petition.${action}`,
+          objectType: 'petition',
+          objectId: id,
+          details: { from: petition.status, to: rule.to },
+        },
+        manager,
+      );
     });
     return this.get(auth, id);
   }
 
-  async addPaperSignatures(auth: AuthContext, id: string, input: { count: number; sourceNote: string }): Promise<PaperSignatureBatch> {
+  async addPaperSignatures(
+    auth: AuthContext,
+    id: string,
+    input: { count: number; sourceNote: string },
+  ): Promise<PaperSignatureBatch> {
     const petition = await this.get(auth, id);
     const addedBy = auth.actor.kind === 'user' ? `user:${auth.actor.userId}` : `token:${auth.actor.tokenId}`;
     const { batch, outboxIds } = await this.db.transaction(async (manager) => {
-      const saved = await manager.save(manager.create(PaperSignatureBatch, { organizationId: auth.organizationId, petitionId: petition.id, count: input.count, sourceNote: input.sourceNote, addedBy }));
+      const saved = await manager.save(
+        manager.create(PaperSignatureBatch, {
+          organizationId: auth.organizationId,
+          petitionId: petition.id,
+          count: input.count,
+          sourceNote: input.sourceNote,
+          addedBy,
+        }),
+      );
       const totals = await this.counts.addPaper(manager, auth, petition.id, input.count);
-      await this.audit.record(auth, { action: 'petition.paper-signatures.add', objectType: 'petition', objectId: petition.id, details: { count: input.count, batchId: saved.id } }, manager);
+      await this.audit.record(
+        auth,
+        {
+          action: 'petition.paper-signatures.add',
+          objectType: 'petition',
+          objectId: petition.id,
+          details: { count: input.count, batchId: saved.id },
+        },
+        manager,
+      );
       return { batch: saved, outboxIds: await this.notifier.announceMilestones(manager, [totals]) };
     });
     await this.mail.dispatch(outboxIds);
@@ -133,7 +177,9 @@ export class PetitionService {
 
   async listPaperSignatures(scope: OrgScope, id: string): Promise<PaperSignatureBatch[]> {
     await this.get(scope, id);
-    return this.db.getRepository(PaperSignatureBatch).find({ where: { organizationId: scope.organizationId, petitionId: id }, order: { createdAt: 'ASC' } });
+    return this.db
+      .getRepository(PaperSignatureBatch)
+      .find({ where: { organizationId: scope.organizationId, petitionId: id }, order: { createdAt: 'ASC' } });
   }
 }
 
@@ -148,6 +194,7 @@ function sortedMilestones(values: number[]): number[] {
 }
 
 function rethrowSlugTaken(error: unknown): never {
-  if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505') throw new SlugTakenError();
+  if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505')
+    throw new SlugTakenError();
   throw error;
 }

@@ -29,7 +29,20 @@ const SHARED = [OrganisationDirectory, PetitionCountsRepository, PetitionNotifie
 @Module({
   imports: [CampaignsModule, SupportersModule, MailModule.forFeature(...PETITION_MAIL_TEMPLATES)],
   controllers: [PetitionPageController, PetitionController],
-  providers: [...SHARED, AuditLog, PetitionService, SigningService, SignatureWriter, SignRateLimiter, PublicPetitionCache, PetitionCountCache, PetitionPageCache, PetitionCountRoute, RecentSignersCache, SignatureExport],
+  providers: [
+    ...SHARED,
+    AuditLog,
+    PetitionService,
+    SigningService,
+    SignatureWriter,
+    SignRateLimiter,
+    PublicPetitionCache,
+    PetitionCountCache,
+    PetitionPageCache,
+    PetitionCountRoute,
+    RecentSignersCache,
+    SignatureExport,
+  ],
   exports: [PetitionService],
 })
 export class PetitionsModule {}

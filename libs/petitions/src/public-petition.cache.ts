@@ -57,7 +57,19 @@ export class PublicPetitionCache {
     const [row] = (await this.db.query(
       `SELECT id, organization_id, slug, title, ask, target_description, goal, milestones, language, status, closes_at FROM petitions WHERE slug = $1`,
       [slug],
-    )) as { id: string; organization_id: string; slug: string; title: string; ask: string; target_description: string; goal: number; milestones: number[]; language: PetitionLanguage; status: PetitionStatus; closes_at: Date | null }[];
+    )) as {
+      id: string;
+      organization_id: string;
+      slug: string;
+      title: string;
+      ask: string;
+      target_description: string;
+      goal: number;
+      milestones: number[];
+      language: PetitionLanguage;
+      status: PetitionStatus;
+      closes_at: Date | null;
+    }[];
     if (!row) return null;
     const org = await this.organisations.summary({ organizationId: row.organization_id });
     return {

@@ -6,7 +6,10 @@ const TTL_MS = 5_000;
 /** The "recent signers" list of a page, read at most once per few seconds per petition however many views it gets. */
 @Injectable()
 export class RecentSignersCache {
-  private readonly entries = new Map<string, { at: number; value: Promise<{ firstName: string; region: string | null }[]> }>();
+  private readonly entries = new Map<
+    string,
+    { at: number; value: Promise<{ firstName: string; region: string | null }[]> }
+  >();
 
   constructor(private readonly signing: SigningService) {}
 

@@ -5,7 +5,23 @@ import { DataSource } from 'typeorm';
 import type { OrgScope } from '#rally/core';
 
 const PAGE = 2_000;
-const COLUMNS = ['first_name', 'last_name', 'email', 'postcode', 'region', 'country', 'comment', 'public_display', 'consent_given', 'consent_wording', 'language', 'source', 'referrer', 'signed_at', 'confirmed_at'] as const;
+const COLUMNS = [
+  'first_name',
+  'last_name',
+  'email',
+  'postcode',
+  'region',
+  'country',
+  'comment',
+  'public_display',
+  'consent_given',
+  'consent_wording',
+  'language',
+  'source',
+  'referrer',
+  'signed_at',
+  'confirmed_at',
+] as const;
 
 type Row = Record<(typeof COLUMNS)[number] | 'id' | 'cursor_at', string | boolean | Date | null>;
 

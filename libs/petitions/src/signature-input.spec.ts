@@ -2,7 +2,15 @@ import { PAGE_TEXT } from './i18n/page-text.js';
 import { parseSignatureInput } from './signature-input.js';
 
 const now = 1_800_000_000_000;
-const valid = { firstName: ' Ana ', lastName: 'Lima', email: 'Ana.Lima+x@Gmail.com', country: 'fr', region: 'Bretagne', startedAt: String(now - 10_000), consent: 'on' };
+const valid = {
+  firstName: ' Ana ',
+  lastName: 'Lima',
+  email: 'Ana.Lima+x@Gmail.com',
+  country: 'fr',
+  region: 'Bretagne',
+  startedAt: String(now - 10_000),
+  consent: 'on',
+};
 const parse = (body: Record<string, unknown>) => parseSignatureInput(body, PAGE_TEXT.en, now, 2);
 
 describe('parseSignatureInput', () => {
@@ -10,7 +18,14 @@ describe('parseSignatureInput', () => {
     const result = parse(valid);
     expect(result).toEqual({
       kind: 'valid',
-      input: expect.objectContaining({ firstName: 'Ana', emailNormalized: 'analima@gmail.com', country: 'FR', consentGiven: true, publicDisplay: false, postcode: null }),
+      input: expect.objectContaining({
+        firstName: 'Ana',
+        emailNormalized: 'analima@gmail.com',
+        country: 'FR',
+        consentGiven: true,
+        publicDisplay: false,
+        postcode: null,
+      }),
     });
   });
 

@@ -24,22 +24,52 @@ export type SignatureInputResult =
   /** The honeypot was filled: answered like a success, stored nowhere, so a bot learns nothing. */
   | { kind: 'bot' };
 
-const FIELDS = new Set(['firstName', 'lastName', 'email', 'postcode', 'region', 'country', 'comment', 'publicDisplay', 'consent', 'startedAt', 'website', 'source', 'referrer']);
-const MAX: Record<string, number> = { firstName: 100, lastName: 100, email: 254, postcode: 20, region: 80, comment: 1000, source: 100, referrer: 500 };
+const FIELDS = new Set([
+  'firstName',
+  'lastName',
+  'email',
+  'postcode',
+  'region',
+  'country',
+  'comment',
+  'publicDisplay',
+  'consent',
+  'startedAt',
+  'website',
+  'source',
+  'referrer',
+]);
+const MAX: Record<string, number> = {
+  firstName: 100,
+  lastName: 100,
+  email: 254,
+  postcode: 20,
+  region: 80,
+  comment: 1000,
+  source: 100,
+  referrer: 500,
+};
 
 /** Half of a UTF-16 surrogate pair: not a character, only reachable through a JSON \\u escape. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const text = (v: unknown): string => (typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : typeof v === 'number' ? String(v) : '');
+const text = (v: unknown): string =>
+  typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : typeof v === 'number' ? String(v) : '';
 const checked = (v: unknown): boolean => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes';
 
 /**
  * Checks a public sign form (urlencoded or JSON) by hand rather than with a class-validator DTO: the no-JS form needs
  * the errors to re-render the page in the petition's language, and this runs on the hottest route.
  */
-export function parseSignatureInput(body: unknown, t: PageText, now: number, minFillSeconds: number): SignatureInputResult {
+export function parseSignatureInput(
+  body: unknown,
+  t: PageText,
+  now: number,
+  minFillSeconds: number,
+): SignatureInputResult {
   const fields: Record<string, string[]> = {};
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { kind: 'invalid', fields: { body: [t.errors.invalid] } };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { kind: 'invalid', fields: { body: [t.errors.invalid] } };
   const raw = body as Record<string, unknown>;
   for (const key of Object.keys(raw)) if (!FIELDS.has(key)) fields[key] = ['This field is not accepted.'];
   if (text(raw.website) !== '') return { kind: 'bot' };
@@ -48,7 +78,10 @@ export function parseSignatureInput(body: unknown, t: PageText, now: number, min
     const v = raw[name];
     // PostgreSQL cannot store a NUL character, nor JSON carry half a surrogate pair (signatures are written as JSON):
     // refuse them here, naming the field, instead of failing the insert.
-    if ((v !== undefined && typeof v !== 'string' && typeof v !== 'number') || (typeof v === 'string' && (v.includes('\u0000') || LONE_SURROGATE.test(v)))) {
+    if (
+      (v !== undefined && typeof v !== 'string' && typeof v !== 'number') ||
+      (typeof v === 'string' && (v.includes('\u0000') || LONE_SURROGATE.test(v)))
+    ) {
       fields[name] = [t.errors.invalid];
       return null;
     }

@@ -17,7 +17,9 @@ class HeldDatabase {
 
   /** Fails the n-th statement as PostgreSQL does when statement_timeout cancels it. */
   cancel(n: number): void {
-    this.statements[n].settle(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }));
+    this.statements[n].settle(
+      Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }),
+    );
   }
 
   /** Settles the n-th statement: fails it when it holds `failFor`, succeeds otherwise. */
@@ -29,15 +31,33 @@ class HeldDatabase {
 
 const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
 const row = (email: string): NewSignatureRow => ({
-  id: '00000000-0000-4000-8000-000000000000', organizationId: 'o', petitionId: 'p', email, emailNormalized: email, firstName: 'Ana', lastName: '',
-  postcode: null, region: null, country: 'FR', comment: null, publicDisplay: false, consentGiven: true, consentWording: 'w', language: 'en',
-  source: null, referrer: null, confirmToken: 't',
+  id: '00000000-0000-4000-8000-000000000000',
+  organizationId: 'o',
+  petitionId: 'p',
+  email,
+  emailNormalized: email,
+  firstName: 'Ana',
+  lastName: '',
+  postcode: null,
+  region: null,
+  country: 'FR',
+  comment: null,
+  publicDisplay: false,
+  consentGiven: true,
+  consentWording: 'w',
+  language: 'en',
+  source: null,
+  referrer: null,
+  confirmToken: 't',
 });
 
 /** Tracks whether a write has settled, and how. */
 function track(p: Promise<void>): { state: () => string } {
   let state = 'pending';
-  p.then(() => (state = 'written'), (e: Error) => (state = e instanceof ServiceBusyError ? 'busy' : `failed: ${e.message}`));
+  p.then(
+    () => (state = 'written'),
+    (e: Error) => (state = e instanceof ServiceBusyError ? 'busy' : `failed: ${e.message}`),
+  );
   return { state: () => state };
 }
 

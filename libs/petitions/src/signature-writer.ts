@@ -90,7 +90,8 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
 
   // setImmediate rather than an immediate write: requests parsed in the same turn of the event loop share a batch.
   private schedule(): void {
-    if (this.scheduled || this.waiting.length === 0 || this.inFlight.size >= this.config.petitions.writeConcurrency) return;
+    if (this.scheduled || this.waiting.length === 0 || this.inFlight.size >= this.config.petitions.writeConcurrency)
+      return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -139,7 +140,11 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
         return;
       }
       // One bad row must not fail its neighbours: retry each alone so only the culprit is refused.
-      this.logger.warn({ msg: 'signature batch failed, retrying rows one by one', rows: groups.length, error: (error as Error).message });
+      this.logger.warn({
+        msg: 'signature batch failed, retrying rows one by one',
+        rows: groups.length,
+        error: (error as Error).message,
+      });
       for (let i = 0; i < groups.length; i += RETRY_CONCURRENCY) {
         await Promise.all(
           groups.slice(i, i + RETRY_CONCURRENCY).map((g) =>
@@ -155,10 +160,24 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
 
   private async insert(rows: NewSignatureRow[]): Promise<void> {
     const records = rows.map((r) => ({
-      id: r.id, organization_id: r.organizationId, petition_id: r.petitionId, email: r.email, email_normalized: r.emailNormalized,
-      first_name: r.firstName, last_name: r.lastName, postcode: r.postcode, region: r.region, country: r.country, comment: r.comment,
-      public_display: r.publicDisplay, consent_given: r.consentGiven, consent_wording: r.consentWording, language: r.language,
-      source: r.source, referrer: r.referrer, confirm_token: r.confirmToken,
+      id: r.id,
+      organization_id: r.organizationId,
+      petition_id: r.petitionId,
+      email: r.email,
+      email_normalized: r.emailNormalized,
+      first_name: r.firstName,
+      last_name: r.lastName,
+      postcode: r.postcode,
+      region: r.region,
+      country: r.country,
+      comment: r.comment,
+      public_display: r.publicDisplay,
+      consent_given: r.consentGiven,
+      consent_wording: r.consentWording,
+      language: r.language,
+      source: r.source,
+      referrer: r.referrer,
+      confirm_token: r.confirmToken,
     }));
     await this.db.query(INSERT_SQL, [JSON.stringify(records)]);
   }

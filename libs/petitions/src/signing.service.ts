@@ -61,7 +61,10 @@ export class SigningService {
   async confirm(petition: PublicPetition, signatureId: string, token: string): Promise<ConfirmOutcome> {
     if (!isUuid(signatureId) || token.length > 100) return 'invalid';
     if (petition.status !== 'open') {
-      const [pending] = (await this.db.query(`SELECT 1 FROM signatures WHERE id = $1 AND petition_id = $2 AND confirm_token = $3 AND status = 'pending'`, [signatureId, petition.id, token])) as unknown[];
+      const [pending] = (await this.db.query(
+        `SELECT 1 FROM signatures WHERE id = $1 AND petition_id = $2 AND confirm_token = $3 AND status = 'pending'`,
+        [signatureId, petition.id, token],
+      )) as unknown[];
       return pending ? 'petition-closed' : 'invalid';
     }
     return this.db.transaction(async (manager) => {
@@ -84,7 +87,12 @@ export class SigningService {
         country: s.country as string,
         language: s.language as string,
         actedAt: s.confirmed_at as Date,
-        consent: { purpose: CONSENT_PURPOSE, granted: s.consent_given as boolean, wording: s.consent_wording as string, source: `petition:${petition.id}` },
+        consent: {
+          purpose: CONSENT_PURPOSE,
+          granted: s.consent_given as boolean,
+          wording: s.consent_wording as string,
+          source: `petition:${petition.id}`,
+        },
       });
       await manager.query(`UPDATE signatures SET supporter_id = $2 WHERE id = $1`, [signatureId, supporterId]);
       return 'confirmed';

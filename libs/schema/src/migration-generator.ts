@@ -18,7 +18,10 @@ export async function generateMigration(url: string, name: string, dir: URL): Pr
     const timestamp = Date.now();
     const className = `${name.replace(/(^|[-_\s])(\w)/g, (_, __, c: string) => c.toUpperCase())}${timestamp}`;
     const up = sql.upQueries.map((q) => `    await queryRunner.query(\`${escape(q.query)}\`);`).join('\n');
-    const down = [...sql.downQueries].reverse().map((q) => `    await queryRunner.query(\`${escape(q.query)}\`);`).join('\n');
+    const down = [...sql.downQueries]
+      .reverse()
+      .map((q) => `    await queryRunner.query(\`${escape(q.query)}\`);`)
+      .join('\n');
     const file = new URL(`${timestamp}-${name}.ts`, dir);
     writeFileSync(
       file,

@@ -1,5 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
-import type { EmbeddedDatabase, QueueBackend, RallyConfig} from '#rally/core';
+import type { EmbeddedDatabase, QueueBackend, RallyConfig } from '#rally/core';
 import { createQueueBackend, resolveDatabase } from '#rally/core';
 import { migrateRallyDatabase, rallyDataSourceOptions } from './rally-schema.js';
 

@@ -10,7 +10,11 @@ describe('Rally schema migrations', () => {
   afterEach(() => db.drop());
 
   it('applies each migration once when several processes migrate at the same time', async () => {
-    const results = await Promise.all([migrateRallyDatabase(db.url), migrateRallyDatabase(db.url), migrateRallyDatabase(db.url)]);
+    const results = await Promise.all([
+      migrateRallyDatabase(db.url),
+      migrateRallyDatabase(db.url),
+      migrateRallyDatabase(db.url),
+    ]);
     const migrations = await loadMigrations();
     expect(results.flat().sort()).toEqual(migrations.map((m) => (new m() as { name: string }).name).sort());
   });
@@ -30,7 +34,9 @@ describe('Rally schema migrations', () => {
     await ds.initialize();
     const count = (await loadMigrations()).length;
     for (let i = 0; i < count; i++) await ds.undoLastMigration({ transaction: 'each' });
-    const tables = (await ds.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'`)) as unknown[];
+    const tables = (await ds.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'schema_migrations'`,
+    )) as unknown[];
     expect(tables).toEqual([]);
     await ds.destroy();
     expect((await migrateRallyDatabase(db.url)).length).toBe(count);

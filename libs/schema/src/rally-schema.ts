@@ -10,7 +10,13 @@ import { PETITION_ENTITIES } from '#rally/petitions';
 import { SUPPORTER_ENTITIES } from '#rally/supporters';
 
 /** Every entity of every feature: the whole schema one Rally database holds. Add a feature's list here. */
-export const RALLY_ENTITIES = [...MAIL_ENTITIES, ...ORGANISATION_ENTITIES, ...SUPPORTER_ENTITIES, ...CAMPAIGN_ENTITIES, ...PETITION_ENTITIES];
+export const RALLY_ENTITIES = [
+  ...MAIL_ENTITIES,
+  ...ORGANISATION_ENTITIES,
+  ...SUPPORTER_ENTITIES,
+  ...CAMPAIGN_ENTITIES,
+  ...PETITION_ENTITIES,
+];
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 const MIGRATION_FILE = /^\d{13}-[\w-]+\.(ts|js)$/;
@@ -20,7 +26,9 @@ type MigrationClass = new () => unknown;
 /** The checked-in migrations, found by file name so features add files without editing a list. */
 export async function loadMigrations(): Promise<MigrationClass[]> {
   if (!existsSync(MIGRATIONS_DIR)) return [];
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => MIGRATION_FILE.test(f) && !f.endsWith('.d.ts')).sort();
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => MIGRATION_FILE.test(f) && !f.endsWith('.d.ts'))
+    .sort();
   const classes: MigrationClass[] = [];
   for (const file of files) {
     const mod = (await import(pathToFileURL(new URL(file, MIGRATIONS_DIR).pathname).href)) as Record<string, unknown>;

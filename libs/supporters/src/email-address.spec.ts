@@ -28,7 +28,9 @@ describe('email checks', () => {
   });
 
   it('refuses subdomains of wildcard-listed domains, and only those', () => {
-    const wildcard = (require('disposable-email-domains/wildcard.json') as string[]).find((d) => !(require('disposable-email-domains') as string[]).includes(d))!;
+    const wildcard = (require('disposable-email-domains/wildcard.json') as string[]).find(
+      (d) => !(require('disposable-email-domains') as string[]).includes(d),
+    )!;
     expect(isDisposableEmail(`x@${wildcard}`)).toBe(true);
     expect(isDisposableEmail(`x@any.deep.sub.${wildcard}`)).toBe(true);
     expect(isDisposableEmail(`x@not${wildcard}`)).toBe(false);

@@ -8,10 +8,26 @@ const DISPOSABLE_WILDCARD = require('disposable-email-domains/wildcard.json') as
 /** Providers that deliver `a.b+x@` to `ab@`: dots and +tags both ignored. */
 const DOTS_AND_PLUS = new Set(['gmail.com', 'googlemail.com']);
 /** Providers that ignore a +tag but where dots are significant. */
-const PLUS_ONLY = new Set(['outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'icloud.com', 'me.com', 'mac.com', 'fastmail.com', 'fastmail.fm', 'proton.me', 'protonmail.com', 'pm.me', 'yandex.ru', 'yandex.com']);
+const PLUS_ONLY = new Set([
+  'outlook.com',
+  'hotmail.com',
+  'live.com',
+  'msn.com',
+  'icloud.com',
+  'me.com',
+  'mac.com',
+  'fastmail.com',
+  'fastmail.fm',
+  'proton.me',
+  'protonmail.com',
+  'pm.me',
+  'yandex.ru',
+  'yandex.com',
+]);
 
 // Deliberately simple: the confirmation mail is the real test of an address; this only rejects what cannot be one.
-const SHAPE = /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const SHAPE =
+  /^[^\s@<>()[\]\\,;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 export function isEmailShaped(email: string): boolean {
   return email.length <= 254 && SHAPE.test(email) && email.indexOf('@') <= 64;

@@ -30,7 +30,18 @@ export class SupporterService {
          country = COALESCE(EXCLUDED.country, supporters.country), language = EXCLUDED.language,
          last_action_at = GREATEST(supporters.last_action_at, EXCLUDED.last_action_at), updated_at = now()
        RETURNING id`,
-      [scope.organizationId, input.email, input.emailNormalized, input.firstName, input.lastName, input.postcode, input.region, input.country, input.language, input.actedAt],
+      [
+        scope.organizationId,
+        input.email,
+        input.emailNormalized,
+        input.firstName,
+        input.lastName,
+        input.postcode,
+        input.region,
+        input.country,
+        input.language,
+        input.actedAt,
+      ],
     )) as { id: string }[];
     const supporterId = rows[0].id;
     if (input.consent) {
@@ -43,10 +54,24 @@ export class SupporterService {
     return supporterId;
   }
 
-  async findByEmail(manager: EntityManager, scope: OrgScope, emailNormalized: string): Promise<{ id: string; email: string; consents: { purpose: string; granted: boolean; wording: string; source: string }[] } | null> {
-    const [row] = (await manager.query(`SELECT id, email FROM supporters WHERE organization_id = $1 AND email_normalized = $2`, [scope.organizationId, emailNormalized])) as { id: string; email: string }[];
+  async findByEmail(
+    manager: EntityManager,
+    scope: OrgScope,
+    emailNormalized: string,
+  ): Promise<{
+    id: string;
+    email: string;
+    consents: { purpose: string; granted: boolean; wording: string; source: string }[];
+  } | null> {
+    const [row] = (await manager.query(
+      `SELECT id, email FROM supporters WHERE organization_id = $1 AND email_normalized = $2`,
+      [scope.organizationId, emailNormalized],
+    )) as { id: string; email: string }[];
     if (!row) return null;
-    const consents = (await manager.query(`SELECT purpose, granted, wording, source FROM supporter_consents WHERE organization_id = $1 AND supporter_id = $2 ORDER BY recorded_at`, [scope.organizationId, row.id])) as { purpose: string; granted: boolean; wording: string; source: string }[];
+    const consents = (await manager.query(
+      `SELECT purpose, granted, wording, source FROM supporter_consents WHERE organization_id = $1 AND supporter_id = $2 ORDER BY recorded_at`,
+      [scope.organizationId, row.id],
+    )) as { purpose: string; granted: boolean; wording: string; source: string }[];
     return { ...row, consents };
   }
 }

@@ -39,4 +39,10 @@ export interface CampaignResponse {
   updatedAt: string;
 }
 
-export const toCampaignResponse = (c: Campaign): CampaignResponse => ({ id: c.id, name: c.name, description: c.description, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() });
+export const toCampaignResponse = (c: Campaign): CampaignResponse => ({
+  id: c.id,
+  name: c.name,
+  description: c.description,
+  createdAt: c.createdAt.toISOString(),
+  updatedAt: c.updatedAt.toISOString(),
+});

@@ -1,4 +1,4 @@
-import type { DynamicModule} from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { Global, Inject, Module } from '@nestjs/common';
 import type { RallyConfig } from './rally-config.js';
 

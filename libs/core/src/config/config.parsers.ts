@@ -27,6 +27,7 @@ export function parseUrl(raw: string, protocols: string[]): string {
   } catch {
     throw new ConfigProblem('is not a valid URL');
   }
-  if (!protocols.includes(url.protocol)) throw new ConfigProblem(`must start with ${protocols.map((p) => p + '//').join(' or ')}`);
+  if (!protocols.includes(url.protocol))
+    throw new ConfigProblem(`must start with ${protocols.map((p) => p + '//').join(' or ')}`);
   return raw;
 }

@@ -11,7 +11,11 @@ describe('parseConfig', () => {
   });
 
   it('switches to real services when their URLs are given', () => {
-    const config = parseConfig({ DATABASE_URL: 'postgres://u@db/rally', REDIS_URL: 'redis://r:6379', SMTP_URL: 'smtp://relay:25' });
+    const config = parseConfig({
+      DATABASE_URL: 'postgres://u@db/rally',
+      REDIS_URL: 'redis://r:6379',
+      SMTP_URL: 'smtp://relay:25',
+    });
     expect(config.database.url).toBe('postgres://u@db/rally');
     expect(config.queue.redisUrl).toBe('redis://r:6379');
     expect(config.mail.capture).toBe(false);

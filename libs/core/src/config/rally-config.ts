@@ -1,4 +1,4 @@
-import type { ConfigKey} from './config.schema.js';
+import type { ConfigKey } from './config.schema.js';
 import { CONFIG_VARIABLES, ConfigProblem } from './config.schema.js';
 
 /** Rally's whole configuration, parsed and validated once at boot. */
@@ -7,12 +7,24 @@ export interface RallyConfig {
   http: { host: string; port: number; publicUrl: string; trustProxy: boolean };
   database: { url?: string; poolSize: number; statementTimeoutMs: number; embeddedPort: number };
   queue: { redisUrl?: string; prefix: string; concurrency: number; scheduleRefreshSeconds: number };
-  mail: { smtpUrl?: string; smtpPoolSize: number; from: string; capture: boolean; reconcileSeconds: number; sendLeaseSeconds: number };
+  mail: {
+    smtpUrl?: string;
+    smtpPoolSize: number;
+    from: string;
+    capture: boolean;
+    reconcileSeconds: number;
+    sendLeaseSeconds: number;
+  };
   dataDir: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   demoSeed: boolean;
   petitions: PetitionsConfig;
-  auth: { sessionIdleMinutes: number; sessionAbsoluteHours: number; loginMaxFailures: number; loginLockoutMinutes: number };
+  auth: {
+    sessionIdleMinutes: number;
+    sessionAbsoluteHours: number;
+    loginMaxFailures: number;
+    loginLockoutMinutes: number;
+  };
 }
 
 /** Public signing: abuse limits (per api process, scaled by RATE_LIMIT_MULTIPLIER), group commit, counts, mail. */
@@ -30,7 +42,9 @@ export interface PetitionsConfig {
 
 export class ConfigInvalidError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Rally cannot start: the configuration is invalid.\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee the Configuration table in README.md.`);
+    super(
+      `Rally cannot start: the configuration is invalid.\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee the Configuration table in README.md.`,
+    );
   }
 }
 
@@ -54,15 +68,41 @@ export function parseConfig(env: Record<string, string | undefined>): RallyConfi
   const smtpUrl = v.SMTP_URL as string | undefined;
   return {
     env: v.NODE_ENV,
-    http: { host: v.HOST, port, publicUrl: ((v.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/$/, ''), trustProxy: v.TRUST_PROXY },
-    database: { url: v.DATABASE_URL, poolSize: v.DATABASE_POOL_SIZE, statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS, embeddedPort: v.EMBEDDED_DATABASE_PORT },
-    queue: { redisUrl: v.REDIS_URL, prefix: v.QUEUE_PREFIX, concurrency: v.WORKER_CONCURRENCY, scheduleRefreshSeconds: v.QUEUE_SCHEDULE_REFRESH_SECONDS },
-    mail: { smtpUrl, smtpPoolSize: v.SMTP_POOL_SIZE, from: v.MAIL_FROM, capture: !smtpUrl, reconcileSeconds: v.MAIL_RECONCILE_SECONDS, sendLeaseSeconds: v.MAIL_SEND_LEASE_SECONDS },
+    http: {
+      host: v.HOST,
+      port,
+      publicUrl: ((v.PUBLIC_URL as string | undefined) ?? `http://localhost:${port}`).replace(/\/$/, ''),
+      trustProxy: v.TRUST_PROXY,
+    },
+    database: {
+      url: v.DATABASE_URL,
+      poolSize: v.DATABASE_POOL_SIZE,
+      statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
+      embeddedPort: v.EMBEDDED_DATABASE_PORT,
+    },
+    queue: {
+      redisUrl: v.REDIS_URL,
+      prefix: v.QUEUE_PREFIX,
+      concurrency: v.WORKER_CONCURRENCY,
+      scheduleRefreshSeconds: v.QUEUE_SCHEDULE_REFRESH_SECONDS,
+    },
+    mail: {
+      smtpUrl,
+      smtpPoolSize: v.SMTP_POOL_SIZE,
+      from: v.MAIL_FROM,
+      capture: !smtpUrl,
+      reconcileSeconds: v.MAIL_RECONCILE_SECONDS,
+      sendLeaseSeconds: v.MAIL_SEND_LEASE_SECONDS,
+    },
     dataDir: v.DATA_DIR,
     logLevel: v.LOG_LEVEL,
     demoSeed: v.DEMO_SEED,
     petitions: {
-      rateLimit: { ipPerMinute: v.SIGN_RATE_IP_PER_MINUTE * v.RATE_LIMIT_MULTIPLIER, ipPerHour: v.SIGN_RATE_IP_PER_HOUR * v.RATE_LIMIT_MULTIPLIER, petitionPerSecond: v.SIGN_RATE_PETITION_PER_SECOND * v.RATE_LIMIT_MULTIPLIER },
+      rateLimit: {
+        ipPerMinute: v.SIGN_RATE_IP_PER_MINUTE * v.RATE_LIMIT_MULTIPLIER,
+        ipPerHour: v.SIGN_RATE_IP_PER_HOUR * v.RATE_LIMIT_MULTIPLIER,
+        petitionPerSecond: v.SIGN_RATE_PETITION_PER_SECOND * v.RATE_LIMIT_MULTIPLIER,
+      },
       minFillSeconds: v.SIGN_MIN_FILL_SECONDS,
       writeConcurrency: v.SIGN_WRITE_CONCURRENCY,
       countFlushMs: v.PETITION_COUNT_FLUSH_MS,
@@ -72,6 +112,11 @@ export function parseConfig(env: Record<string, string | undefined>): RallyConfi
       reminderSeconds: v.SIGNATURE_REMINDER_SECONDS,
       closeCheckSeconds: v.PETITION_CLOSE_CHECK_SECONDS,
     },
-    auth: { sessionIdleMinutes: v.SESSION_IDLE_MINUTES, sessionAbsoluteHours: v.SESSION_ABSOLUTE_HOURS, loginMaxFailures: v.LOGIN_MAX_FAILURES, loginLockoutMinutes: v.LOGIN_LOCKOUT_MINUTES },
+    auth: {
+      sessionIdleMinutes: v.SESSION_IDLE_MINUTES,
+      sessionAbsoluteHours: v.SESSION_ABSOLUTE_HOURS,
+      loginMaxFailures: v.LOGIN_MAX_FAILURES,
+      loginLockoutMinutes: v.LOGIN_LOCKOUT_MINUTES,
+    },
   };
 }

@@ -18,8 +18,16 @@ describe('database logging', () => {
   /** Everything written to the console or stdout/stderr while `fn` runs. */
   async function output(fn: () => Promise<unknown>): Promise<string> {
     const lines: string[] = [];
-    const keep = (...args: unknown[]): boolean => (lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')), true);
-    const saved = { log: console.log, error: console.error, out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+    const keep = (...args: unknown[]): boolean => (
+      lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ')),
+      true
+    );
+    const saved = {
+      log: console.log,
+      error: console.error,
+      out: process.stdout.write.bind(process.stdout),
+      err: process.stderr.write.bind(process.stderr),
+    };
     console.log = console.error = keep;
     process.stdout.write = process.stderr.write = keep as typeof process.stdout.write;
     try {
@@ -33,7 +41,11 @@ describe('database logging', () => {
   }
 
   it('logs a failed query with its SQL and error but never its parameters (emails, names, secrets)', async () => {
-    const logged = await output(() => expect(dataSource.query(`SELECT $1::text AS name, $2::uuid AS id`, ['Amina Secret', 'amina.secret@example.org'])).rejects.toThrow(/uuid/));
+    const logged = await output(() =>
+      expect(
+        dataSource.query(`SELECT $1::text AS name, $2::uuid AS id`, ['Amina Secret', 'amina.secret@example.org']),
+      ).rejects.toThrow(/uuid/),
+    );
     expect(logged).toContain('query failed');
     expect(logged).toContain('invalid input syntax for type uuid');
     expect(logged).not.toContain('Amina Secret');
@@ -43,9 +55,13 @@ describe('database logging', () => {
 describe('statement timeout (the api)', () => {
   it('has PostgreSQL cancel a statement that runs past it, and leaves the connection usable', async () => {
     const db = await createTestDatabase();
-    const dataSource = await new DataSource(withStatementTimeout(dataSourceOptions(db.url, 1, [], []), 200)).initialize();
+    const dataSource = await new DataSource(
+      withStatementTimeout(dataSourceOptions(db.url, 1, [], []), 200),
+    ).initialize();
     try {
-      await expect(dataSource.query(`SELECT pg_sleep(2)`)).rejects.toMatchObject({ driverError: { code: QUERY_CANCELED } });
+      await expect(dataSource.query(`SELECT pg_sleep(2)`)).rejects.toMatchObject({
+        driverError: { code: QUERY_CANCELED },
+      });
       expect(await dataSource.query(`SELECT 1 AS ok`)).toEqual([{ ok: 1 }]);
     } finally {
       await dataSource.destroy();

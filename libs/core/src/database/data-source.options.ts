@@ -6,7 +6,12 @@ import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 type EntityList = MixedList<string | Function>;
 
 /** The one set of TypeORM options every Rally process uses: migrations only, never synchronize. */
-export function dataSourceOptions(url: string, poolSize: number, entities: EntityList, migrations: EntityList): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  poolSize: number,
+  entities: EntityList,
+  migrations: EntityList,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -31,7 +36,10 @@ export function dataSourceOptions(url: string, poolSize: number, entities: Entit
  */
 export function withStatementTimeout(options: DataSourceOptions, ms: number): DataSourceOptions {
   if (ms <= 0) return options;
-  return { ...options, extra: { ...(options.extra as Record<string, unknown>), statement_timeout: ms } } as DataSourceOptions;
+  return {
+    ...options,
+    extra: { ...(options.extra as Record<string, unknown>), statement_timeout: ms },
+  } as DataSourceOptions;
 }
 
 /** PostgreSQL's "query_canceled": a statement stopped by statement_timeout (or an operator). */

@@ -1,4 +1,4 @@
-import type { DynamicModule} from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
@@ -8,6 +8,10 @@ import type { DataSourceOptions } from 'typeorm';
 @Module({})
 export class DatabaseModule {
   static forRoot(options: DataSourceOptions): DynamicModule {
-    return { module: DatabaseModule, imports: [TypeOrmModule.forRoot({ ...options, autoLoadEntities: false })], exports: [TypeOrmModule] };
+    return {
+      module: DatabaseModule,
+      imports: [TypeOrmModule.forRoot({ ...options, autoLoadEntities: false })],
+      exports: [TypeOrmModule],
+    };
   }
 }

@@ -10,7 +10,12 @@ export class QueryErrorLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string): void {
     const e = typeof error === 'string' ? { message: error } : (error as Error & { code?: string });
-    this.logger.error({ msg: 'query failed', query: query.trim().slice(0, 1_000), code: 'code' in e ? e.code : undefined, error: e.message });
+    this.logger.error({
+      msg: 'query failed',
+      query: query.trim().slice(0, 1_000),
+      code: 'code' in e ? e.code : undefined,
+      error: e.message,
+    });
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {

@@ -1,5 +1,5 @@
 import type { RallyConfig } from '../config/rally-config.js';
-import type { EmbeddedDatabase} from './embedded-database.js';
+import type { EmbeddedDatabase } from './embedded-database.js';
 import { ensureEmbeddedDatabase } from './embedded-database.js';
 
 /** DATABASE_URL when configured (the production shape), otherwise the embedded PostgreSQL. */

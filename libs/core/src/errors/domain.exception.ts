@@ -1,5 +1,6 @@
 /** How a domain failure is answered over HTTP; the one mapping lives in DomainExceptionFilter. */
-export type DomainErrorKind = 'not_found' | 'conflict' | 'invalid' | 'rate_limited' | 'unauthenticated' | 'forbidden' | 'gone' | 'unavailable';
+export type DomainErrorKind =
+  'not_found' | 'conflict' | 'invalid' | 'rate_limited' | 'unauthenticated' | 'forbidden' | 'gone' | 'unavailable';
 
 /**
  * Base of every business error: a stable machine code (`petition_closed`), a kind that decides the HTTP status,

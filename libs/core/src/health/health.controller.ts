@@ -30,7 +30,9 @@ export class HealthController {
       this.check(() => this.queue.ping()),
     ]);
     const ok = database === 'ok' && queue === 'ok';
-    await reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', database, queue, queueBackend: this.queue.kind });
+    await reply
+      .status(ok ? 200 : 503)
+      .send({ status: ok ? 'ok' : 'unavailable', database, queue, queueBackend: this.queue.kind });
   }
 
   private async check(probe: () => Promise<unknown>): Promise<string> {

@@ -27,7 +27,10 @@ export async function createHttpApp(rootModule: unknown, config: RallyConfig): P
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, { logger, bufferLogs: false });
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
+    logger,
+    bufferLogs: false,
+  });
   const fastify = app.getHttpAdapter().getInstance();
   const headers = securityHeaders(config.http.publicUrl);
   // Synchronous and allocation-free: this hook runs on every request, including the hot public ones.
@@ -43,9 +46,14 @@ export async function createHttpApp(rootModule: unknown, config: RallyConfig): P
     .setTitle('Rally API')
     .setDescription('Advocacy campaigns for child-rights organisations: petitions, letters, responses, follow-ups.')
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'API token created by an organisation admin' }, 'token')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'API token created by an organisation admin' },
+      'token',
+    )
     .addCookieAuth('rally_session', { type: 'apiKey', in: 'cookie', name: 'rally_session' }, 'session')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
+    jsonDocumentUrl: 'api/docs/openapi.json',
+  });
   return app;
 }

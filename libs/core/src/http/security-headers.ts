@@ -11,7 +11,9 @@ export interface SecurityHeaderSets {
  * DNS prefetch policies) would only make the busiest responses, count.json among them, several times larger.
  */
 export function securityHeaders(publicUrl: string): SecurityHeaderSets {
-  const hsts: Record<string, string> = publicUrl.startsWith('https:') ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {};
+  const hsts: Record<string, string> = publicUrl.startsWith('https:')
+    ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
+    : {};
   const document = {
     'content-security-policy': [
       "default-src 'self'",
@@ -50,5 +52,7 @@ export function isDataPath(url: string): boolean {
   const query = url.indexOf('?');
   const path = query < 0 ? url : url.slice(0, query);
   if (path.endsWith('.json') || path.startsWith('/health/')) return true;
-  return path.startsWith('/api/') && path !== '/api/docs' && !path.startsWith('/api/docs/') && !path.startsWith('/api/docs-');
+  return (
+    path.startsWith('/api/') && path !== '/api/docs' && !path.startsWith('/api/docs/') && !path.startsWith('/api/docs-')
+  );
 }

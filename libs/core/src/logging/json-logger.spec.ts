@@ -12,14 +12,25 @@ describe('JsonLogger', () => {
   it('writes one JSON line per entry with its context', () => {
     const { logger, lines } = capture();
     logger.warn({ msg: 'mail failed permanently', outboxId: 'o-1' }, 'MailSend');
-    expect(JSON.parse(lines[0])).toMatchObject({ level: 40, msg: 'mail failed permanently', outboxId: 'o-1', context: 'MailSend' });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      level: 40,
+      msg: 'mail failed permanently',
+      outboxId: 'o-1',
+      context: 'MailSend',
+    });
   });
 
   it('masks email addresses that error texts carry (an SMTP rejection names the recipient)', () => {
     const { logger, lines } = capture();
-    logger.warn({ msg: 'mail failed permanently', error: "Can't send mail - all recipients were rejected: 550 5.1.1 <Gone.Person@example.org>: Recipient address rejected" });
+    logger.warn({
+      msg: 'mail failed permanently',
+      error:
+        "Can't send mail - all recipients were rejected: 550 5.1.1 <Gone.Person@example.org>: Recipient address rejected",
+    });
     logger.error('job failed for ana.lima+x@mail.example.com');
     expect(lines.join('')).not.toMatch(/Gone\.Person|ana\.lima/);
-    expect(JSON.parse(lines[0]).error).toBe("Can't send mail - all recipients were rejected: 550 5.1.1 <[email]>: Recipient address rejected");
+    expect(JSON.parse(lines[0]).error).toBe(
+      "Can't send mail - all recipients were rejected: 550 5.1.1 <[email]>: Recipient address rejected",
+    );
   });
 });

@@ -4,7 +4,8 @@ import { pino } from 'pino';
 
 // Logs never carry personal data, but error texts do (an SMTP 550 names the recipient): mask addresses in strings.
 const EMAIL = /[^\s<>()[\]\\,;:"'@]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
-const mask = (value: unknown): unknown => (typeof value === 'string' && value.includes('@') ? value.replace(EMAIL, '[email]') : value);
+const mask = (value: unknown): unknown =>
+  typeof value === 'string' && value.includes('@') ? value.replace(EMAIL, '[email]') : value;
 
 /** Nest's logger as one JSON line per entry (pino), the same stream Fastify's request logs use. */
 export class JsonLogger implements LoggerService {
@@ -14,9 +15,14 @@ export class JsonLogger implements LoggerService {
     return new JsonLogger(pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime }));
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, params: unknown[]): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    params: unknown[],
+  ): void {
     const context = typeof params[params.length - 1] === 'string' ? (params[params.length - 1] as string) : undefined;
-    if (message && typeof message === 'object') this.pino[level]({ context, ...Object.fromEntries(Object.entries(message).map(([k, v]) => [k, mask(v)])) });
+    if (message && typeof message === 'object')
+      this.pino[level]({ context, ...Object.fromEntries(Object.entries(message).map(([k, v]) => [k, mask(v)])) });
     else this.pino[level]({ context }, mask(String(message)) as string);
   }
 

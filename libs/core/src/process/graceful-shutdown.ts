@@ -4,7 +4,11 @@ import type { Logger } from '@nestjs/common';
  * SIGTERM/SIGINT: run the closers in order (stop accepting, finish work in flight, release connections), then exit 0.
  * A second signal, or a hung closer past the deadline, exits at once with 1.
  */
-export function onShutdownSignal(logger: Pick<Logger, 'log' | 'error'>, closers: (() => Promise<unknown>)[], deadlineMs = 30_000): void {
+export function onShutdownSignal(
+  logger: Pick<Logger, 'log' | 'error'>,
+  closers: (() => Promise<unknown>)[],
+  deadlineMs = 30_000,
+): void {
   let shuttingDown = false;
   const handler = (signal: NodeJS.Signals): void => {
     if (shuttingDown) process.exit(1);

@@ -40,9 +40,14 @@ export class JobQueue implements OnApplicationShutdown {
     await this.queue(JOB_QUEUE[name]).add(name, payload, toJobOptions(opts));
   }
 
-  async enqueueBulk<N extends JobName>(name: N, jobs: { payload: JobPayload<N>; opts?: EnqueueOptions }[]): Promise<void> {
+  async enqueueBulk<N extends JobName>(
+    name: N,
+    jobs: { payload: JobPayload<N>; opts?: EnqueueOptions }[],
+  ): Promise<void> {
     if (jobs.length === 0) return;
-    await this.queue(JOB_QUEUE[name]).addBulk(jobs.map((j) => ({ name, data: j.payload, opts: toJobOptions(j.opts ?? {}) })));
+    await this.queue(JOB_QUEUE[name]).addBulk(
+      jobs.map((j) => ({ name, data: j.payload, opts: toJobOptions(j.opts ?? {}) })),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -22,7 +22,8 @@ export function createQueueBackend(redisUrl: string | undefined, databaseUrl: st
     return {
       kind: 'redis',
       createQueue: (name, opts) => new Queue(name, { ...opts, prefix, connection: shared }),
-      createWorker: (name, processor, opts) => new Worker(name, processor, { ...opts, prefix, connection: workerConnection as never }),
+      createWorker: (name, processor, opts) =>
+        new Worker(name, processor, { ...opts, prefix, connection: workerConnection as never }),
       ping: async () => {
         await shared.ping();
       },
@@ -41,7 +42,8 @@ export function createQueueBackend(redisUrl: string | undefined, databaseUrl: st
       queues.push(q);
       return q;
     },
-    createWorker: (name, processor, opts) => new pg.Worker(name, processor, { ...opts, connection }) as unknown as Worker,
+    createWorker: (name, processor, opts) =>
+      new pg.Worker(name, processor, { ...opts, connection }) as unknown as Worker,
     ping: async () => {
       if (queues[0]) await queues[0].getJobCounts('waiting');
     },

@@ -1,4 +1,4 @@
-import type { DynamicModule} from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { JobQueue } from './job-queue.service.js';
@@ -13,7 +13,11 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: options.consume ? [DiscoveryModule] : [],
-      providers: [{ provide: QueueBackend, useValue: backend }, { provide: JobQueue, useFactory: () => new JobQueue(backend) }, ...(options.consume ? [WorkerHost] : [])],
+      providers: [
+        { provide: QueueBackend, useValue: backend },
+        { provide: JobQueue, useFactory: () => new JobQueue(backend) },
+        ...(options.consume ? [WorkerHost] : []),
+      ],
       exports: [JobQueue, QueueBackend],
     };
   }

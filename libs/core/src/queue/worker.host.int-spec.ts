@@ -19,10 +19,16 @@ describe('WorkerHost', () => {
   it('refuses to boot when a registered job has no handler, naming it', async () => {
     const config = parseConfig({ REDIS_URL: TEST_ENV.redisUrl, QUEUE_PREFIX: `rally-test-worker-${process.pid}` });
     const backend = createQueueBackend(config.queue.redisUrl, 'postgres://unused', config.queue.prefix);
-    @Module({ imports: [ConfigModule.forRoot(config), QueueModule.forRoot(backend, { consume: true })], providers: [OnlySendHandler] })
+    @Module({
+      imports: [ConfigModule.forRoot(config), QueueModule.forRoot(backend, { consume: true })],
+      providers: [OnlySendHandler],
+    })
     class IncompleteWorker {}
 
-    const error = await NestFactory.createApplicationContext(IncompleteWorker, { logger: false, abortOnError: false }).then(
+    const error = await NestFactory.createApplicationContext(IncompleteWorker, {
+      logger: false,
+      abortOnError: false,
+    }).then(
       () => undefined,
       (e: unknown) => e,
     );

@@ -58,14 +58,24 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
         concurrency: this.config.queue.concurrency,
         autorun: true,
       });
-      worker.on('failed', (job, error) => this.logger.warn({ msg: 'job failed', job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, error: error.message }));
+      worker.on('failed', (job, error) =>
+        this.logger.warn({
+          msg: 'job failed',
+          job: job?.name,
+          jobId: job?.id,
+          attempt: job?.attemptsMade,
+          error: error.message,
+        }),
+      );
       worker.on('error', (error) => this.logger.error({ msg: 'worker error', queue: queueName, error: error.message }));
       this.workers.push(worker);
     }
     await this.upsertSchedules();
     // Schedules live in the queue store; re-register them so an emptied Redis (FLUSHALL, failover) gets them back.
     this.refreshTimer = setInterval(() => {
-      this.upsertSchedules().catch((error: Error) => this.logger.warn({ msg: 'schedule refresh failed', error: error.message }));
+      this.upsertSchedules().catch((error: Error) =>
+        this.logger.warn({ msg: 'schedule refresh failed', error: error.message }),
+      );
     }, this.config.queue.scheduleRefreshSeconds * 1000);
     this.refreshTimer.unref();
     this.logger.log({ msg: 'worker ready', queues: Object.values(QueueName), backend: this.jobs.backend.kind });
@@ -76,7 +86,9 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       if (meta.everyMs === undefined) continue;
       const every = typeof meta.everyMs === 'function' ? meta.everyMs(this.config) : meta.everyMs;
       // A scheduler id per job name: however many workers upsert it, it fires once per interval.
-      await this.jobs.queue(JOB_QUEUE[meta.name]).upsertJobScheduler(meta.name, { every }, { name: meta.name, data: {}, opts: { attempts: 1 } }); // the next tick is the retry
+      await this.jobs
+        .queue(JOB_QUEUE[meta.name])
+        .upsertJobScheduler(meta.name, { every }, { name: meta.name, data: {}, opts: { attempts: 1 } }); // the next tick is the retry
     }
   }
 

@@ -1,4 +1,4 @@
-import type { ExecutionContext} from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
 import { createParamDecorator, SetMetadata } from '@nestjs/common';
 import type { AuthContext } from './auth-context.js';
 import type { Permission } from './permissions.js';
@@ -6,7 +6,8 @@ import type { Permission } from './permissions.js';
 export const REQUIRED_PERMISSION = Symbol('REQUIRED_PERMISSION');
 
 /** The permission a staff route needs; the global guard enforces it. Routes with neither this nor @Public() are refused. */
-export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_PERMISSION, permission);
+export const RequirePermission = (permission: Permission): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_PERMISSION, permission);
 
 /** Staff route that any signed-in member may call (e.g. "who am I"), regardless of role. */
 export const AnyMember = (): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_PERMISSION, 'any-member');

@@ -18,7 +18,9 @@ describe('SMTP sink', () => {
       socket.resetAndDestroy();
       await new Promise((r) => setTimeout(r, 300));
 
-      await nodemailer.createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true }).sendMail({ from: 'a@example.org', to: 'b@example.org', subject: 'after', text: 'still here' });
+      await nodemailer
+        .createTransport({ host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true })
+        .sendMail({ from: 'a@example.org', to: 'b@example.org', subject: 'after', text: 'still here' });
       expect((await sink.waitFor(1)).map((m) => m.subject)).toEqual(['after']);
     } finally {
       await sink.close();

@@ -53,7 +53,15 @@ export async function startSmtpSink(options: { parse?: boolean; delayMs?: number
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         if (parse) {
           const parsed: ParsedMail = await simpleParser(raw);
-          messages.push({ to, from, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', headers: parsed.headers, raw });
+          messages.push({
+            to,
+            from,
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            html: typeof parsed.html === 'string' ? parsed.html : '',
+            headers: parsed.headers,
+            raw,
+          });
         } else {
           messages.push({ to, from, subject: '', text: '', html: '', headers: new Map(), raw });
         }
@@ -87,7 +95,9 @@ export async function startSmtpSink(options: { parse?: boolean; delayMs?: number
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          rejectWait(new Error(`Expected ${count} mail(s), caught ${messages.filter(filter).length} in ${timeoutMs} ms`));
+          rejectWait(
+            new Error(`Expected ${count} mail(s), caught ${messages.filter(filter).length} in ${timeoutMs} ms`),
+          );
         }, timeoutMs);
         if (!check()) waiters.add(check);
       });

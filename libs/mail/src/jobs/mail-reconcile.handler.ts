@@ -37,9 +37,13 @@ export class MailReconcileHandler {
       const job = await queue.getJob(row.id);
       const state = job ? await job.getState() : 'missing';
       if (state === 'completed' || state === 'failed') await job?.remove();
-      if (state === 'completed' || state === 'failed' || state === 'missing') requeue.push({ outboxId: row.id, jobId: row.id });
+      if (state === 'completed' || state === 'failed' || state === 'missing')
+        requeue.push({ outboxId: row.id, jobId: row.id });
     }
-    await this.jobs.enqueueBulk(JobName.MailSend, requeue.map(({ outboxId, jobId }) => ({ payload: { outboxId }, opts: { jobId } })));
+    await this.jobs.enqueueBulk(
+      JobName.MailSend,
+      requeue.map(({ outboxId, jobId }) => ({ payload: { outboxId }, opts: { jobId } })),
+    );
     if (requeue.length) this.logger.log({ msg: 'mail requeued', count: requeue.length });
     return { requeued: requeue.length };
   }

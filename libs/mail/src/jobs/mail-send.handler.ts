@@ -31,7 +31,12 @@ export class MailSendHandler {
       rendered = this.renderer.render(row.template, row.language, row.data);
     } catch (error) {
       await this.outbox.markFailed(row.id, `render: ${(error as Error).message}`);
-      this.logger.error({ msg: 'mail render failed', outboxId: row.id, template: row.template, error: (error as Error).message });
+      this.logger.error({
+        msg: 'mail render failed',
+        outboxId: row.id,
+        template: row.template,
+        error: (error as Error).message,
+      });
       return 'failed';
     }
 

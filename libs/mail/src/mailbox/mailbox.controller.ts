@@ -20,7 +20,15 @@ export interface CapturedMailView {
   createdAt: string;
 }
 
-const toView = (m: CapturedMail): CapturedMailView => ({ id: m.id, from: m.sender, to: m.recipient, subject: m.subject, text: m.text, html: m.html, createdAt: m.createdAt.toISOString() });
+const toView = (m: CapturedMail): CapturedMailView => ({
+  id: m.id,
+  from: m.sender,
+  to: m.recipient,
+  subject: m.subject,
+  text: m.text,
+  html: m.html,
+  createdAt: m.createdAt.toISOString(),
+});
 
 /** Local mailbox, mounted only when no SMTP_URL is set: what Rally would have sent, readable in the browser. */
 @ApiExcludeController()
@@ -51,7 +59,9 @@ export class MailboxController {
   }
 
   private async latest(to: string | undefined, limit: number): Promise<CapturedMailView[]> {
-    const rows = await this.db.getRepository(CapturedMail).find({ where: to ? { recipient: to } : {}, order: { createdAt: 'DESC' }, take: limit });
+    const rows = await this.db
+      .getRepository(CapturedMail)
+      .find({ where: to ? { recipient: to } : {}, order: { createdAt: 'DESC' }, take: limit });
     return rows.map(toView);
   }
 }

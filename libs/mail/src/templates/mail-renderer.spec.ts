@@ -1,7 +1,10 @@
 import { MailRenderer } from './mail-renderer.js';
 import { defineMailTemplate } from './mail-template.js';
 
-const GREETING = defineMailTemplate<{ name: string; note: string }>('test.greeting', new URL('./testing-fixtures/greeting/', import.meta.url));
+const GREETING = defineMailTemplate<{ name: string; note: string }>(
+  'test.greeting',
+  new URL('./testing-fixtures/greeting/', import.meta.url),
+);
 
 describe('MailRenderer', () => {
   const renderer = new MailRenderer().withTemplates(GREETING);

@@ -42,7 +42,8 @@ export class MailRenderer {
           const file = new URL(lang === 'en' ? `${part}.hbs` : `${part}.${lang}.hbs`, t.dir);
           if (existsSync(file)) compiled[part].set(lang, this.compile(readFileSync(file, 'utf8')));
         }
-        if (!compiled[part].has('en')) throw new Error(`Mail template ${t.name} has no ${part}.hbs in ${t.dir.pathname}`);
+        if (!compiled[part].has('en'))
+          throw new Error(`Mail template ${t.name} has no ${part}.hbs in ${t.dir.pathname}`);
       }
       this.templates.set(t.name, compiled);
     }

@@ -7,7 +7,10 @@ export interface MailTemplate<TData extends object> {
   readonly _data?: TData;
 }
 
-export const defineMailTemplate = <TData extends object>(name: string, dir: URL): MailTemplate<TData> => ({ name, dir });
+export const defineMailTemplate = <TData extends object>(name: string, dir: URL): MailTemplate<TData> => ({
+  name,
+  dir,
+});
 
 export const MAIL_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type MailLanguage = (typeof MAIL_LANGUAGES)[number];

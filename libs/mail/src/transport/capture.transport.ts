@@ -8,7 +8,11 @@ import { MailTransport } from './mail-transport.js';
 /** The embedded default's "relay": builds the real MIME message, then stores it for the local mailbox page. */
 export class CaptureMailTransport extends MailTransport {
   readonly kind = 'capture';
-  private readonly composer: Transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  private readonly composer: Transporter = nodemailer.createTransport({
+    streamTransport: true,
+    buffer: true,
+    newline: 'unix',
+  });
 
   constructor(private readonly db: DataSource) {
     super();

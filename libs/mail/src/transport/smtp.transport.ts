@@ -10,7 +10,12 @@ export class SmtpMailTransport extends MailTransport {
 
   constructor(url: string, poolSize: number) {
     super();
-    this.transporter = nodemailer.createTransport({ url, pool: true, maxConnections: poolSize, maxMessages: 1000 } as never);
+    this.transporter = nodemailer.createTransport({
+      url,
+      pool: true,
+      maxConnections: poolSize,
+      maxMessages: 1000,
+    } as never);
   }
 
   async send(message: OutgoingMessage): Promise<{ messageId: string }> {

@@ -18,12 +18,18 @@ export class AccountPagesController {
 
   @Get('reset-password')
   reset(@Res() reply: FastifyReply): void {
-    void reply.header('content-type', HTML).header('referrer-policy', 'no-referrer').send(accountPageHtml('reset-password'));
+    void reply
+      .header('content-type', HTML)
+      .header('referrer-policy', 'no-referrer')
+      .send(accountPageHtml('reset-password'));
   }
 
   @Get('invitation')
   invitation(@Res() reply: FastifyReply): void {
-    void reply.header('content-type', HTML).header('referrer-policy', 'no-referrer').send(accountPageHtml('invitation'));
+    void reply
+      .header('content-type', HTML)
+      .header('referrer-policy', 'no-referrer')
+      .send(accountPageHtml('invitation'));
   }
 
   @Get('assets/account.js')

@@ -27,7 +27,8 @@ const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters; a few unrelat
 const PAGES: Record<'forgot-password' | 'reset-password' | 'invitation', AccountPage> = {
   'forgot-password': {
     title: 'Forgotten password',
-    intro: 'Give the email address you sign in with. If it belongs to an account, a link to choose a new password is on its way.',
+    intro:
+      'Give the email address you sign in with. If it belongs to an account, a link to choose a new password is on its way.',
     endpoint: '/api/auth/password-reset',
     needsToken: false,
     fields: [{ name: 'email', label: 'Email', type: 'email', autocomplete: 'email', required: true }],
@@ -39,18 +40,35 @@ const PAGES: Record<'forgot-password' | 'reset-password' | 'invitation', Account
     intro: 'Every session of your account ends when the password changes.',
     endpoint: '/api/auth/password-reset/confirm',
     needsToken: true,
-    fields: [{ name: 'newPassword', label: 'New password', type: 'password', autocomplete: 'new-password', required: true, hint: PASSWORD_HINT }],
+    fields: [
+      {
+        name: 'newPassword',
+        label: 'New password',
+        type: 'password',
+        autocomplete: 'new-password',
+        required: true,
+        hint: PASSWORD_HINT,
+      },
+    ],
     button: 'Set the password',
     success: 'Your password is changed. Sign in with it now.',
   },
   invitation: {
     title: 'Join your organisation on Rally',
-    intro: 'If you already have a Rally account with this email, leave both fields empty and stay signed in to join with it.',
+    intro:
+      'If you already have a Rally account with this email, leave both fields empty and stay signed in to join with it.',
     endpoint: '/api/auth/invitations/accept',
     needsToken: true,
     fields: [
       { name: 'name', label: 'Your name', type: 'text', autocomplete: 'name', required: false },
-      { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', required: false, hint: PASSWORD_HINT },
+      {
+        name: 'password',
+        label: 'Password',
+        type: 'password',
+        autocomplete: 'new-password',
+        required: false,
+        hint: PASSWORD_HINT,
+      },
     ],
     button: 'Join',
     success: 'You have joined. You are signed in.',
@@ -60,7 +78,9 @@ const PAGES: Record<'forgot-password' | 'reset-password' | 'invitation', Account
 export type AccountPageName = keyof typeof PAGES;
 export const ACCOUNT_PAGE_NAMES = Object.keys(PAGES) as AccountPageName[];
 
-const view = Handlebars.create().compile(readFileSync(new URL('./account-page.hbs', import.meta.url), 'utf8'), { strict: true });
+const view = Handlebars.create().compile(readFileSync(new URL('./account-page.hbs', import.meta.url), 'utf8'), {
+  strict: true,
+});
 const rendered = new Map(ACCOUNT_PAGE_NAMES.map((name) => [name, view(PAGES[name])]));
 
 /** Static pages: rendered once at load, no visitor data in them. */

@@ -1,7 +1,12 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import type { AuthContext } from '#rally/core';
 import { Auth, Permission, RequirePermission } from '#rally/core';
-import { ApiTokenCreatedResponse, ApiTokenCreateDto, ApiTokenResponse, toApiTokenResponse } from '../dto/api-token.dto.js';
+import {
+  ApiTokenCreatedResponse,
+  ApiTokenCreateDto,
+  ApiTokenResponse,
+  toApiTokenResponse,
+} from '../dto/api-token.dto.js';
 import { IdPipe } from '../id.pipe.js';
 import { StaffApi } from '../staff-api.decorator.js';
 import { ApiTokenService } from './api-token.service.js';
@@ -26,7 +31,10 @@ export class ApiTokenController {
 
   @RequirePermission(Permission.TokensManage)
   @Delete(':tokenId')
-  async revoke(@Auth() auth: AuthContext, @Param('tokenId', new IdPipe('API token')) tokenId: string): Promise<ApiTokenResponse> {
+  async revoke(
+    @Auth() auth: AuthContext,
+    @Param('tokenId', new IdPipe('API token')) tokenId: string,
+  ): Promise<ApiTokenResponse> {
     return toApiTokenResponse(await this.tokens.revoke(auth, tokenId));
   }
 }

@@ -28,13 +28,24 @@ export class ApiTokenService {
         lastUsedAt: null,
         revokedAt: null,
       });
-      await this.audit.record(auth, { action: 'api-token.create', objectType: 'api-token', objectId: token.id, details: { name: input.name, role: input.role } }, tx);
+      await this.audit.record(
+        auth,
+        {
+          action: 'api-token.create',
+          objectType: 'api-token',
+          objectId: token.id,
+          details: { name: input.name, role: input.role },
+        },
+        tx,
+      );
       return { token, secret };
     });
   }
 
   list(scope: OrgScope): Promise<ApiToken[]> {
-    return this.db.getRepository(ApiToken).find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' } });
+    return this.db
+      .getRepository(ApiToken)
+      .find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' } });
   }
 
   /** Revoking twice is harmless; the token stops working on its next request. */
@@ -44,7 +55,10 @@ export class ApiTokenService {
       const token = await repo.findOneBy({ id: tokenId, organizationId: auth.organizationId });
       if (!token) throw new NotFoundError('API token');
       if (!token.revokedAt) {
-        await repo.update({ id: token.id, organizationId: auth.organizationId, revokedAt: IsNull() }, { revokedAt: new Date() });
+        await repo.update(
+          { id: token.id, organizationId: auth.organizationId, revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
         await this.audit.record(auth, { action: 'api-token.revoke', objectType: 'api-token', objectId: token.id }, tx);
       }
       return repo.findOneByOrFail({ id: token.id });

@@ -37,6 +37,9 @@ export class AccessRepository {
 
   /** Records use at minute precision: an integration calling many times a second must not write on every call. */
   async touchToken(tokenId: string): Promise<void> {
-    await this.db.query(`UPDATE api_token SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`, [tokenId]);
+    await this.db.query(
+      `UPDATE api_token SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+      [tokenId],
+    );
   }
 }

@@ -30,13 +30,21 @@ export class AccountService {
   }
 
   /** Changes the password and ends every session of the user, this one included; the caller gets a fresh session. */
-  async changePassword(session: ActiveSession, currentPassword: string, newPassword: string, ip: string): Promise<IssuedSession> {
+  async changePassword(
+    session: ActiveSession,
+    currentPassword: string,
+    newPassword: string,
+    ip: string,
+  ): Promise<IssuedSession> {
     const users = this.db.getRepository(StaffUser);
     const user = await users.findOneByOrFail({ id: session.userId });
     if (!(await verifyPassword(user.passwordHash, currentPassword))) throw new InvalidCredentialsError();
     const problems = passwordProblems(newPassword, user.email);
     if (problems.length > 0) throw new WeakPasswordError('newPassword', problems);
-    await users.update({ id: user.id }, { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() });
+    await users.update(
+      { id: user.id },
+      { passwordHash: await hashPassword(newPassword), passwordChangedAt: new Date() },
+    );
     await this.sessions.endAllForUser(user.id);
     return this.sessions.issue(user.id, ip);
   }

@@ -8,7 +8,11 @@ export const SESSION_COOKIE = 'rally_session';
 export const CSRF_COOKIE = 'rally_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
-const base = (config: RallyConfig) => ({ path: '/', sameSite: 'lax' as const, secure: config.http.publicUrl.startsWith('https:') });
+const base = (config: RallyConfig) => ({
+  path: '/',
+  sameSite: 'lax' as const,
+  secure: config.http.publicUrl.startsWith('https:'),
+});
 
 export function setSessionCookies(reply: FastifyReply, config: RallyConfig, session: IssuedSession): void {
   const maxAge = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);

@@ -3,7 +3,13 @@ import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RallyConfig } from '#rally/core';
 import { InjectConfig, Public } from '#rally/core';
-import { LoginDto, PasswordChangeDto, PasswordResetConfirmDto, PasswordResetRequestDto, SessionResponse } from '../dto/auth.dto.js';
+import {
+  LoginDto,
+  PasswordChangeDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  SessionResponse,
+} from '../dto/auth.dto.js';
 import { AccountService } from './account.service.js';
 import { clearSessionCookies, setSessionCookies } from './auth-cookies.js';
 import { LoginService } from './login.service.js';
@@ -27,10 +33,15 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async signIn(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+  async signIn(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
     // JSON only: a plain HTML form on another site could otherwise sign a visitor into someone else's account
     // (login CSRF); a cross-site JSON post needs a CORS preflight, which Rally never grants.
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) throw new UnsupportedMediaTypeException('Sign in with a JSON body (content-type: application/json)');
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
+      throw new UnsupportedMediaTypeException('Sign in with a JSON body (content-type: application/json)');
     const { user, session } = await this.login.login(body.email, body.password, request.ip);
     setSessionCookies(reply, this.config, session);
     return this.sessionResponse(user.id, session.csrfToken);
@@ -47,7 +58,10 @@ export class AuthController {
   @ApiCookieAuth('session')
   @Post('logout')
   @HttpCode(204)
-  async signOut(@CurrentSession() session: ActiveSession, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async signOut(
+    @CurrentSession() session: ActiveSession,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.sessions.end(session.sessionId);
     clearSessionCookies(reply, this.config);
   }
@@ -56,7 +70,12 @@ export class AuthController {
   @ApiCookieAuth('session')
   @Post('password')
   @HttpCode(200)
-  async changePassword(@CurrentSession() session: ActiveSession, @Body() body: PasswordChangeDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<SessionResponse> {
+  async changePassword(
+    @CurrentSession() session: ActiveSession,
+    @Body() body: PasswordChangeDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SessionResponse> {
     const fresh = await this.accounts.changePassword(session, body.currentPassword, body.newPassword, request.ip);
     setSessionCookies(reply, this.config, fresh);
     return this.sessionResponse(session.userId, fresh.csrfToken);
@@ -65,7 +84,10 @@ export class AuthController {
   @Public()
   @Post('password-reset')
   @HttpCode(202)
-  async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest): Promise<{ status: 'sent_if_account_exists' }> {
+  async requestReset(
+    @Body() body: PasswordResetRequestDto,
+    @Req() request: FastifyRequest,
+  ): Promise<{ status: 'sent_if_account_exists' }> {
     await this.resets.request(body.email, request.ip);
     return { status: 'sent_if_account_exists' };
   }

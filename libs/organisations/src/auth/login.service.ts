@@ -37,7 +37,12 @@ export class LoginService {
     const email = normaliseEmail(emailInput);
 
     const byIp = await this.limiter.hit(`login:ip:${ip}`, window);
-    if (byIp.hits > max * IP_FACTOR) throw new LoginLockedError(byIp.retryAfterSeconds, 'login_rate_limited', 'Too many sign-in attempts from your network; try again later.');
+    if (byIp.hits > max * IP_FACTOR)
+      throw new LoginLockedError(
+        byIp.retryAfterSeconds,
+        'login_rate_limited',
+        'Too many sign-in attempts from your network; try again later.',
+      );
     const accountKey = `login:account:${email}`;
     const byAccount = await this.limiter.hit(accountKey, window);
     if (byAccount.hits > max) throw new LoginLockedError(byAccount.retryAfterSeconds);
@@ -58,7 +63,13 @@ export class LoginService {
     await this.mail.send(null, {
       to: user.email,
       template: LOCKOUT_NOTICE_MAIL,
-      data: { email: user.email, failures: this.config.auth.loginMaxFailures, ip, lockMinutes: Math.ceil(retryAfterSeconds / 60), resetUrl: `${this.config.http.publicUrl}/staff/forgot-password` },
+      data: {
+        email: user.email,
+        failures: this.config.auth.loginMaxFailures,
+        ip,
+        lockMinutes: Math.ceil(retryAfterSeconds / 60),
+        resetUrl: `${this.config.http.publicUrl}/staff/forgot-password`,
+      },
       // One notice per lockout window, however many processes see the last failure.
       idempotencyKey: `lockout-notice:${user.id}:${Math.floor(lockedUntil / 60)}`,
     });

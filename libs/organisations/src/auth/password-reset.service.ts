@@ -39,12 +39,20 @@ export class PasswordResetService {
     const user = await this.db.getRepository(StaffUser).findOneBy({ email });
     if (!user) return;
     const secret = newSecret('rr');
-    const reset = await this.db.getRepository(PasswordReset).save({ userId: user.id, tokenHash: hashSecret(secret), expiresAt: new Date(Date.now() + VALID_MINUTES * 60_000) });
+    const reset = await this.db.getRepository(PasswordReset).save({
+      userId: user.id,
+      tokenHash: hashSecret(secret),
+      expiresAt: new Date(Date.now() + VALID_MINUTES * 60_000),
+    });
     await this.mail.send(null, {
       to: user.email,
       template: PASSWORD_RESET_MAIL,
       // The secret rides in the fragment: browsers never send it to a server or in a Referer.
-      data: { email: user.email, resetUrl: `${this.config.http.publicUrl}/staff/reset-password#token=${secret}`, validMinutes: VALID_MINUTES },
+      data: {
+        email: user.email,
+        resetUrl: `${this.config.http.publicUrl}/staff/reset-password#token=${secret}`,
+        validMinutes: VALID_MINUTES,
+      },
       idempotencyKey: `password-reset:${reset.id}`,
     });
   }
@@ -55,14 +63,23 @@ export class PasswordResetService {
     const passwordHash = await hashPassword(newPassword);
     const userId = await this.db.transaction(async (tx) => {
       // Claiming the row in one UPDATE makes the link single-use even under concurrent clicks.
-      const [rows] = (await tx.query(`UPDATE password_reset SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`, [hashSecret(secret)])) as [{ user_id: string }[], number];
+      const [rows] = (await tx.query(
+        `UPDATE password_reset SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
+        [hashSecret(secret)],
+      )) as [{ user_id: string }[], number];
       const claimed = rows[0];
       if (!claimed) throw new LinkInvalidError('reset');
-      await tx.getRepository(StaffUser).update({ id: claimed.user_id }, { passwordHash, passwordChangedAt: new Date() });
-      await tx.query(`UPDATE password_reset SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [claimed.user_id]);
+      await tx
+        .getRepository(StaffUser)
+        .update({ id: claimed.user_id }, { passwordHash, passwordChangedAt: new Date() });
+      await tx.query(`UPDATE password_reset SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`, [
+        claimed.user_id,
+      ]);
       return claimed.user_id;
     });
     await this.sessions.endAllForUser(userId);
-    await this.limiter.reset(`login:account:${(await this.db.getRepository(StaffUser).findOneByOrFail({ id: userId })).email}`);
+    await this.limiter.reset(
+      `login:account:${(await this.db.getRepository(StaffUser).findOneByOrFail({ id: userId })).email}`,
+    );
   }
 }

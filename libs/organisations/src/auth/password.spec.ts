@@ -11,9 +11,12 @@ describe('passwords', () => {
 
   it('refuses short, common and email-derived passwords and accepts a long unusual one', () => {
     expect(passwordProblems('vk3-qpz')).toEqual([expect.stringContaining('at least 12')]);
-    for (const common of ['password1234', 'qwerty123456!', '123456789012', 'footballfootball', 'abababababab']) expect(passwordProblems(common)).toEqual([expect.stringContaining('most common')]);
+    for (const common of ['password1234', 'qwerty123456!', '123456789012', 'footballfootball', 'abababababab'])
+      expect(passwordProblems(common)).toEqual([expect.stringContaining('most common')]);
     expect(passwordProblems('amina.k-rally-2024', 'amina.k@example.org')).toEqual([expect.stringContaining('email')]);
-    expect(passwordProblems(Array.from({ length: 257 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join(''))).toEqual([expect.stringContaining('at most 256')]);
+    expect(
+      passwordProblems(Array.from({ length: 257 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join('')),
+    ).toEqual([expect.stringContaining('at most 256')]);
     expect(passwordProblems('violet tractor sings at dawn')).toEqual([]);
   });
 

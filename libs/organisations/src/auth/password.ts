@@ -6,7 +6,8 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
 /** argon2id (the library's default) with OWASP's minimum parameters: 19 MiB, 2 passes, 1 lane. */
-export const hashPassword = (password: string): Promise<string> => hash(password, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+export const hashPassword = (password: string): Promise<string> =>
+  hash(password, { memoryCost: 19_456, timeCost: 2, parallelism: 1 });
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
@@ -29,7 +30,12 @@ export function passwordProblems(password: string, email?: string): string[] {
   if (password.length < PASSWORD_MIN_LENGTH) problems.push(`must be at least ${PASSWORD_MIN_LENGTH} characters long`);
   if (password.length > PASSWORD_MAX_LENGTH) problems.push(`must be at most ${PASSWORD_MAX_LENGTH} characters long`);
   if (isCommon(password)) problems.push('is one of the most common passwords; choose another');
-  if (email && password.toLowerCase().includes(email.toLowerCase().split('@')[0] ?? '') && (email.split('@')[0] ?? '').length >= 4) problems.push('must not contain your email address');
+  if (
+    email &&
+    password.toLowerCase().includes(email.toLowerCase().split('@')[0] ?? '') &&
+    (email.split('@')[0] ?? '').length >= 4
+  )
+    problems.push('must not contain your email address');
   return problems;
 }
 

@@ -30,8 +30,13 @@ export class RateLimiter {
 
   /** The key's hits in its current window, without counting one. */
   async peek(key: string): Promise<RateWindow> {
-    const rows = (await this.db.query(`SELECT hits, extract(epoch FROM window_ends_at - now())::float AS retry FROM rate_limit_counter WHERE key = $1 AND window_ends_at > now()`, [key])) as { hits: number; retry: number }[];
-    return rows[0] ? { hits: rows[0].hits, retryAfterSeconds: Math.max(1, Math.ceil(rows[0].retry)) } : { hits: 0, retryAfterSeconds: 0 };
+    const rows = (await this.db.query(
+      `SELECT hits, extract(epoch FROM window_ends_at - now())::float AS retry FROM rate_limit_counter WHERE key = $1 AND window_ends_at > now()`,
+      [key],
+    )) as { hits: number; retry: number }[];
+    return rows[0]
+      ? { hits: rows[0].hits, retryAfterSeconds: Math.max(1, Math.ceil(rows[0].retry)) }
+      : { hits: 0, retryAfterSeconds: 0 };
   }
 
   async reset(key: string): Promise<void> {
@@ -39,7 +44,10 @@ export class RateLimiter {
   }
 
   async purgeExpired(): Promise<number> {
-    const [, count] = (await this.db.query(`DELETE FROM rate_limit_counter WHERE window_ends_at <= now()`)) as [unknown, number];
+    const [, count] = (await this.db.query(`DELETE FROM rate_limit_counter WHERE window_ends_at <= now()`)) as [
+      unknown,
+      number,
+    ];
     return count;
   }
 }

@@ -7,7 +7,8 @@ export const newSecret = (prefix: string): string => `${prefix}_${randomBytes(32
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
 /** The CSRF token of a session: derived from its secret, so only someone holding the httpOnly cookie can know it. */
-export const csrfTokenFor = (sessionSecret: string): string => createHash('sha256').update(`csrf:${sessionSecret}`).digest('base64url');
+export const csrfTokenFor = (sessionSecret: string): string =>
+  createHash('sha256').update(`csrf:${sessionSecret}`).digest('base64url');
 
 export function sameSecret(a: string, b: string): boolean {
   const x = Buffer.from(a);

@@ -34,7 +34,9 @@ export class SessionService {
     const secret = newSecret('rs');
     const now = new Date();
     const expiresAt = new Date(now.getTime() + this.config.auth.sessionAbsoluteHours * 3_600_000);
-    const row = await this.db.getRepository(StaffSession).save({ userId, tokenHash: hashSecret(secret), lastSeenAt: now, expiresAt, ip });
+    const row = await this.db
+      .getRepository(StaffSession)
+      .save({ userId, tokenHash: hashSecret(secret), lastSeenAt: now, expiresAt, ip });
     return { sessionId: row.id, secret, csrfToken: csrfTokenFor(secret), expiresAt };
   }
 
@@ -49,7 +51,8 @@ export class SessionService {
       await repo.delete({ id: session.id });
       return null;
     }
-    if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS) await repo.update({ id: session.id }, { lastSeenAt: new Date(now) });
+    if (now - session.lastSeenAt.getTime() > TOUCH_AFTER_MS)
+      await repo.update({ id: session.id }, { lastSeenAt: new Date(now) });
     return { sessionId: session.id, userId: session.userId, csrfToken: csrfTokenFor(secret) };
   }
 
@@ -66,7 +69,10 @@ export class SessionService {
 
   async purgeExpired(): Promise<number> {
     const idle = this.config.auth.sessionIdleMinutes;
-    const result = await this.db.query(`DELETE FROM staff_session WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1)`, [idle]);
+    const result = await this.db.query(
+      `DELETE FROM staff_session WHERE expires_at <= now() OR last_seen_at <= now() - make_interval(mins => $1)`,
+      [idle],
+    );
     return (result as [unknown, number])[1];
   }
 }

@@ -18,7 +18,9 @@ const contextFor = (handler: () => void, params: Record<string, string> = {}): E
     getType: () => 'http',
     getHandler: () => handler,
     getClass: () => Routes,
-    switchToHttp: () => ({ getRequest: () => ({ params, headers: {}, cookies: {}, method: 'GET', routeOptions: { url: '/x' } }) }),
+    switchToHttp: () => ({
+      getRequest: () => ({ params, headers: {}, cookies: {}, method: 'GET', routeOptions: { url: '/x' } }),
+    }),
   }) as unknown as ExecutionContext;
 
 describe('StaffAuthGuard fails closed', () => {
@@ -31,18 +33,24 @@ describe('StaffAuthGuard fails closed', () => {
   });
 
   it('refuses a route with neither @Public, @SignedIn nor a permission', async () => {
-    await expect(guard.canActivate(contextFor(Routes.prototype.unmarked, { orgSlug: 'demo' }))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(guard.canActivate(contextFor(Routes.prototype.unmarked, { orgSlug: 'demo' }))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 
   it('refuses a permission route that is not under /api/orgs/:orgSlug', async () => {
-    await expect(guard.canActivate(contextFor(Routes.prototype.outsideOrgPrefix))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(guard.canActivate(contextFor(Routes.prototype.outsideOrgPrefix))).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
   });
 });
 
 describe('session cookies', () => {
   const capture = () => {
     const set: { name: string; options: Record<string, unknown> }[] = [];
-    const reply = { setCookie: (name: string, _value: string, options: Record<string, unknown>) => set.push({ name, options }) } as unknown as FastifyReply;
+    const reply = {
+      setCookie: (name: string, _value: string, options: Record<string, unknown>) => set.push({ name, options }),
+    } as unknown as FastifyReply;
     return { set, reply };
   };
   const session = { sessionId: 's', secret: 'rs_x', csrfToken: 'c', expiresAt: new Date(Date.now() + 3_600_000) };
@@ -51,7 +59,10 @@ describe('session cookies', () => {
     const { set, reply } = capture();
     setSessionCookies(reply, parseConfig({ PUBLIC_URL: 'https://rally.example.org' }), session);
     expect(set).toEqual([
-      { name: 'rally_session', options: expect.objectContaining({ secure: true, httpOnly: true, sameSite: 'lax', path: '/' }) },
+      {
+        name: 'rally_session',
+        options: expect.objectContaining({ secure: true, httpOnly: true, sameSite: 'lax', path: '/' }),
+      },
       { name: 'rally_csrf', options: expect.objectContaining({ secure: true, httpOnly: false, sameSite: 'lax' }) },
     ]);
   });

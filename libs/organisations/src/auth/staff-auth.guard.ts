@@ -3,7 +3,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext, RequestWithAuth } from '#rally/core';
-import { ForbiddenError, IS_PUBLIC, NotFoundError, Permission, REQUIRED_PERMISSION, roleMay, UnauthenticatedError } from '#rally/core';
+import {
+  ForbiddenError,
+  IS_PUBLIC,
+  NotFoundError,
+  Permission,
+  REQUIRED_PERMISSION,
+  roleMay,
+  UnauthenticatedError,
+} from '#rally/core';
 import { AccessRepository } from './access.repository.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './auth-cookies.js';
 import { hashSecret, sameSecret } from './secret-token.js';
@@ -12,7 +20,9 @@ import type { ActiveSession } from './session.service.js';
 import type { RequestWithSession } from './signed-in.decorator.js';
 import { SIGNED_IN } from './signed-in.decorator.js';
 
-type StaffRequest = FastifyRequest & RequestWithAuth & RequestWithSession & { params: Record<string, string | undefined> };
+type StaffRequest = FastifyRequest &
+  RequestWithAuth &
+  RequestWithSession & { params: Record<string, string | undefined> };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PERMISSIONS = new Set<string>(Object.values(Permission));
@@ -45,13 +55,22 @@ export class StaffAuthGuard implements CanActivate {
 
     const permission = this.reflector.getAllAndOverride<string | undefined>(REQUIRED_PERMISSION, targets);
     const slug = request.params.orgSlug;
-    if (permission === undefined || (permission !== 'any-member' && !PERMISSIONS.has(permission)) || slug === undefined) {
-      this.logger.error({ msg: 'route refused: no @Public, @SignedIn or permission under /api/orgs/:orgSlug', route: request.routeOptions.url, method: request.method });
+    if (
+      permission === undefined ||
+      (permission !== 'any-member' && !PERMISSIONS.has(permission)) ||
+      slug === undefined
+    ) {
+      this.logger.error({
+        msg: 'route refused: no @Public, @SignedIn or permission under /api/orgs/:orgSlug',
+        route: request.routeOptions.url,
+        method: request.method,
+      });
       throw new ForbiddenError('route_not_configured', 'This route is not open to anyone');
     }
 
     request.auth = await this.authenticate(request, slug);
-    if (permission !== 'any-member' && !roleMay(request.auth.role, permission as Permission)) throw new ForbiddenError();
+    if (permission !== 'any-member' && !roleMay(request.auth.role, permission as Permission))
+      throw new ForbiddenError();
     return true;
   }
 
@@ -64,12 +83,22 @@ export class StaffAuthGuard implements CanActivate {
       // A token of another organisation learns nothing about this one: same answer as an unknown slug.
       if (found.slug !== slug) throw new NotFoundError('Organisation');
       await this.access.touchToken(found.tokenId);
-      return { organizationId: found.organizationId, role: found.role, actor: { kind: 'token', tokenId: found.tokenId }, ip: request.ip };
+      return {
+        organizationId: found.organizationId,
+        role: found.role,
+        actor: { kind: 'token', tokenId: found.tokenId },
+        ip: request.ip,
+      };
     }
     const session = await this.sessionOf(request);
     const member = await this.access.memberAccess(slug, session.userId);
     if (!member) throw new NotFoundError('Organisation');
-    return { organizationId: member.organizationId, role: member.role, actor: { kind: 'user', userId: session.userId, sessionId: session.sessionId }, ip: request.ip };
+    return {
+      organizationId: member.organizationId,
+      role: member.role,
+      actor: { kind: 'user', userId: session.userId, sessionId: session.sessionId },
+      ip: request.ip,
+    };
   }
 
   /** Resolves the session cookie; unsafe methods must also carry the session's CSRF token in a header. */
@@ -79,7 +108,8 @@ export class StaffAuthGuard implements CanActivate {
     if (!session) throw new UnauthenticatedError('session_required', 'Sign in first: no valid session');
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
-      if (typeof header !== 'string' || !sameSecret(header, session.csrfToken)) throw new ForbiddenError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header`);
+      if (typeof header !== 'string' || !sameSecret(header, session.csrfToken))
+        throw new ForbiddenError('csrf_failed', `Missing or wrong ${CSRF_HEADER} header`);
     }
     return session;
   }

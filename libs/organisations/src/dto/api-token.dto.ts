@@ -19,7 +19,8 @@ export class ApiTokenResponse {
 }
 
 export class ApiTokenCreatedResponse extends ApiTokenResponse {
-  @ApiProperty({ description: 'The secret, shown this once: send it as `Authorization: Bearer <token>`' }) token: string;
+  @ApiProperty({ description: 'The secret, shown this once: send it as `Authorization: Bearer <token>`' })
+  token: string;
 }
 
 export const toApiTokenResponse = (t: ApiToken): ApiTokenResponse => ({

@@ -5,7 +5,10 @@ import type { AuditEvent } from '../entities/audit-event.entity.js';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ example: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z', description: 'Only events before this time (the `at` of the last event of the previous page)' })
+  @ApiPropertyOptional({
+    example: '2026-01-01T00:00:00Z',
+    description: 'Only events before this time (the `at` of the last event of the previous page)',
+  })
   @IsOptional()
   @Type(() => Date)
   @IsDate()

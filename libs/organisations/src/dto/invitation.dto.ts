@@ -14,14 +14,20 @@ export class InvitationTokenDto {
 }
 
 export class InvitationAcceptDto extends InvitationTokenDto {
-  @ApiPropertyOptional({ example: 'Amina Diallo', description: 'Needed when the invited email has no Rally account yet' })
+  @ApiPropertyOptional({
+    example: 'Amina Diallo',
+    description: 'Needed when the invited email has no Rally account yet',
+  })
   @IsOptional()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'violet tractor sings at dawn', description: 'New password, or the existing account\'s password (not needed when signed in as that account)' })
+  @ApiPropertyOptional({
+    example: 'violet tractor sings at dawn',
+    description: "New password, or the existing account's password (not needed when signed in as that account)",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(1024)
@@ -42,7 +48,15 @@ export class InvitationPreviewResponse {
   @ApiProperty() email: string;
   @ApiProperty({ enum: Role }) role: Role;
   @ApiProperty({ enum: ['pending', 'accepted', 'revoked', 'expired'] }) state: InvitationState;
-  @ApiProperty({ description: 'Whether the invited email already has an account (then join with its password)' }) accountExists: boolean;
+  @ApiProperty({ description: 'Whether the invited email already has an account (then join with its password)' })
+  accountExists: boolean;
 }
 
-export const toInvitationResponse = (i: Invitation): InvitationResponse => ({ id: i.id, email: i.email, role: i.role, state: invitationState(i), createdAt: i.createdAt, expiresAt: i.expiresAt });
+export const toInvitationResponse = (i: Invitation): InvitationResponse => ({
+  id: i.id,
+  email: i.email,
+  role: i.role,
+  state: invitationState(i),
+  createdAt: i.createdAt,
+  expiresAt: i.expiresAt,
+});

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength, Validate, ValidateIf } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  MinLength,
+  Validate,
+  ValidateIf,
+} from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
 import { ValidatorConstraint } from 'class-validator';
 import { MAIL_LANGUAGES } from '#rally/mail';
@@ -24,23 +35,47 @@ export class IsTimeZone implements ValidatorConstraintInterface {
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 
 export class OrganizationUpdateDto {
-  @ApiPropertyOptional({ example: 'Child Rights Now' }) @IsOptional() @IsString() @MinLength(2) @MaxLength(120) name?: string;
-  @ApiPropertyOptional({ example: 'FR', description: 'ISO 3166-1 alpha-2' }) @IsOptional() @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' }) country?: string;
+  @ApiPropertyOptional({ example: 'Child Rights Now' })
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(120)
+  name?: string;
+  @ApiPropertyOptional({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
+  country?: string;
   @ApiPropertyOptional({ example: 'Europe/Paris' }) @IsOptional() @Validate(IsTimeZone) timeZone?: string;
-  @ApiPropertyOptional({ example: 'fr', enum: MAIL_LANGUAGES }) @IsOptional() @IsIn(MAIL_LANGUAGES) defaultLanguage?: string;
+  @ApiPropertyOptional({ example: 'fr', enum: MAIL_LANGUAGES })
+  @IsOptional()
+  @IsIn(MAIL_LANGUAGES)
+  defaultLanguage?: string;
 }
 
 export class OrganizationCreateDto {
   @ApiProperty({ example: 'Child Rights Now' }) @IsString() @MinLength(2) @MaxLength(120) name: string;
-  @ApiProperty({ example: 'child-rights-now' }) @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and dashes (max 50)' }) slug: string;
-  @ApiProperty({ example: 'FR' }) @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' }) country: string;
+  @ApiProperty({ example: 'child-rights-now' })
+  @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and dashes (max 50)' })
+  slug: string;
+  @ApiProperty({ example: 'FR' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
+  country: string;
   @ApiProperty({ example: 'Europe/Paris' }) @Validate(IsTimeZone) timeZone: string;
   @ApiProperty({ example: 'fr', enum: MAIL_LANGUAGES }) @IsIn(MAIL_LANGUAGES) defaultLanguage: string;
-  @ApiPropertyOptional({ example: 'campaigns@example.org' }) @IsOptional() @IsEmail() @Length(3, 254) sendingAddress?: string;
+  @ApiPropertyOptional({ example: 'campaigns@example.org' })
+  @IsOptional()
+  @IsEmail()
+  @Length(3, 254)
+  sendingAddress?: string;
 }
 
 export class MailSettingsDto {
-  @ApiProperty({ example: 'campaigns@example.org', nullable: true, type: String, description: 'From-address of the organisation\'s mail; null uses the installation default' })
+  @ApiProperty({
+    example: 'campaigns@example.org',
+    nullable: true,
+    type: String,
+    description: "From-address of the organisation's mail; null uses the installation default",
+  })
   @ValidateIf((o: MailSettingsDto) => o.sendingAddress !== null)
   @IsEmail()
   @MaxLength(254)

@@ -11,7 +11,12 @@ import { Invitation, invitationState } from '../entities/invitation.entity.js';
 import { Membership } from '../entities/membership.entity.js';
 import { Organization } from '../entities/organization.entity.js';
 import { StaffUser } from '../entities/staff-user.entity.js';
-import { InvalidCredentialsError, LinkInvalidError, LoginLockedError, WeakPasswordError } from '../organisations.exception.js';
+import {
+  InvalidCredentialsError,
+  LinkInvalidError,
+  LoginLockedError,
+  WeakPasswordError,
+} from '../organisations.exception.js';
 
 export interface InvitationPreview {
   organizationName: string;
@@ -39,13 +44,25 @@ export class InvitationAcceptService {
     if (!invitation) throw new NotFoundError('Invitation');
     const organization = await this.db.getRepository(Organization).findOneByOrFail({ id: invitation.organizationId });
     const accountExists = await this.db.getRepository(StaffUser).existsBy({ email: invitation.email });
-    return { organizationName: organization.name, email: invitation.email, role: invitation.role, state: invitationState(invitation), accountExists };
+    return {
+      organizationName: organization.name,
+      email: invitation.email,
+      role: invitation.role,
+      state: invitationState(invitation),
+      accountExists,
+    };
   }
 
   /** Returns the user who joined; the caller signs them in. */
-  async accept(secret: string, input: { name?: string; password?: string }, signedInUserId: string | null): Promise<{ userId: string; slug: string }> {
+  async accept(
+    secret: string,
+    input: { name?: string; password?: string },
+    signedInUserId: string | null,
+  ): Promise<{ userId: string; slug: string }> {
     return this.db.transaction(async (tx) => {
-      const invitation = await tx.getRepository(Invitation).findOne({ where: { tokenHash: hashSecret(secret) }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await tx
+        .getRepository(Invitation)
+        .findOne({ where: { tokenHash: hashSecret(secret) }, lock: { mode: 'pessimistic_write' } });
       if (!invitation) throw new LinkInvalidError('invitation', 'unknown');
       const state = invitationState(invitation);
       if (state !== 'pending') throw new LinkInvalidError('invitation', state);
@@ -54,9 +71,13 @@ export class InvitationAcceptService {
       let user = await users.findOneBy({ email: invitation.email });
       if (user && user.id !== signedInUserId) {
         // Joining with an existing account is a sign-in: same counter as the login form, so no side door for guessing.
-        const attempt = await this.limiter.hit(`login:account:${user.email}`, this.config.auth.loginLockoutMinutes * 60);
+        const attempt = await this.limiter.hit(
+          `login:account:${user.email}`,
+          this.config.auth.loginLockoutMinutes * 60,
+        );
         if (attempt.hits > this.config.auth.loginMaxFailures) throw new LoginLockedError(attempt.retryAfterSeconds);
-        if (!input.password || !(await verifyPassword(user.passwordHash, input.password))) throw new InvalidCredentialsError();
+        if (!input.password || !(await verifyPassword(user.passwordHash, input.password)))
+          throw new InvalidCredentialsError();
       }
       if (!user) {
         const missing: Record<string, string[]> = {};
@@ -65,13 +86,39 @@ export class InvitationAcceptService {
         if (Object.keys(missing).length > 0) throw new InvalidInputError(missing);
         const problems = passwordProblems(input.password as string, invitation.email);
         if (problems.length > 0) throw new WeakPasswordError('password', problems);
-        user = await users.save({ email: invitation.email, name: input.name as string, passwordHash: await hashPassword(input.password as string), passwordChangedAt: new Date() });
+        user = await users.save({
+          email: invitation.email,
+          name: input.name as string,
+          passwordHash: await hashPassword(input.password as string),
+          passwordChangedAt: new Date(),
+        });
       }
 
-      await tx.createQueryBuilder().insert().into(Membership).values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role }).orIgnore().execute();
-      await tx.getRepository(Invitation).update({ id: invitation.id }, { acceptedAt: new Date(), acceptedUserId: user.id });
-      const auth = { organizationId: invitation.organizationId, role: invitation.role, actor: { kind: 'user' as const, userId: user.id, sessionId: '' } };
-      await this.audit.record(auth, { action: 'invitation.accept', objectType: 'invitation', objectId: invitation.id, details: { email: invitation.email, role: invitation.role } }, tx);
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(Membership)
+        .values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role })
+        .orIgnore()
+        .execute();
+      await tx
+        .getRepository(Invitation)
+        .update({ id: invitation.id }, { acceptedAt: new Date(), acceptedUserId: user.id });
+      const auth = {
+        organizationId: invitation.organizationId,
+        role: invitation.role,
+        actor: { kind: 'user' as const, userId: user.id, sessionId: '' },
+      };
+      await this.audit.record(
+        auth,
+        {
+          action: 'invitation.accept',
+          objectType: 'invitation',
+          objectId: invitation.id,
+          details: { email: invitation.email, role: invitation.role },
+        },
+        tx,
+      );
       const organization = await tx.getRepository(Organization).findOneByOrFail({ id: invitation.organizationId });
       return { userId: user.id, slug: organization.slug };
     });

@@ -5,7 +5,14 @@ import type { AuthContext, RallyConfig } from '#rally/core';
 import { Auth, InjectConfig, Permission, Public, RequirePermission } from '#rally/core';
 import { SESSION_COOKIE, setSessionCookies } from '../auth/auth-cookies.js';
 import { SessionService } from '../auth/session.service.js';
-import { InvitationAcceptDto, InvitationCreateDto, InvitationPreviewResponse, InvitationResponse, InvitationTokenDto, toInvitationResponse } from '../dto/invitation.dto.js';
+import {
+  InvitationAcceptDto,
+  InvitationCreateDto,
+  InvitationPreviewResponse,
+  InvitationResponse,
+  InvitationTokenDto,
+  toInvitationResponse,
+} from '../dto/invitation.dto.js';
 import { IdPipe } from '../id.pipe.js';
 import { StaffApi } from '../staff-api.decorator.js';
 import { InvitationAcceptService } from './invitation-accept.service.js';
@@ -32,7 +39,10 @@ export class InvitationController {
   @RequirePermission(Permission.MembersManage)
   @Post(':invitationId/revoke')
   @HttpCode(200)
-  async revoke(@Auth() auth: AuthContext, @Param('invitationId', new IdPipe('Invitation')) invitationId: string): Promise<InvitationResponse> {
+  async revoke(
+    @Auth() auth: AuthContext,
+    @Param('invitationId', new IdPipe('Invitation')) invitationId: string,
+  ): Promise<InvitationResponse> {
     return toInvitationResponse(await this.invitations.revoke(auth, invitationId));
   }
 }
@@ -57,11 +67,20 @@ export class InvitationAcceptController {
   @Public()
   @Post('accept')
   @HttpCode(200)
-  async accept(@Body() body: InvitationAcceptDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ userId: string; organizationSlug: string; csrfToken: string }> {
+  async accept(
+    @Body() body: InvitationAcceptDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<{ userId: string; organizationSlug: string; csrfToken: string }> {
     const cookie = request.cookies[SESSION_COOKIE];
     const current = cookie ? await this.sessions.resolve(cookie) : null;
-    const joined = await this.accepts.accept(body.token, { name: body.name, password: body.password }, current?.userId ?? null);
-    if (current?.userId === joined.userId) return { userId: joined.userId, organizationSlug: joined.slug, csrfToken: current.csrfToken };
+    const joined = await this.accepts.accept(
+      body.token,
+      { name: body.name, password: body.password },
+      current?.userId ?? null,
+    );
+    if (current?.userId === joined.userId)
+      return { userId: joined.userId, organizationSlug: joined.slug, csrfToken: current.csrfToken };
     const session = await this.sessions.issue(joined.userId, request.ip);
     setSessionCookies(reply, this.config, session);
     return { userId: joined.userId, organizationSlug: joined.slug, csrfToken: session.csrfToken };

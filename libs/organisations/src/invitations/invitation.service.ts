@@ -35,7 +35,12 @@ export class InvitationService {
       )) as [{ member: boolean }];
       if (member) throw new ConflictError('already_member', 'This person is already a member');
       // A new invitation replaces any pending one for the same address: only the latest link works.
-      await tx.getRepository(Invitation).update({ organizationId: auth.organizationId, email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+      await tx
+        .getRepository(Invitation)
+        .update(
+          { organizationId: auth.organizationId, email, acceptedAt: IsNull(), revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
       const invitation = await tx.getRepository(Invitation).save({
         organizationId: auth.organizationId,
         email,
@@ -48,24 +53,37 @@ export class InvitationService {
         revokedAt: null,
       });
       const organization = await tx.getRepository(Organization).findOneByOrFail({ id: auth.organizationId });
-      const outboxIds = await this.mail.stage(auth, [
-        {
-          to: email,
-          template: INVITATION_MAIL,
-          data: {
-            organizationName: organization.name,
-            inviterName: await this.actorName(auth),
-            role: input.role,
-            // The secret rides in the fragment: never sent to a server log or in a Referer.
-            acceptUrl: `${this.config.http.publicUrl}/staff/invitation#token=${secret}`,
-            expiresAt: invitation.expiresAt.toUTCString(),
+      const outboxIds = await this.mail.stage(
+        auth,
+        [
+          {
+            to: email,
+            template: INVITATION_MAIL,
+            data: {
+              organizationName: organization.name,
+              inviterName: await this.actorName(auth),
+              role: input.role,
+              // The secret rides in the fragment: never sent to a server log or in a Referer.
+              acceptUrl: `${this.config.http.publicUrl}/staff/invitation#token=${secret}`,
+              expiresAt: invitation.expiresAt.toUTCString(),
+            },
+            idempotencyKey: `invitation:${invitation.id}`,
+            language: organization.defaultLanguage,
+            from: organization.sendingAddress ?? undefined,
           },
-          idempotencyKey: `invitation:${invitation.id}`,
-          language: organization.defaultLanguage,
-          from: organization.sendingAddress ?? undefined,
+        ],
+        tx,
+      );
+      await this.audit.record(
+        auth,
+        {
+          action: 'invitation.create',
+          objectType: 'invitation',
+          objectId: invitation.id,
+          details: { email, role: input.role },
         },
-      ], tx);
-      await this.audit.record(auth, { action: 'invitation.create', objectType: 'invitation', objectId: invitation.id, details: { email, role: input.role } }, tx);
+        tx,
+      );
       return { invitation, outboxIds };
     });
     await this.mail.dispatch(outboxIds);
@@ -73,24 +91,37 @@ export class InvitationService {
   }
 
   list(scope: OrgScope): Promise<Invitation[]> {
-    return this.db.getRepository(Invitation).find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' } });
+    return this.db
+      .getRepository(Invitation)
+      .find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' } });
   }
 
   async revoke(auth: AuthContext, invitationId: string): Promise<Invitation> {
     return this.db.transaction(async (tx) => {
       const repo = tx.getRepository(Invitation);
-      const invitation = await repo.findOne({ where: { id: invitationId, organizationId: auth.organizationId }, lock: { mode: 'pessimistic_write' } });
+      const invitation = await repo.findOne({
+        where: { id: invitationId, organizationId: auth.organizationId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!invitation) throw new NotFoundError('Invitation');
-      if (invitation.acceptedAt || invitation.revokedAt) throw new ConflictError('invitation_not_pending', 'Only a pending invitation can be revoked');
+      if (invitation.acceptedAt || invitation.revokedAt)
+        throw new ConflictError('invitation_not_pending', 'Only a pending invitation can be revoked');
       await repo.update({ id: invitation.id, organizationId: auth.organizationId }, { revokedAt: new Date() });
-      await this.audit.record(auth, { action: 'invitation.revoke', objectType: 'invitation', objectId: invitation.id }, tx);
+      await this.audit.record(
+        auth,
+        { action: 'invitation.revoke', objectType: 'invitation', objectId: invitation.id },
+        tx,
+      );
       return repo.findOneByOrFail({ id: invitation.id });
     });
   }
 
   private async actorName(auth: AuthContext): Promise<string> {
-    if (auth.actor.kind === 'user') return (await this.db.getRepository(StaffUser).findOneByOrFail({ id: auth.actor.userId })).name;
-    const token = await this.db.getRepository(ApiToken).findOneBy({ id: auth.actor.tokenId, organizationId: auth.organizationId });
+    if (auth.actor.kind === 'user')
+      return (await this.db.getRepository(StaffUser).findOneByOrFail({ id: auth.actor.userId })).name;
+    const token = await this.db
+      .getRepository(ApiToken)
+      .findOneBy({ id: auth.actor.tokenId, organizationId: auth.organizationId });
     return token ? `An admin (via ${token.name})` : 'An admin';
   }
 }

@@ -20,7 +20,9 @@ export class AuthPurgeHandler {
   async handle(): Promise<{ sessions: number; counters: number; resets: number }> {
     const sessions = await this.sessions.purgeExpired();
     const counters = await this.limiter.purgeExpired();
-    const [, resets] = (await this.db.query(`DELETE FROM password_reset WHERE expires_at < now() - interval '1 day'`)) as [unknown, number];
+    const [, resets] = (await this.db.query(
+      `DELETE FROM password_reset WHERE expires_at < now() - interval '1 day'`,
+    )) as [unknown, number];
     if (sessions + counters + resets > 0) this.logger.log({ msg: 'auth rows purged', sessions, counters, resets });
     return { sessions, counters, resets };
   }

@@ -20,7 +20,11 @@ export class MemberController {
 
   @RequirePermission(Permission.MembersManage)
   @Patch(':memberId')
-  changeRole(@Auth() auth: AuthContext, @Param('memberId', new IdPipe('Member')) memberId: string, @Body() body: MemberRoleDto): Promise<MemberResponse> {
+  changeRole(
+    @Auth() auth: AuthContext,
+    @Param('memberId', new IdPipe('Member')) memberId: string,
+    @Body() body: MemberRoleDto,
+  ): Promise<MemberResponse> {
     return this.members.changeRole(auth, memberId, body.role);
   }
 

@@ -30,7 +30,16 @@ export class MemberService {
       const member = await this.lockedMember(tx, auth, memberId);
       if (member.role === Role.Admin && role !== Role.Admin) await this.assertAnotherAdmin(tx, auth, member.id);
       await tx.getRepository(Membership).update({ id: member.id, organizationId: auth.organizationId }, { role });
-      await this.audit.record(auth, { action: 'member.role-change', objectType: 'member', objectId: member.id, details: { from: member.role, to: role } }, tx);
+      await this.audit.record(
+        auth,
+        {
+          action: 'member.role-change',
+          objectType: 'member',
+          objectId: member.id,
+          details: { from: member.role, to: role },
+        },
+        tx,
+      );
       const updated = (await this.list(auth, tx)).find((m) => m.id === member.id);
       if (!updated) throw new NotFoundError('Member');
       return updated;
@@ -42,20 +51,31 @@ export class MemberService {
       const member = await this.lockedMember(tx, auth, memberId);
       if (member.role === Role.Admin) await this.assertAnotherAdmin(tx, auth, member.id);
       await tx.getRepository(Membership).delete({ id: member.id, organizationId: auth.organizationId });
-      await this.audit.record(auth, { action: 'member.remove', objectType: 'member', objectId: member.id, details: { userId: member.userId } }, tx);
+      await this.audit.record(
+        auth,
+        { action: 'member.remove', objectType: 'member', objectId: member.id, details: { userId: member.userId } },
+        tx,
+      );
     });
   }
 
   /** Locks the organisation's admin rows too, so two admins demoting each other at once cannot leave none. */
   private async lockedMember(tx: EntityManager, scope: OrgScope, memberId: string): Promise<Membership> {
-    await tx.query(`SELECT id FROM membership WHERE organization_id = $1 AND role = 'admin' FOR UPDATE`, [scope.organizationId]);
-    const member = await tx.getRepository(Membership).findOne({ where: { id: memberId, organizationId: scope.organizationId }, lock: { mode: 'pessimistic_write' } });
+    await tx.query(`SELECT id FROM membership WHERE organization_id = $1 AND role = 'admin' FOR UPDATE`, [
+      scope.organizationId,
+    ]);
+    const member = await tx
+      .getRepository(Membership)
+      .findOne({ where: { id: memberId, organizationId: scope.organizationId }, lock: { mode: 'pessimistic_write' } });
     if (!member) throw new NotFoundError('Member');
     return member;
   }
 
   private async assertAnotherAdmin(tx: EntityManager, scope: OrgScope, exceptMemberId: string): Promise<void> {
-    const [{ n }] = (await tx.query(`SELECT count(*)::int AS n FROM membership WHERE organization_id = $1 AND role = 'admin' AND id <> $2`, [scope.organizationId, exceptMemberId])) as [{ n: number }];
+    const [{ n }] = (await tx.query(
+      `SELECT count(*)::int AS n FROM membership WHERE organization_id = $1 AND role = 'admin' AND id <> $2`,
+      [scope.organizationId, exceptMemberId],
+    )) as [{ n: number }];
     if (n === 0) throw new LastAdminError();
   }
 }

@@ -12,7 +12,14 @@ import { StaffUser } from '../entities/staff-user.entity.js';
 import { SlugTakenError, WeakPasswordError } from '../organisations.exception.js';
 
 export interface OrganisationWithAdminInput {
-  organization: { name: string; slug: string; country: string; timeZone: string; defaultLanguage: string; sendingAddress?: string };
+  organization: {
+    name: string;
+    slug: string;
+    country: string;
+    timeZone: string;
+    defaultLanguage: string;
+    sendingAddress?: string;
+  };
   admin: { email: string; name: string; password?: string };
 }
 
@@ -30,23 +37,36 @@ export const generatePassword = (): string => randomBytes(18).toString('base64ur
  * Creates an organisation and its first admin (used by `rally create-admin` and the demo seed). An existing account
  * with that email becomes the admin and keeps its password.
  */
-export async function createOrganisationWithAdmin(db: DataSource, input: OrganisationWithAdminInput): Promise<OrganisationWithAdmin> {
+export async function createOrganisationWithAdmin(
+  db: DataSource,
+  input: OrganisationWithAdminInput,
+): Promise<OrganisationWithAdmin> {
   const dto = plainToInstance(OrganizationCreateDto, input.organization);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) throw new InvalidInputError(Object.fromEntries(errors.map((e) => [e.property, Object.values(e.constraints ?? {})])));
+  if (errors.length > 0)
+    throw new InvalidInputError(
+      Object.fromEntries(errors.map((e) => [e.property, Object.values(e.constraints ?? {})])),
+    );
   const email = normaliseEmail(input.admin.email);
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new InvalidInputError({ email: ['email must be an email address'] });
 
   return db.transaction(async (tx) => {
     if (await tx.getRepository(Organization).existsBy({ slug: dto.slug })) throw new SlugTakenError();
-    const organization = await tx.getRepository(Organization).save({ ...dto, sendingAddress: dto.sendingAddress ?? null });
+    const organization = await tx
+      .getRepository(Organization)
+      .save({ ...dto, sendingAddress: dto.sendingAddress ?? null });
     let user = await tx.getRepository(StaffUser).findOneBy({ email });
     let password: string | undefined;
     if (!user) {
       password = input.admin.password ?? generatePassword();
       const problems = passwordProblems(password, email);
       if (problems.length > 0) throw new WeakPasswordError('password', problems);
-      user = await tx.getRepository(StaffUser).save({ email, name: input.admin.name, passwordHash: await hashPassword(password), passwordChangedAt: new Date() });
+      user = await tx.getRepository(StaffUser).save({
+        email,
+        name: input.admin.name,
+        passwordHash: await hashPassword(password),
+        passwordChangedAt: new Date(),
+      });
     }
     await tx.getRepository(Membership).insert({ organizationId: organization.id, userId: user.id, role: Role.Admin });
     return { organization, user, password };
@@ -54,7 +74,13 @@ export async function createOrganisationWithAdmin(db: DataSource, input: Organis
 }
 
 export const DEMO_ORGANISATION = {
-  organization: { name: 'Demo Child Rights Coalition', slug: 'demo', country: 'FR', timeZone: 'Europe/Paris', defaultLanguage: 'en' },
+  organization: {
+    name: 'Demo Child Rights Coalition',
+    slug: 'demo',
+    country: 'FR',
+    timeZone: 'Europe/Paris',
+    defaultLanguage: 'en',
+  },
   admin: { email: 'admin@demo.rally.localhost', name: 'Demo Admin' },
 } as const;
 
@@ -64,6 +90,9 @@ export async function seedDemoOrganisation(db: DataSource): Promise<Organisation
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('rally:demo-seed'))`);
     if ((await tx.getRepository(Organization).count()) > 0) return null;
-    return createOrganisationWithAdmin(tx.connection, { organization: { ...DEMO_ORGANISATION.organization }, admin: { ...DEMO_ORGANISATION.admin } });
+    return createOrganisationWithAdmin(tx.connection, {
+      organization: { ...DEMO_ORGANISATION.organization },
+      admin: { ...DEMO_ORGANISATION.admin },
+    });
   });
 }

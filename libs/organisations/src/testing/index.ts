@@ -48,11 +48,22 @@ export const dataSourceOf = (rally: RallyLike): DataSource => rally.api.get(Data
 
 export function anOrganization(overrides: Partial<Organization> = {}): Partial<Organization> {
   const id = unique();
-  return { name: `Org ${id}`, slug: `org-${id}`, country: 'FR', timeZone: 'Europe/Paris', defaultLanguage: 'en', sendingAddress: null, ...overrides };
+  return {
+    name: `Org ${id}`,
+    slug: `org-${id}`,
+    country: 'FR',
+    timeZone: 'Europe/Paris',
+    defaultLanguage: 'en',
+    sendingAddress: null,
+    ...overrides,
+  };
 }
 
 /** A new organisation with one member of `role` (default admin), signed in with a session and holding an API token. */
-export async function createOrgWithMember(rally: RallyLike, options: { role?: Role; slug?: string; organization?: Partial<Organization> } = {}): Promise<StaffHandle> {
+export async function createOrgWithMember(
+  rally: RallyLike,
+  options: { role?: Role; slug?: string; organization?: Partial<Organization> } = {},
+): Promise<StaffHandle> {
   const organization = await dataSourceOf(rally)
     .getRepository(Organization)
     .save(anOrganization({ ...options.organization, ...(options.slug ? { slug: options.slug } : {}) }));
@@ -60,11 +71,22 @@ export async function createOrgWithMember(rally: RallyLike, options: { role?: Ro
 }
 
 /** Another member of an existing organisation, with its own session and token. */
-export async function addMember(rally: RallyLike, organization: Organization, options: { role: Role; email?: string }): Promise<StaffHandle> {
+export async function addMember(
+  rally: RallyLike,
+  organization: Organization,
+  options: { role: Role; email?: string },
+): Promise<StaffHandle> {
   const db = dataSourceOf(rally);
   testPasswordHash ??= hashPassword(TEST_PASSWORD);
-  const user = await db.getRepository(StaffUser).save({ email: normaliseEmail(options.email ?? `staff-${unique()}@example.org`), name: `Staff ${options.role}`, passwordHash: await testPasswordHash, passwordChangedAt: new Date() });
-  const membership = await db.getRepository(Membership).save({ organizationId: organization.id, userId: user.id, role: options.role });
+  const user = await db.getRepository(StaffUser).save({
+    email: normaliseEmail(options.email ?? `staff-${unique()}@example.org`),
+    name: `Staff ${options.role}`,
+    passwordHash: await testPasswordHash,
+    passwordChangedAt: new Date(),
+  });
+  const membership = await db
+    .getRepository(Membership)
+    .save({ organizationId: organization.id, userId: user.id, role: options.role });
   const session = await rally.api.get(SessionService).issue(user.id, '127.0.0.1');
   const { id: tokenId, secret: token } = await insertApiToken(rally, organization.id, options.role);
   const cookie = `${SESSION_COOKIE}=${session.secret}`;
@@ -82,10 +104,23 @@ export async function addMember(rally: RallyLike, organization: Organization, op
   };
 }
 
-export async function insertApiToken(rally: RallyLike, organizationId: string, role: Role): Promise<{ id: string; secret: string }> {
+export async function insertApiToken(
+  rally: RallyLike,
+  organizationId: string,
+  role: Role,
+): Promise<{ id: string; secret: string }> {
   const secret = newSecret('rally');
   const row = await dataSourceOf(rally)
     .getRepository(ApiToken)
-    .save({ organizationId, name: `test token ${unique()}`, role, tokenHash: hashSecret(secret), prefix: secret.slice(0, 12), createdByUserId: null, lastUsedAt: null, revokedAt: null });
+    .save({
+      organizationId,
+      name: `test token ${unique()}`,
+      role,
+      tokenHash: hashSecret(secret),
+      prefix: secret.slice(0, 12),
+      createdByUserId: null,
+      lastUsedAt: null,
+      revokedAt: null,
+    });
   return { id: row.id, secret };
 }

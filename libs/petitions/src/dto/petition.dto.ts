@@ -1,5 +1,19 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import type { Petition } from '../entities/petition.entity.js';
 import { PETITION_LANGUAGES } from '../entities/petition.entity.js';
 import type { PetitionLanguage } from '../entities/petition.entity.js';
@@ -11,7 +25,10 @@ export class PetitionCreateDto {
   @IsUUID()
   campaignId: string;
 
-  @ApiProperty({ example: 'end-child-detention', description: 'Public address /p/<slug>: lower-case letters, digits and dashes' })
+  @ApiProperty({
+    example: 'end-child-detention',
+    description: 'Public address /p/<slug>: lower-case letters, digits and dashes',
+  })
   @IsString()
   @Matches(SLUG, { message: 'slug must be lower-case letters, digits and single dashes' })
   @MinLength(3)
@@ -62,8 +79,14 @@ export class PetitionCreateDto {
 }
 
 /** Everything but the campaign and the public address (fixed once shared) may change; only the fields sent change. */
-export class PetitionUpdateDto extends PartialType(OmitType(PetitionCreateDto, ['campaignId', 'slug', 'closesAt'] as const)) {
-  @ApiPropertyOptional({ example: '2031-01-01T00:00:00.000Z', nullable: true, description: 'null removes the close date' })
+export class PetitionUpdateDto extends PartialType(
+  OmitType(PetitionCreateDto, ['campaignId', 'slug', 'closesAt'] as const),
+) {
+  @ApiPropertyOptional({
+    example: '2031-01-01T00:00:00.000Z',
+    nullable: true,
+    description: 'null removes the close date',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   closesAt?: string | null;
@@ -106,7 +129,11 @@ export interface PetitionResponse {
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
-export const toPetitionResponse = (p: Petition, counts: { online: number; paper: number }, publicUrl: string): PetitionResponse => ({
+export const toPetitionResponse = (
+  p: Petition,
+  counts: { online: number; paper: number },
+  publicUrl: string,
+): PetitionResponse => ({
   id: p.id,
   campaignId: p.campaignId,
   slug: p.slug,

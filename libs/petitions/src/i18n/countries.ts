@@ -12,7 +12,9 @@ export function countryOptions(language: string): { code: string; name: string }
   if (!list) {
     const names = new Intl.DisplayNames([language], { type: 'region' });
     const collator = new Intl.Collator(language);
-    list = [...COUNTRY_CODES].map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => collator.compare(a.name, b.name));
+    list = [...COUNTRY_CODES]
+      .map((code) => ({ code, name: names.of(code) ?? code }))
+      .sort((a, b) => collator.compare(a.name, b.name));
     cache.set(language, list);
   }
   return list;

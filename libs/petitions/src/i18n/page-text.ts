@@ -36,7 +36,17 @@ export interface PageText {
   linkInvalidBody: string;
   backToPetition: string;
   petitionClosedConfirm: string;
-  errors: { required: string; email: string; disposable: string; tooLong: string; country: string; tooFast: string; invalid: string; tooMany: string; busy: string };
+  errors: {
+    required: string;
+    email: string;
+    disposable: string;
+    tooLong: string;
+    country: string;
+    tooFast: string;
+    invalid: string;
+    tooMany: string;
+    busy: string;
+  };
 }
 
 const en: PageText = {
@@ -56,7 +66,8 @@ const en: PageText = {
   comment: 'Why are you signing?',
   optional: 'optional',
   publicDisplay: 'Show my first name and region on this page',
-  consent: (org) => `I agree that ${org} may email me about this campaign and related actions. I can unsubscribe at any time.`,
+  consent: (org) =>
+    `I agree that ${org} may email me about this campaign and related actions. I can unsubscribe at any time.`,
   submit: 'Sign the petition',
   errorSummary: 'Please correct the highlighted fields.',
   share: 'Share',
@@ -67,14 +78,25 @@ const en: PageText = {
   delivered: 'This petition has been delivered to its target. Thank you to everyone who signed.',
   closesOn: 'Closes on',
   thanksTitle: 'Check your email',
-  thanksBody: 'We have sent you an email. Follow the link in it to confirm your signature: only confirmed signatures are counted.',
+  thanksBody:
+    'We have sent you an email. Follow the link in it to confirm your signature: only confirmed signatures are counted.',
   confirmedTitle: 'Thank you, your signature is confirmed',
   confirmedBody: 'Your signature now counts. Share the petition to help it reach its goal.',
   linkInvalidTitle: 'This link can no longer be used',
   linkInvalidBody: 'Confirmation links work once. If you have already confirmed, your signature is counted.',
   backToPetition: 'Back to the petition',
   petitionClosedConfirm: 'This petition closed before your signature was confirmed, so it could not be counted.',
-  errors: { required: 'This field is required.', email: 'Enter a valid email address.', disposable: 'Please use a permanent email address.', tooLong: 'This is too long.', country: 'Choose a country from the list.', tooFast: 'The form was sent too quickly. Please try again.', invalid: 'This value is not valid.', tooMany: 'Too many signatures were sent from your connection. Please wait a moment and try again.', busy: 'So many people are signing right now that we could not take yours. Please try again in a moment.' },
+  errors: {
+    required: 'This field is required.',
+    email: 'Enter a valid email address.',
+    disposable: 'Please use a permanent email address.',
+    tooLong: 'This is too long.',
+    country: 'Choose a country from the list.',
+    tooFast: 'The form was sent too quickly. Please try again.',
+    invalid: 'This value is not valid.',
+    tooMany: 'Too many signatures were sent from your connection. Please wait a moment and try again.',
+    busy: 'So many people are signing right now that we could not take yours. Please try again in a moment.',
+  },
 };
 
 const fr: PageText = {
@@ -94,7 +116,8 @@ const fr: PageText = {
   comment: 'Pourquoi signez-vous ?',
   optional: 'facultatif',
   publicDisplay: 'Afficher mon prénom et ma région sur cette page',
-  consent: (org) => `J'accepte que ${org} m'écrive par e-mail au sujet de cette campagne et d'actions liées. Je peux me désinscrire à tout moment.`,
+  consent: (org) =>
+    `J'accepte que ${org} m'écrive par e-mail au sujet de cette campagne et d'actions liées. Je peux me désinscrire à tout moment.`,
   submit: 'Signer la pétition',
   errorSummary: 'Veuillez corriger les champs signalés.',
   share: 'Partager',
@@ -105,14 +128,27 @@ const fr: PageText = {
   delivered: 'Cette pétition a été remise à son destinataire. Merci à toutes celles et ceux qui ont signé.',
   closesOn: 'Clôture le',
   thanksTitle: 'Consultez votre messagerie',
-  thanksBody: 'Nous vous avons envoyé un e-mail. Suivez le lien pour confirmer votre signature : seules les signatures confirmées sont comptées.',
+  thanksBody:
+    'Nous vous avons envoyé un e-mail. Suivez le lien pour confirmer votre signature : seules les signatures confirmées sont comptées.',
   confirmedTitle: 'Merci, votre signature est confirmée',
   confirmedBody: "Votre signature compte désormais. Partagez la pétition pour l'aider à atteindre son objectif.",
   linkInvalidTitle: 'Ce lien ne peut plus être utilisé',
-  linkInvalidBody: 'Les liens de confirmation ne fonctionnent qu’une fois. Si vous avez déjà confirmé, votre signature est comptée.',
+  linkInvalidBody:
+    'Les liens de confirmation ne fonctionnent qu’une fois. Si vous avez déjà confirmé, votre signature est comptée.',
   backToPetition: 'Retour à la pétition',
-  petitionClosedConfirm: 'Cette pétition a été close avant la confirmation de votre signature, qui n’a donc pas pu être comptée.',
-  errors: { required: 'Ce champ est obligatoire.', email: 'Saisissez une adresse e-mail valide.', disposable: 'Utilisez une adresse e-mail permanente.', tooLong: 'Ce texte est trop long.', country: 'Choisissez un pays dans la liste.', tooFast: 'Le formulaire a été envoyé trop vite. Veuillez réessayer.', invalid: "Cette valeur n'est pas valide.", tooMany: 'Trop de signatures ont été envoyées depuis votre connexion. Patientez un instant, puis réessayez.', busy: "Tant de personnes signent en ce moment que nous n'avons pas pu enregistrer la vôtre. Réessayez dans un instant." },
+  petitionClosedConfirm:
+    'Cette pétition a été close avant la confirmation de votre signature, qui n’a donc pas pu être comptée.',
+  errors: {
+    required: 'Ce champ est obligatoire.',
+    email: 'Saisissez une adresse e-mail valide.',
+    disposable: 'Utilisez une adresse e-mail permanente.',
+    tooLong: 'Ce texte est trop long.',
+    country: 'Choisissez un pays dans la liste.',
+    tooFast: 'Le formulaire a été envoyé trop vite. Veuillez réessayer.',
+    invalid: "Cette valeur n'est pas valide.",
+    tooMany: 'Trop de signatures ont été envoyées depuis votre connexion. Patientez un instant, puis réessayez.',
+    busy: "Tant de personnes signent en ce moment que nous n'avons pas pu enregistrer la vôtre. Réessayez dans un instant.",
+  },
 };
 
 const es: PageText = {
@@ -132,7 +168,8 @@ const es: PageText = {
   comment: '¿Por qué firmas?',
   optional: 'opcional',
   publicDisplay: 'Mostrar mi nombre y mi región en esta página',
-  consent: (org) => `Acepto que ${org} me escriba por correo electrónico sobre esta campaña y acciones relacionadas. Puedo darme de baja en cualquier momento.`,
+  consent: (org) =>
+    `Acepto que ${org} me escriba por correo electrónico sobre esta campaña y acciones relacionadas. Puedo darme de baja en cualquier momento.`,
   submit: 'Firmar la petición',
   errorSummary: 'Corrige los campos señalados.',
   share: 'Compartir',
@@ -143,14 +180,25 @@ const es: PageText = {
   delivered: 'Esta petición se ha entregado a su destinatario. Gracias a todas las personas que firmaron.',
   closesOn: 'Se cierra el',
   thanksTitle: 'Revisa tu correo',
-  thanksBody: 'Te hemos enviado un correo. Sigue el enlace para confirmar tu firma: solo se cuentan las firmas confirmadas.',
+  thanksBody:
+    'Te hemos enviado un correo. Sigue el enlace para confirmar tu firma: solo se cuentan las firmas confirmadas.',
   confirmedTitle: 'Gracias, tu firma está confirmada',
   confirmedBody: 'Tu firma ya cuenta. Comparte la petición para ayudarla a alcanzar su meta.',
   linkInvalidTitle: 'Este enlace ya no se puede usar',
   linkInvalidBody: 'Los enlaces de confirmación funcionan una sola vez. Si ya confirmaste, tu firma está contada.',
   backToPetition: 'Volver a la petición',
   petitionClosedConfirm: 'Esta petición se cerró antes de que confirmaras tu firma, por lo que no se pudo contar.',
-  errors: { required: 'Este campo es obligatorio.', email: 'Introduce un correo electrónico válido.', disposable: 'Usa una dirección de correo permanente.', tooLong: 'Este texto es demasiado largo.', country: 'Elige un país de la lista.', tooFast: 'El formulario se envió demasiado rápido. Inténtalo de nuevo.', invalid: 'Este valor no es válido.', tooMany: 'Se enviaron demasiadas firmas desde tu conexión. Espera un momento e inténtalo de nuevo.', busy: 'Hay tantas personas firmando ahora mismo que no pudimos registrar la tuya. Inténtalo de nuevo en un momento.' },
+  errors: {
+    required: 'Este campo es obligatorio.',
+    email: 'Introduce un correo electrónico válido.',
+    disposable: 'Usa una dirección de correo permanente.',
+    tooLong: 'Este texto es demasiado largo.',
+    country: 'Elige un país de la lista.',
+    tooFast: 'El formulario se envió demasiado rápido. Inténtalo de nuevo.',
+    invalid: 'Este valor no es válido.',
+    tooMany: 'Se enviaron demasiadas firmas desde tu conexión. Espera un momento e inténtalo de nuevo.',
+    busy: 'Hay tantas personas firmando ahora mismo que no pudimos registrar la tuya. Inténtalo de nuevo en un momento.',
+  },
 };
 
 export const PAGE_TEXT: Record<PetitionLanguage, PageText> = { en, fr, es };

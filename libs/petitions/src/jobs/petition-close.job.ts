@@ -23,9 +23,22 @@ export class PetitionCloseHandler {
         `UPDATE petitions SET status = 'closed', closed_at = now(), updated_at = now()
          WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= now()
          RETURNING id, organization_id, title, goal, language, closed_at`,
-      )) as [{ id: string; organization_id: string; title: string; goal: number; language: string; closed_at: Date }[], number];
+      )) as [
+        { id: string; organization_id: string; title: string; goal: number; language: string; closed_at: Date }[],
+        number,
+      ];
       const ids: string[] = [];
-      for (const p of rows) ids.push(...(await this.notifier.announceClosed(manager, { id: p.id, organizationId: p.organization_id, title: p.title, goal: p.goal, language: p.language, closedAt: p.closed_at })));
+      for (const p of rows)
+        ids.push(
+          ...(await this.notifier.announceClosed(manager, {
+            id: p.id,
+            organizationId: p.organization_id,
+            title: p.title,
+            goal: p.goal,
+            language: p.language,
+            closedAt: p.closed_at,
+          })),
+        );
       return { closed: rows.length, outboxIds: ids };
     });
     await this.mail.dispatch(outboxIds);

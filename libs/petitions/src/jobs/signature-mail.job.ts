@@ -84,13 +84,19 @@ export class SignatureMailHandler {
         byOrg.set(row.organization_id, list);
       }
       const outboxIds: string[] = [];
-      for (const [organizationId, requests] of byOrg) outboxIds.push(...(await this.mail.stage({ organizationId }, requests, manager)));
+      for (const [organizationId, requests] of byOrg)
+        outboxIds.push(...(await this.mail.stage({ organizationId }, requests, manager)));
       await manager.query(
         `UPDATE signatures s SET mails_sent = d.mails_sent, resign_notified = d.resign_notified,
                 next_mail_at = CASE WHEN d.next_in IS NULL THEN NULL ELSE now() + make_interval(secs => d.next_in) END
          FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[]) AS d(id, mails_sent, resign_notified, next_in)
          WHERE s.id = d.id`,
-        [decisions.map((d) => d.row.id), decisions.map((d) => d.decision.mailsSent), decisions.map((d) => d.decision.resignNotified), decisions.map((d) => d.decision.nextInSeconds)],
+        [
+          decisions.map((d) => d.row.id),
+          decisions.map((d) => d.decision.mailsSent),
+          decisions.map((d) => d.decision.resignNotified),
+          decisions.map((d) => d.decision.nextInSeconds),
+        ],
       );
       return { rows: due.length, outboxIds };
     });
@@ -106,7 +112,16 @@ export class SignatureMailHandler {
 
     if (row.status === 'confirmed') {
       if (!signedAgain) return done;
-      return { ...done, mail: { to: row.email, template: SIGNATURE_ALREADY_MAIL, language: row.language, idempotencyKey: `signature-already:${row.id}:${row.resign_count}`, data: { firstName: row.first_name, petitionTitle: row.title, petitionUrl } } };
+      return {
+        ...done,
+        mail: {
+          to: row.email,
+          template: SIGNATURE_ALREADY_MAIL,
+          language: row.language,
+          idempotencyKey: `signature-already:${row.id}:${row.resign_count}`,
+          data: { firstName: row.first_name, petitionTitle: row.title, petitionUrl },
+        },
+      };
     }
     // A petition that is no longer open cannot count this signature: stop writing to the person.
     if (row.petition_status !== 'open' || !row.confirm_token) return done;
@@ -118,13 +133,30 @@ export class SignatureMailHandler {
       idempotencyKey: `signature-confirm:${row.id}:${key}`,
       data: { firstName: row.first_name, petitionTitle: row.title, confirmUrl, reminder },
     });
-    if (row.mails_sent === 0) return { mail: confirmMail('0', false), mailsSent: 1, resignNotified: row.resign_count, nextInSeconds: reminderIn };
+    if (row.mails_sent === 0)
+      return {
+        mail: confirmMail('0', false),
+        mailsSent: 1,
+        resignNotified: row.resign_count,
+        nextInSeconds: reminderIn,
+      };
     const next = row.mails_sent < MAX_CONFIRMATION_MAILS ? reminderIn : null;
     // Signed again while still pending: the page said "check your email", so send the link again now.
-    if (signedAgain) return { mail: confirmMail(`again-${row.resign_count}`, false), mailsSent: row.mails_sent, resignNotified: row.resign_count, nextInSeconds: next };
+    if (signedAgain)
+      return {
+        mail: confirmMail(`again-${row.resign_count}`, false),
+        mailsSent: row.mails_sent,
+        resignNotified: row.resign_count,
+        nextInSeconds: next,
+      };
     if (row.mails_sent < MAX_CONFIRMATION_MAILS) {
       const sent = row.mails_sent + 1;
-      return { mail: confirmMail(String(row.mails_sent), true), mailsSent: sent, resignNotified: row.resign_count, nextInSeconds: sent < MAX_CONFIRMATION_MAILS ? reminderIn : null };
+      return {
+        mail: confirmMail(String(row.mails_sent), true),
+        mailsSent: sent,
+        resignNotified: row.resign_count,
+        nextInSeconds: sent < MAX_CONFIRMATION_MAILS ? reminderIn : null,
+      };
     }
     return done;
   }

@@ -9,14 +9,22 @@ import { PetitionService } from '../petition.service.js';
 
 const unique = (): string => randomBytes(4).toString('hex');
 
-export const authOf = (staff: StaffHandle): AuthContext => ({ organizationId: staff.organization.id, role: staff.membership.role, actor: { kind: 'user', userId: staff.user.id, sessionId: 'test' } });
+export const authOf = (staff: StaffHandle): AuthContext => ({
+  organizationId: staff.organization.id,
+  role: staff.membership.role,
+  actor: { kind: 'user', userId: staff.user.id, sessionId: 'test' },
+});
 
 export async function aCampaign(rally: RallyLike, staff: StaffHandle, name = `Campaign ${unique()}`): Promise<string> {
   return (await rally.api.get(CampaignService).create(authOf(staff), { name })).id;
 }
 
 /** A petition of the staff member's organisation, open unless `status` says otherwise. */
-export async function aPetition(rally: RallyLike, staff: StaffHandle, overrides: Partial<PetitionCreateDto> & { status?: 'draft' | 'open' | 'closed' } = {}): Promise<Petition> {
+export async function aPetition(
+  rally: RallyLike,
+  staff: StaffHandle,
+  overrides: Partial<PetitionCreateDto> & { status?: 'draft' | 'open' | 'closed' } = {},
+): Promise<Petition> {
   const { status = 'open', ...fields } = overrides;
   const service = rally.api.get(PetitionService);
   const auth = authOf(staff);
@@ -36,5 +44,16 @@ export async function aPetition(rally: RallyLike, staff: StaffHandle, overrides:
 
 /** A complete, valid sign form; the time-to-fill check sees a form opened ten seconds ago. */
 export function aSignForm(overrides: Record<string, string> = {}): Record<string, string> {
-  return { firstName: 'Ana', lastName: 'Lima', email: `ana.${unique()}@example.org`, country: 'FR', region: 'Bretagne', postcode: '29200', startedAt: String(Date.now() - 10_000), consent: 'on', publicDisplay: 'on', ...overrides };
+  return {
+    firstName: 'Ana',
+    lastName: 'Lima',
+    email: `ana.${unique()}@example.org`,
+    country: 'FR',
+    region: 'Bretagne',
+    postcode: '29200',
+    startedAt: String(Date.now() - 10_000),
+    consent: 'on',
+    publicDisplay: 'on',
+    ...overrides,
+  };
 }
