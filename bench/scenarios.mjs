@@ -17,6 +17,7 @@ function signScenario(name, emailPrefix, withoutWorker) {
       return signLoad({
         stack,
         base: stack.base,
+        startedAt: await formStamp(stack.base, slug),
         path: `/p/${slug}/sign`,
         table: 'signatures',
         emailPrefix,
@@ -28,10 +29,19 @@ function signScenario(name, emailPrefix, withoutWorker) {
   };
 }
 
+/** The signed time-to-fill stamp a served page carries (not single-use: one page's stamp serves the whole run). */
+async function formStamp(base, slug) {
+  const html = await (await fetch(`${base}/p/${slug}`)).text();
+  const stamp = /name="startedAt" value="([^"]+)"/.exec(html)?.[1];
+  if (!stamp) throw new Error('no startedAt stamp on the petition page');
+  // A person takes longer than SIGN_MIN_FILL_SECONDS (2 by default) to fill the form; so does the load.
+  await new Promise((r) => setTimeout(r, 2_100));
+  return stamp;
+}
+
 /** Posts unique signers to `path` on `base` for the run, then counts the rows of `table` with that prefix. */
-async function signLoad({ stack, base, path, table, emailPrefix, connections, durationSeconds, load }) {
+async function signLoad({ stack, base, path, table, emailPrefix, connections, durationSeconds, load, startedAt }) {
   let n = 0;
-  const startedAt = String(Date.now() - 60_000);
   const run = await load({
     url: base,
     connections,
@@ -79,7 +89,7 @@ async function signLoad({ stack, base, path, table, emailPrefix, connections, du
 const naiveSignScenario = {
   name: 'sign-naive',
   async run({ stack, connections, durationSeconds, load }) {
-    const { petitionId } = await setup(stack);
+    const { petitionId, slug } = await setup(stack);
     const [{ organization_id: organizationId }] = await stack.query(
       `SELECT organization_id FROM petitions WHERE id = $1`,
       [petitionId],
@@ -111,6 +121,7 @@ const naiveSignScenario = {
         base: `http://127.0.0.1:${port}`,
         path: '/sign',
         table: 'naive_signatures',
+        startedAt: await formStamp(stack.base, slug),
         emailPrefix: 'naive',
         connections,
         durationSeconds,

@@ -41,6 +41,7 @@ export async function startRallyStack(extraEnv = {}, { apiNodeArgs = [] } = {}) 
     QUEUE_PREFIX: `rally-bench-${randomBytes(3).toString('hex')}`,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     DEMO_SEED: 'false',
+    SECRET_KEY: randomBytes(32).toString('base64url'),
     ...extraEnv,
   };
   const api = startRallyProcess('api', env, apiNodeArgs);

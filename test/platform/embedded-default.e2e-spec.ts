@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanEnv, freePort, runBuilt, waitUntil, type RunningProcess } from '../support/processes.js';
@@ -14,7 +14,13 @@ describe('embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'rally-embedded-'));
     chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach its directory
     const port = await freePort();
-    env = cleanEnv({ DATA_DIR: dataDir, PORT: String(port), EMBEDDED_DATABASE_PORT: String(await freePort()) });
+    // SECRET_KEY empty: the embedded default generates its own under DATA_DIR.
+    env = cleanEnv({
+      SECRET_KEY: '',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      EMBEDDED_DATABASE_PORT: String(await freePort()),
+    });
     base = `http://127.0.0.1:${port}`;
     rally = runBuilt('apps/cli/src/main.js', ['start'], env);
     await waitUntil(
@@ -38,6 +44,7 @@ describe('embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)', () => {
     const ready = (await (await fetch(`${base}/health/ready`)).json()) as Record<string, string>;
     expect(ready).toEqual({ status: 'ok', database: 'ok', queue: 'ok', queueBackend: 'postgres' });
     expect(rally.output()).toContain(`API docs (OpenAPI):     http://localhost:`);
+    expect(readFileSync(join(dataDir, 'secret-key'), 'utf8').trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('captures mail sent through the pipeline and shows it on the local mailbox page', async () => {

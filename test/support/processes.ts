@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { TEST_SECRET_KEY } from '#rally-testing/core';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -8,7 +9,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export function cleanEnv(extra: Record<string, string>): Record<string, string> {
   const base: Record<string, string> = {};
   for (const key of ['PATH', 'HOME', 'LANG', 'TMPDIR']) if (process.env[key]) base[key] = process.env[key] as string;
-  return { ...base, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...extra };
+  return { ...base, NODE_ENV: 'test', LOG_LEVEL: 'warn', SECRET_KEY: TEST_SECRET_KEY, ...extra };
 }
 
 export interface RunningProcess {

@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import type { RallyConfig } from '#rally/core';
 import { createHttpApp, JsonLogger, parseConfig } from '#rally/core';
 import type { SmtpSink, TestDatabase } from '#rally-testing/core';
-import { createTestDatabase, startSmtpSink, TEST_ENV } from '#rally-testing/core';
+import { createTestDatabase, startSmtpSink, TEST_ENV, TEST_SECRET_KEY } from '#rally-testing/core';
 import type { RallyRuntime } from '#rally/schema';
 import { prepareRuntime } from '#rally/schema';
 import { ApiModule } from '../../apps/api/src/api.module.js';
@@ -46,6 +46,7 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
     QUEUE_PREFIX: `rally-test-${randomBytes(4).toString('hex')}`,
     MAIL_RECONCILE_SECONDS: '2',
     DEMO_SEED: 'false',
+    SECRET_KEY: TEST_SECRET_KEY,
     ...((options.queue ?? 'redis') === 'redis' ? { REDIS_URL: TEST_ENV.redisUrl } : {}),
     ...(smtp ? { SMTP_URL: smtp.url } : {}),
     ...options.env,

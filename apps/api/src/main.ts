@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createHttpApp, loadConfigOrExit, onShutdownSignal } from '#rally/core';
+import { mailboxExposure, mailStartupLine } from '#rally/mail';
 import { prepareRuntime } from '#rally/schema';
 import { ApiModule } from './api.module.js';
 
@@ -14,7 +15,9 @@ logger.log({
   msg: 'api listening',
   url: base,
   docs: `${base}/api/docs`,
-  mailbox: config.mail.capture ? `${base}/dev/mailbox` : undefined,
+  mailbox: mailboxExposure(config),
 });
+// Said in plain words too: a captured-mail setup reachable from a network must be noticed, not guessed.
+if (mailboxExposure(config) === 'not-loopback') logger.warn({ msg: mailStartupLine(config).replace(/\s+/g, ' ') });
 // app.close() stops accepting connections, lets requests in flight finish, then closes pools.
 onShutdownSignal(logger, [() => app.close(), () => runtime.database.stop()]);

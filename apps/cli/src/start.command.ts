@@ -2,8 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { RallyConfig } from '#rally/core';
+import { mailStartupLine } from '#rally/mail';
 import { migrateRallyDatabase } from '#rally/schema';
-import { resolveDatabase } from '#rally/core';
+import { resolveDatabase, resolveSecretKey } from '#rally/core';
 import type { CliCommand } from './commands.js';
 import { FIRST_RUN_HOOKS } from './first-run.js';
 
@@ -21,7 +22,12 @@ export const startCommand: CliCommand = {
     const lines: string[] = [];
     for (const hook of FIRST_RUN_HOOKS) lines.push(...(await hook(config, db.url)));
 
-    const env = { ...process.env, DATABASE_URL: db.url };
+    // Resolved once here so the api and the worker sign and verify with the same key.
+    const env = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      SECRET_KEY: resolveSecretKey(config.secretKey, config.dataDir),
+    };
     const children: ChildProcess[] = (['api', 'worker'] as const).map((app) =>
       spawn(process.execPath, [entry(app)], { env, stdio: 'inherit' }),
     );
@@ -32,9 +38,7 @@ export const startCommand: CliCommand = {
         'Rally is starting.',
         `  Staff API:              ${base}/api/orgs/<slug>/...   (sign in: POST ${base}/api/auth/login)`,
         `  API docs (OpenAPI):     ${base}/api/docs`,
-        config.mail.capture
-          ? `  Local mailbox:          ${base}/dev/mailbox   (no SMTP_URL: mail is captured here)`
-          : `  Mail relay:             ${new URL(config.mail.smtpUrl as string).host}`,
+        `  ${mailStartupLine(config)}`,
         `  Database:               ${config.database.url ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}/postgres`}`,
         `  Queues:                 ${config.queue.redisUrl ? 'Redis (REDIS_URL)' : 'PostgreSQL (no REDIS_URL)'}`,
         ...lines,

@@ -28,3 +28,5 @@ export * from './health/health.module.js';
 export * from './process/graceful-shutdown.js';
 export * from './http/security-headers.js';
 export * from './security/random-token.js';
+export * from './security/form-stamp.js';
+export * from './security/secret-key.js';

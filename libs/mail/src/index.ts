@@ -11,5 +11,6 @@ export * from './templates/mail-renderer.js';
 export * from './transport/mail-transport.js';
 export * from './jobs/mail-send.handler.js';
 export * from './system-mail/system-mail.templates.js';
+export * from './mailbox/mailbox-exposure.js';
 
 export const MAIL_ENTITIES = [MailOutbox, CapturedMail];

@@ -8,11 +8,11 @@ describe('PetitionPageCache', () => {
   it('renders once per refresh period and fills each visitor own values, escaped', async () => {
     let renders = 0;
     const render = async (): Promise<string> => (renders++, template);
-    const a = await cache.page('p1', render, { startedAt: 111, source: 'twitter', referrer: '' }, 1_000);
+    const a = await cache.page('p1', render, { startedAt: '111', source: 'twitter', referrer: '' }, 1_000);
     const b = await cache.page(
       'p1',
       render,
-      { startedAt: 222, source: '"><script>x</script>', referrer: 'https://news.example/a?b=1&c=2' },
+      { startedAt: '222', source: '"><script>x</script>', referrer: 'https://news.example/a?b=1&c=2' },
       1_500,
     );
     expect(renders).toBe(1);
@@ -22,7 +22,7 @@ describe('PetitionPageCache', () => {
     expect(b).toContain('value="222"');
     expect(b).toContain('value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"');
     expect(b).toContain('value="https://news.example/a?b&#x3D;1&amp;c&#x3D;2"');
-    await cache.page('p1', render, { startedAt: 333, source: '', referrer: '' }, 2_000);
+    await cache.page('p1', render, { startedAt: '333', source: '', referrer: '' }, 2_000);
     expect(renders).toBe(2);
   });
 
@@ -33,10 +33,10 @@ describe('PetitionPageCache', () => {
       if (calls === 1) throw new Error('database down');
       return template;
     };
-    await expect(cache.page('p2', flaky, { startedAt: 1, source: '', referrer: '' }, 10_000)).rejects.toThrow(
+    await expect(cache.page('p2', flaky, { startedAt: '1', source: '', referrer: '' }, 10_000)).rejects.toThrow(
       'database down',
     );
-    await expect(cache.page('p2', flaky, { startedAt: 1, source: '', referrer: '' }, 10_001)).resolves.toContain(
+    await expect(cache.page('p2', flaky, { startedAt: '1', source: '', referrer: '' }, 10_001)).resolves.toContain(
       'value="1"',
     );
   });

@@ -12,7 +12,8 @@ export const PAGE_SLOTS = {
 const SLOT_PATTERN = /rally-slot-(started-at|source|referrer)/g;
 
 export interface PageFill {
-  startedAt: number;
+  /** The signed time-to-fill stamp: digits, a dot and base64url, nothing to escape. */
+  startedAt: string;
   source: string;
   referrer: string;
 }
@@ -45,7 +46,7 @@ export class PetitionPageCache {
       entry.html.catch(() => this.entries.delete(petitionId));
     }
     const values: Record<string, string> = {
-      'started-at': String(fill.startedAt),
+      'started-at': fill.startedAt,
       source: Handlebars.Utils.escapeExpression(fill.source),
       referrer: Handlebars.Utils.escapeExpression(fill.referrer),
     };

@@ -86,7 +86,7 @@ export class PetitionPageController {
         referrer: PAGE_SLOTS.referrer,
       });
     const html = await this.pages.page(petition.id, render, {
-      startedAt: Date.now(),
+      startedAt: this.signing.issueStamp(),
       source,
       referrer: externalReferrer(request, this.config.http.publicUrl),
     });
@@ -120,7 +120,7 @@ export class PetitionPageController {
       if (json) throw new PetitionNotOpenError(petition.status);
       return this.rerender(reply, 409, petition, { values, errors: {} }, body);
     }
-    const result = parseSignatureInput(body, t, Date.now(), this.signing.minFillSeconds);
+    const result = parseSignatureInput(body, t, (stamp) => this.signing.checkStamp(stamp));
     if (result.kind === 'invalid') {
       if (json) throw new InvalidInputError(result.fields);
       return this.rerender(reply, 422, petition, { values, errors: result.fields }, body);
@@ -191,7 +191,7 @@ export class PetitionPageController {
       publicUrl: this.config.http.publicUrl,
       recentSigners: await this.recent.get(petition.id),
       consentText: this.signing.consentWording(petition),
-      startedAt: String(Date.now()),
+      startedAt: this.signing.issueStamp(),
       source: '',
       referrer: '',
     };

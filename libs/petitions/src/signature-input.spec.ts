@@ -1,17 +1,20 @@
+import { FormStamp } from '#rally/core';
 import { PAGE_TEXT } from './i18n/page-text.js';
 import { parseSignatureInput } from './signature-input.js';
 
 const now = 1_800_000_000_000;
+const stamps = new FormStamp('the signature-input spec secret key');
+const check = (stamp: unknown) => stamps.check(stamp, 2_000, now);
 const valid = {
   firstName: ' Ana ',
   lastName: 'Lima',
   email: 'Ana.Lima+x@Gmail.com',
   country: 'fr',
   region: 'Bretagne',
-  startedAt: String(now - 10_000),
+  startedAt: stamps.issue(now - 10_000),
   consent: 'on',
 };
-const parse = (body: Record<string, unknown>) => parseSignatureInput(body, PAGE_TEXT.en, now, 2);
+const parse = (body: Record<string, unknown>) => parseSignatureInput(body, PAGE_TEXT.en, check);
 
 describe('parseSignatureInput', () => {
   it('accepts a complete form and normalises it', () => {
@@ -36,8 +39,11 @@ describe('parseSignatureInput', () => {
     ['country', { country: 'XX' }],
     ['country', { country: undefined }],
     ['comment', { comment: 'x'.repeat(1001) }],
-    ['startedAt', { startedAt: String(now - 500) }],
+    ['startedAt', { startedAt: stamps.issue(now - 500) }],
     ['startedAt', { startedAt: undefined }],
+    ['startedAt', { startedAt: String(now - 60_000) }],
+    ['startedAt', { startedAt: `${now - 60_000}.${stamps.issue(now - 500).split('.')[1]}` }],
+    ['startedAt', { startedAt: stamps.issue(now - 2 * 86_400_000) }],
     ['evil', { evil: '1' }],
     ['firstName', { firstName: { $ne: 1 } }],
     ['lastName', { lastName: 'Li\u0000ma' }],
@@ -55,12 +61,19 @@ describe('parseSignatureInput', () => {
     expect(result.kind === 'valid' && [result.input.firstName, result.input.comment]).toEqual(['Ana 🌻', '𝄞 music']);
   });
 
+  it('refuses a forged stamp like a hurried one, and an old one as expired', () => {
+    const forged = parse({ ...valid, startedAt: String(now - 60_000) });
+    expect(forged.kind === 'invalid' && forged.fields.startedAt).toEqual([PAGE_TEXT.en.errors.tooFast]);
+    const old = parse({ ...valid, startedAt: stamps.issue(now - 2 * 86_400_000) });
+    expect(old.kind === 'invalid' && old.fields.startedAt).toEqual([PAGE_TEXT.en.errors.expired]);
+  });
+
   it('treats a filled honeypot as a bot', () => {
     expect(parse({ ...valid, website: 'http://spam.example' })).toEqual({ kind: 'bot' });
   });
 
   it('speaks the petition language', () => {
-    const result = parseSignatureInput({ ...valid, firstName: '' }, PAGE_TEXT.fr, now, 2);
+    const result = parseSignatureInput({ ...valid, firstName: '' }, PAGE_TEXT.fr, check);
     expect(result.kind === 'invalid' && result.fields.firstName).toEqual(['Ce champ est obligatoire.']);
   });
 });

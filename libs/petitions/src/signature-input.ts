@@ -1,3 +1,4 @@
+import type { StampCheck } from '#rally/core';
 import { isDisposableEmail, isEmailShaped, normalizeEmail } from '#rally/supporters';
 import { COUNTRY_CODES } from './i18n/countries.js';
 import type { PageText } from './i18n/page-text.js';
@@ -64,8 +65,7 @@ const checked = (v: unknown): boolean => v === true || v === 'on' || v === 'true
 export function parseSignatureInput(
   body: unknown,
   t: PageText,
-  now: number,
-  minFillSeconds: number,
+  checkStamp: (stamp: unknown) => StampCheck,
 ): SignatureInputResult {
   const fields: Record<string, string[]> = {};
   if (typeof body !== 'object' || body === null || Array.isArray(body))
@@ -113,9 +113,10 @@ export function parseSignatureInput(
   const source = value('source', false);
   const referrer = value('referrer', false);
 
-  const startedAt = Number(text(raw.startedAt));
-  if (!raw.startedAt || !Number.isFinite(startedAt)) fields.startedAt = [t.errors.required];
-  else if (now - startedAt < minFillSeconds * 1000) fields.startedAt = [t.errors.tooFast];
+  // The signed time the page handed out (see FormStamp): a forged one gets the same answer as one sent too fast.
+  const stamp = checkStamp(raw.startedAt);
+  if (stamp === 'expired') fields.startedAt = [t.errors.expired];
+  else if (stamp !== 'ok') fields.startedAt = [t.errors.tooFast];
 
   if (Object.keys(fields).length > 0) return { kind: 'invalid', fields };
   return {

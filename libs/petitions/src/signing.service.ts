@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, randomToken } from '#rally/core';
+import type { StampCheck } from '#rally/core';
+import { FormStamp, InjectConfig, randomToken, requireSecretKey } from '#rally/core';
 import { isUuid } from '#rally/organisations';
 import { SupporterService } from '#rally/supporters';
 import { PAGE_TEXT } from './i18n/page-text.js';
@@ -18,12 +19,16 @@ export type ConfirmOutcome = 'confirmed' | 'invalid' | 'petition-closed';
 /** From a submitted form to a pending signature, and from a followed link to a confirmed one. */
 @Injectable()
 export class SigningService {
+  private readonly stamps: FormStamp;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly writer: SignatureWriter,
     private readonly supporters: SupporterService,
     @InjectConfig() private readonly config: RallyConfig,
-  ) {}
+  ) {
+    this.stamps = new FormStamp(requireSecretKey(config));
+  }
 
   /** The consent sentence shown beside the checkbox; the same function produces what is stored. */
   consentWording(petition: PublicPetition): string {
@@ -108,7 +113,12 @@ export class SigningService {
     return rows.map((r) => ({ firstName: r.first_name, region: r.region }));
   }
 
-  get minFillSeconds(): number {
-    return this.config.petitions.minFillSeconds;
+  /** The signed time-to-fill stamp a served form carries. */
+  issueStamp(now = Date.now()): string {
+    return this.stamps.issue(now);
+  }
+
+  checkStamp(stamp: unknown, now = Date.now()): StampCheck {
+    return this.stamps.check(stamp, this.config.petitions.minFillSeconds * 1000, now);
   }
 }

@@ -75,9 +75,18 @@ export const CONFIG_VARIABLES = {
     defaultValue: 'Rally <no-reply@rally.localhost>',
     parse: text,
   }),
+  SECRET_KEY: variable({
+    name: 'SECRET_KEY',
+    description:
+      'Secret (32+ characters, the same in every api and worker) from which Rally derives its signing keys. Unset: generated once under DATA_DIR; required when NODE_ENV=production',
+    parse: (r) => {
+      if (r.length < 32) throw new ConfigProblem(`must be at least 32 characters, got ${r.length}`);
+      return r;
+    },
+  }),
   DATA_DIR: variable({
     name: 'DATA_DIR',
-    description: 'Directory for local state (embedded database)',
+    description: 'Directory for local state (embedded database, generated secret key)',
     defaultValue: 'var',
     parse: text,
   }),

@@ -37,3 +37,30 @@ describe('parseConfig', () => {
     expect(problems.join('\n')).toMatch(/TRUST_PROXY must be true or false/);
   });
 });
+
+describe('production configuration', () => {
+  const problemsOf = (env: Record<string, string>): string[] => {
+    try {
+      parseConfig(env);
+      return [];
+    } catch (error) {
+      return (error as ConfigInvalidError).problems;
+    }
+  };
+
+  it('refuses capture mode (no SMTP_URL) and a generated secret key, naming both variables', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.join('\n')).toMatch(/^SMTP_URL must be set when NODE_ENV=production/m);
+    expect(problems.join('\n')).toMatch(/^SECRET_KEY must be set when NODE_ENV=production/m);
+  });
+
+  it('starts with a relay and a shared secret key', () => {
+    const config = parseConfig({ NODE_ENV: 'production', SMTP_URL: 'smtps://relay:465', SECRET_KEY: 'k'.repeat(32) });
+    expect(config.mail.capture).toBe(false);
+    expect(config.secretKey).toBe('k'.repeat(32));
+  });
+
+  it('refuses a short secret key in any environment', () => {
+    expect(problemsOf({ SECRET_KEY: 'short' })).toEqual(['SECRET_KEY must be at least 32 characters, got 5']);
+  });
+});

@@ -16,6 +16,8 @@ export interface RallyConfig {
     sendLeaseSeconds: number;
   };
   dataDir: string;
+  /** SECRET_KEY, or (set by prepareRuntime) the key generated under DATA_DIR. */
+  secretKey?: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   demoSeed: boolean;
   petitions: PetitionsConfig;
@@ -62,8 +64,18 @@ export function parseConfig(env: Record<string, string | undefined>): RallyConfi
       problems.push(`${key} ${error.message}`);
     }
   }
-  if (problems.length > 0) throw new ConfigInvalidError(problems);
   const v = values as Record<ConfigKey, never>;
+  if (v.NODE_ENV === 'production') {
+    // Captured mail is readable at /dev/mailbox (password-reset and invitation links included): never in production.
+    if (!v.SMTP_URL)
+      problems.push(
+        'SMTP_URL must be set when NODE_ENV=production: without a relay mail would only be captured locally',
+      );
+    // Every api and worker process must sign and verify with one key; a key generated per machine would not be shared.
+    if (!v.SECRET_KEY)
+      problems.push('SECRET_KEY must be set when NODE_ENV=production (the same value in every process)');
+  }
+  if (problems.length > 0) throw new ConfigInvalidError(problems);
   const port = v.PORT as number;
   const smtpUrl = v.SMTP_URL as string | undefined;
   return {
@@ -95,6 +107,7 @@ export function parseConfig(env: Record<string, string | undefined>): RallyConfi
       sendLeaseSeconds: v.MAIL_SEND_LEASE_SECONDS,
     },
     dataDir: v.DATA_DIR,
+    secretKey: v.SECRET_KEY,
     logLevel: v.LOG_LEVEL,
     demoSeed: v.DEMO_SEED,
     petitions: {

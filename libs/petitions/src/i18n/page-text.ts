@@ -43,6 +43,7 @@ export interface PageText {
     tooLong: string;
     country: string;
     tooFast: string;
+    expired: string;
     invalid: string;
     tooMany: string;
     busy: string;
@@ -93,6 +94,7 @@ const en: PageText = {
     tooLong: 'This is too long.',
     country: 'Choose a country from the list.',
     tooFast: 'The form was sent too quickly. Please try again.',
+    expired: 'This form was open for a long time. Please send it again.',
     invalid: 'This value is not valid.',
     tooMany: 'Too many signatures were sent from your connection. Please wait a moment and try again.',
     busy: 'So many people are signing right now that we could not take yours. Please try again in a moment.',
@@ -145,6 +147,7 @@ const fr: PageText = {
     tooLong: 'Ce texte est trop long.',
     country: 'Choisissez un pays dans la liste.',
     tooFast: 'Le formulaire a été envoyé trop vite. Veuillez réessayer.',
+    expired: 'Ce formulaire est resté ouvert longtemps. Veuillez l’envoyer à nouveau.',
     invalid: "Cette valeur n'est pas valide.",
     tooMany: 'Trop de signatures ont été envoyées depuis votre connexion. Patientez un instant, puis réessayez.',
     busy: "Tant de personnes signent en ce moment que nous n'avons pas pu enregistrer la vôtre. Réessayez dans un instant.",
@@ -195,6 +198,7 @@ const es: PageText = {
     tooLong: 'Este texto es demasiado largo.',
     country: 'Elige un país de la lista.',
     tooFast: 'El formulario se envió demasiado rápido. Inténtalo de nuevo.',
+    expired: 'Este formulario estuvo abierto mucho tiempo. Envíalo de nuevo.',
     invalid: 'Este valor no es válido.',
     tooMany: 'Se enviaron demasiadas firmas desde tu conexión. Espera un momento e inténtalo de nuevo.',
     busy: 'Hay tantas personas firmando ahora mismo que no pudimos registrar la tuya. Inténtalo de nuevo en un momento.',

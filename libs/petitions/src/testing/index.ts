@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuthContext } from '#rally/core';
+import { FormStamp } from '#rally/core';
+import { TEST_SECRET_KEY } from '#rally-testing/core';
 import { CampaignService } from '#rally/campaigns';
 import type { RallyLike, StaffHandle } from '#rally-testing/organisations';
 import type { PetitionCreateDto } from '../dto/petition.dto.js';
@@ -51,7 +53,7 @@ export function aSignForm(overrides: Record<string, string> = {}): Record<string
     country: 'FR',
     region: 'Bretagne',
     postcode: '29200',
-    startedAt: String(Date.now() - 10_000),
+    startedAt: new FormStamp(TEST_SECRET_KEY).issue(Date.now() - 10_000),
     consent: 'on',
     publicDisplay: 'on',
     ...overrides,
