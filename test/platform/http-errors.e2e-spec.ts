@@ -16,6 +16,10 @@ class SampleController {
   @Post() create(@Body() body: SampleDto): SampleDto {
     return body;
   }
+  /** No DTO: only the body parser stands between this route and whatever the client sent. */
+  @Post('raw') raw(@Body() body: unknown): unknown {
+    return body;
+  }
   @Get('missing/:id') missing(@Param('id') _id: string): never {
     throw new NotFoundError('Petition');
   }
@@ -69,6 +73,26 @@ describe('HTTP error mapping', () => {
     const res = await post(JSON.stringify({ name: 'Am\u0000ina', email: 'a@example.org', size: 3 }));
     expect(res.status).toBe(422);
     expect(Object.keys(((await res.json()) as { fields: Record<string, string[]> }).fields)).toEqual(['name']);
+  });
+
+  it('refuses NUL and lone surrogates at parsing, so a route without a DTO is covered too', async () => {
+    for (const bad of ['\u0000', '\uD800', '\uDFFF']) {
+      const res = await fetch(`${base}/sample/raw`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ok: 'fine', list: ['a', `b${bad}`] }),
+      });
+      expect(res.status).toBe(422);
+      expect(((await res.json()) as { fields: Record<string, string[]> }).fields).toEqual({
+        'list.1': ['list.1 must not contain NUL characters or unpaired UTF-16 surrogates'],
+      });
+    }
+    const emoji = await fetch(`${base}/sample/raw`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"\\ud83c\\udf3b"}',
+    });
+    expect(await emoji.json()).toEqual({ name: '🌻' });
   });
 
   it('answers malformed JSON with 400, not 500', async () => {

@@ -30,3 +30,4 @@ export * from './http/security-headers.js';
 export * from './security/random-token.js';
 export * from './security/form-stamp.js';
 export * from './security/secret-key.js';
+export * from './http/unstorable-text.js';

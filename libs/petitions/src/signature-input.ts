@@ -1,4 +1,5 @@
 import type { StampCheck } from '#rally/core';
+import { isUnstorableText } from '#rally/core';
 import { isDisposableEmail, isEmailShaped, normalizeEmail } from '#rally/supporters';
 import { COUNTRY_CODES } from './i18n/countries.js';
 import type { PageText } from './i18n/page-text.js';
@@ -51,9 +52,6 @@ const MAX: Record<string, number> = {
   referrer: 500,
 };
 
-/** Half of a UTF-16 surrogate pair: not a character, only reachable through a JSON \\u escape. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 const text = (v: unknown): string =>
   typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : typeof v === 'number' ? String(v) : '';
 const checked = (v: unknown): boolean => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes';
@@ -80,7 +78,7 @@ export function parseSignatureInput(
     // refuse them here, naming the field, instead of failing the insert.
     if (
       (v !== undefined && typeof v !== 'string' && typeof v !== 'number') ||
-      (typeof v === 'string' && (v.includes('\u0000') || LONE_SURROGATE.test(v)))
+      (typeof v === 'string' && isUnstorableText(v))
     ) {
       fields[name] = [t.errors.invalid];
       return null;

@@ -1,6 +1,7 @@
 import type { ArgumentMetadata, ValidationError } from '@nestjs/common';
 import { ValidationPipe } from '@nestjs/common';
 import { InvalidInputError } from './domain.exception.js';
+import { unstorableTextFields } from '../http/unstorable-text.js';
 
 function collect(errors: ValidationError[], prefix = '', out: Record<string, string[]> = {}): Record<string, string[]> {
   for (const e of errors) {
@@ -11,21 +12,12 @@ function collect(errors: ValidationError[], prefix = '', out: Record<string, str
   return out;
 }
 
-/** Fields (dotted paths) holding a string with a NUL character, which PostgreSQL text cannot store. */
-function nulFields(value: unknown, prefix = '', out: Record<string, string[]> = {}): Record<string, string[]> {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) out[prefix || 'body'] = [`${prefix || 'body'} must not contain NUL characters`];
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, child] of Object.entries(value)) nulFields(child, prefix ? `${prefix}.${key}` : key, out);
-  }
-  return out;
-}
-
-/** DTO whitelist, unknown fields rejected, NUL characters refused; failures answered 422 keyed by field. */
+/** DTO whitelist, unknown fields rejected, unstorable text in queries and params refused (JSON bodies: at parsing); 422 keyed by field. */
 class RallyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (this.toValidate(metadata)) {
-      const fields = nulFields(value);
+      // JSON bodies are checked once, at parsing (jsonBodyParser); this covers queries and path parameters.
+      const fields = metadata.type === 'body' ? {} : unstorableTextFields(value);
       if (Object.keys(fields).length > 0) throw new InvalidInputError(fields);
     }
     return super.transform(value, metadata);

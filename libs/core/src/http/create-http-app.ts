@@ -8,9 +8,11 @@ import type { RallyConfig } from '../config/rally-config.js';
 import { DomainExceptionFilter } from '../errors/domain-exception.filter.js';
 import { createValidationPipe } from '../errors/validation.pipe.js';
 import { JsonLogger } from '../logging/json-logger.js';
+import { jsonBodyParser } from './json-body.js';
 import { isDataPath, securityHeaders } from './security-headers.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+const BODY_LIMIT = 1_048_576;
 
 /** Builds the api's Fastify-based Nest app: JSON logs with request ids, security headers, validation, error mapping, OpenAPI. */
 export async function createHttpApp(rootModule: unknown, config: RallyConfig): Promise<NestFastifyApplication> {
@@ -18,7 +20,7 @@ export async function createHttpApp(rootModule: unknown, config: RallyConfig): P
   const adapter = new FastifyAdapter({
     loggerInstance: logger.pino,
     trustProxy: config.http.trustProxy,
-    bodyLimit: 1_048_576,
+    bodyLimit: BODY_LIMIT,
     // Rally uses no Nest middleware (guards, hooks and filters instead), so middie's per-request pass is skipped.
     skipMiddie: true,
     // Keep a caller's id (load balancer) when it is sane, so one request can be followed across services.
@@ -38,6 +40,7 @@ export async function createHttpApp(rootModule: unknown, config: RallyConfig): P
     void reply.headers(isDataPath(request.url) ? headers.data : headers.document).header('x-request-id', request.id);
     done();
   });
+  app.useBodyParser('application/json', { bodyLimit: BODY_LIMIT }, jsonBodyParser(fastify));
   await app.register(cookie as never);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
