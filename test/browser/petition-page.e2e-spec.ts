@@ -84,6 +84,12 @@ describe('petition page in headless Chromium', () => {
     const [mail] = await mailsTo(rally, 'mira.okafor@example.org', 1, /confirm/i);
     const confirmPage = await browser.newPage();
     await confirmPage.goto(confirmLink(mail));
+    // Opening the link only shows the button; pressing it confirms.
+    expect(await confirmPage.locator('h1').textContent()).toBe('Confirm your signature');
+    await Promise.all([
+      confirmPage.waitForURL(`**/p/${petition.slug}/confirmed`),
+      confirmPage.getByRole('button', { name: 'Confirm my signature' }).click(),
+    ]);
     expect(confirmPage.url()).toBe(`${rally.baseUrl}/p/${petition.slug}/confirmed`);
     expect(await confirmPage.locator('h1').textContent()).toBe('Thank you, your signature is confirmed');
 

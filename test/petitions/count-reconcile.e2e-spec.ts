@@ -5,7 +5,7 @@ import type { StaffHandle } from '#rally-testing/organisations';
 import { createOrgWithMember } from '#rally-testing/organisations';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
 import { waitUntil } from '../support/processes.js';
-import { confirmLink, mailsTo, postForm, publicCount, waitForCount } from './petition-helpers.js';
+import { confirmLink, pressConfirm, mailsTo, postForm, publicCount, waitForCount } from './petition-helpers.js';
 
 interface Report {
   total: number;
@@ -39,9 +39,7 @@ describe('count reconcile: drifted petition counts are repaired from the rows on
 
   const signAndConfirm = async (slug: string, form: Record<string, string>): Promise<void> => {
     expect((await postForm(rally, slug, form)).status).toBe(303);
-    expect((await fetch(confirmLink((await mailsTo(rally, form.email, 1))[0]), { redirect: 'manual' })).status).toBe(
-      303,
-    );
+    expect((await pressConfirm(confirmLink((await mailsTo(rally, form.email, 1))[0]))).status).toBe(303);
   };
   const report = async (who: StaffHandle, petitionId: string): Promise<Report> =>
     (

@@ -48,5 +48,23 @@ export function confirmLink(mail: CaughtMail): string {
   return match[1];
 }
 
+/**
+ * What a person does with the mailed link: open it (a page with one button, which changes nothing) and press the
+ * button (a form POST to the same address). Answers the POST.
+ */
+export async function pressConfirm(link: string): Promise<Response> {
+  const page = await fetch(link, { redirect: 'manual' });
+  if (page.status !== 200) return page;
+  const html = await page.text();
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+  if (!action) throw new Error(`no confirmation button on the page:\n${html.slice(0, 500)}`);
+  return fetch(new URL(action.replace(/&amp;/g, '&'), link), {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: '',
+  });
+}
+
 export const mailsTo = (rally: RallyHarness, to: string, count: number, subject?: RegExp): Promise<CaughtMail[]> =>
   rally.smtp!.waitFor(count, (m) => m.to === to && (!subject || subject.test(m.subject)));

@@ -4,7 +4,15 @@ import { aPetition, aSignForm } from '#rally-testing/petitions';
 import type { StaffHandle } from '#rally-testing/organisations';
 import { createOrgWithMember } from '#rally-testing/organisations';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
-import { confirmLink, mailsTo, postForm, postJson, publicCount, waitForCount } from './petition-helpers.js';
+import {
+  confirmLink,
+  pressConfirm,
+  mailsTo,
+  postForm,
+  postJson,
+  publicCount,
+  waitForCount,
+} from './petition-helpers.js';
 
 describe('signing a petition: double opt-in, dedupe, reminders, closed petitions, field errors', () => {
   let rally: RallyHarness;
@@ -57,13 +65,24 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
 
     const [mail] = await mailsTo(rally, form.email, 1, /confirm your signature/i);
     expect(mail.text).toContain('Free the children');
-    const followed = await fetch(confirmLink(mail), { redirect: 'manual' });
+    // Opening the link (as a mail scanner would, GET or HEAD) changes nothing: it shows a page with one button.
+    const opened = await fetch(confirmLink(mail), { redirect: 'manual' });
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('cache-control')).toBe('no-store');
+    expect(opened.headers.get('referrer-policy')).toBe('no-referrer');
+    const html = await opened.text();
+    expect(html).toContain('Confirm your signature');
+    expect(html).toMatch(/<form method="post" action="\/p\/[^"]+\/confirm\/[^"]+"/);
+    expect((await fetch(confirmLink(mail), { method: 'HEAD', redirect: 'manual' })).status).toBe(200);
+    expect(await signatureRows(petition.id)).toEqual([expect.objectContaining({ status: 'pending' })]);
+    const followed = await pressConfirm(confirmLink(mail));
     expect(followed.status).toBe(303);
     expect(followed.headers.get('location')).toBe(`/p/${petition.slug}/confirmed`);
     await waitForCount(rally, petition.slug, 1);
 
-    // Single use: the second visit changes nothing and says so.
+    // Single use: opening it again, or pressing again, changes nothing and says so.
     expect((await fetch(confirmLink(mail), { redirect: 'manual' })).status).toBe(410);
+    expect((await fetch(confirmLink(mail), { method: 'POST', redirect: 'manual' })).status).toBe(410);
     const [supporter] = (await db.query(
       `SELECT s.email, c.granted, c.wording, c.source FROM supporters s JOIN supporter_consents c ON c.supporter_id = s.id WHERE s.organization_id = $1`,
       [staff.organization.id],
@@ -85,7 +104,7 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
     const first = aSignForm({ email: 'sam.doe@gmail.com' });
     expect((await postForm(rally, petition.slug, first)).status).toBe(303);
     const [mail] = await mailsTo(rally, 'sam.doe@gmail.com', 1, /confirm/i);
-    await fetch(confirmLink(mail), { redirect: 'manual' });
+    await pressConfirm(confirmLink(mail));
     await waitForCount(rally, petition.slug, 1);
 
     const again = await postForm(rally, petition.slug, aSignForm({ email: 'Sam.Doe+petition@GMAIL.com' }));
@@ -112,7 +131,7 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
     await new Promise((r) => setTimeout(r, 3_000));
     expect(rally.smtp!.messages.filter((m) => m.to === form.email)).toHaveLength(3);
     // The reminder's link still works.
-    expect((await fetch(confirmLink(mails[2]), { redirect: 'manual' })).status).toBe(303);
+    expect((await pressConfirm(confirmLink(mails[2]))).status).toBe(303);
     await waitForCount(rally, petition.slug, 1);
   });
 
@@ -178,9 +197,12 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
 
   it('a confirmation link whose signature id only looks like a UUID is invalid (410), never a 500', async () => {
     const petition = await aPetition(rally, staff);
-    for (const id of ['-'.repeat(36), 'abcdefab-cdef-abcd-efab-cdefabcdefab-']) {
+    for (const [id, method] of ['-'.repeat(36), 'abcdefab-cdef-abcd-efab-cdefabcdefab-'].flatMap((i) => [
+      [i, 'GET'],
+      [i, 'POST'],
+    ])) {
       expect(
-        (await fetch(`${rally.baseUrl}/p/${petition.slug}/confirm/${id}/token`, { redirect: 'manual' })).status,
+        (await fetch(`${rally.baseUrl}/p/${petition.slug}/confirm/${id}/token`, { method, redirect: 'manual' })).status,
       ).toBe(410);
     }
   });
@@ -197,7 +219,7 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
     const hidden = aSignForm({ firstName: 'Oculto', publicDisplay: '' });
     for (const form of [shown, hidden]) {
       await postForm(rally, petition.slug, form);
-      await fetch(confirmLink((await mailsTo(rally, form.email, 1))[0]), { redirect: 'manual' });
+      await pressConfirm(confirmLink((await mailsTo(rally, form.email, 1))[0]));
     }
     await waitForCount(rally, petition.slug, 2);
     await new Promise((r) => setTimeout(r, 5_100)); // recent signers are cached for a few seconds

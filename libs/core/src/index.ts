@@ -31,3 +31,4 @@ export * from './security/random-token.js';
 export * from './security/form-stamp.js';
 export * from './security/secret-key.js';
 export * from './http/unstorable-text.js';
+export * from './http/one-click-link.js';

@@ -6,6 +6,8 @@ import {
   InjectConfig,
   InvalidInputError,
   NotFoundError,
+  OneClickLink,
+  oneClickHeaders,
   Public,
   RateLimitedError,
   ServiceBusyError,
@@ -148,8 +150,34 @@ export class PetitionPageController {
       .send(renderMessagePage(petition, 'thanks', this.counts.get(petition.id), this.config.http.publicUrl));
   }
 
-  /** The emailed single-use link. Redirects after use so the secret does not stay in the address bar or history. */
+  /**
+   * The emailed confirmation link. Opening it changes nothing (mail scanners open links too): it shows the petition
+   * and one button, which POSTs the same address.
+   */
+  @OneClickLink()
   @Get(':slug/confirm/:signatureId/:token')
+  async confirmPage(
+    @Param('slug') slug: string,
+    @Param('signatureId') signatureId: string,
+    @Param('token') token: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const petition = await this.petitions.bySlug(slug);
+    if (!petition) return this.notFound(oneClickHeaders(reply));
+    const state = await this.signing.checkLink(petition, signatureId, token);
+    if (state !== 'valid') return this.linkRefused(reply, petition, state);
+    const action = {
+      url: `/p/${petition.slug}/confirm/${signatureId}/${token}`,
+      label: PAGE_TEXT[petition.language].confirmButton,
+    };
+    void oneClickHeaders(reply)
+      .header('content-type', HTML)
+      .send(renderMessagePage(petition, 'confirm', this.counts.get(petition.id), this.config.http.publicUrl, action));
+  }
+
+  /** The button: confirms once, then redirects so the secret does not stay in the address bar or history. */
+  @OneClickLink()
+  @Post(':slug/confirm/:signatureId/:token')
   async confirm(
     @Param('slug') slug: string,
     @Param('signatureId') signatureId: string,
@@ -157,21 +185,17 @@ export class PetitionPageController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const petition = await this.petitions.bySlug(slug);
-    if (!petition) return this.notFound(reply);
+    if (!petition) return this.notFound(oneClickHeaders(reply));
     const outcome = await this.signing.confirm(petition, signatureId, token);
-    if (outcome === 'confirmed') {
-      void reply
-        .status(303)
-        .header('location', `/p/${petition.slug}/confirmed`)
-        .header('referrer-policy', 'no-referrer')
-        .send();
-      return;
-    }
-    const kind = outcome === 'petition-closed' ? 'petition-closed' : 'link-invalid';
-    void reply
-      .status(outcome === 'petition-closed' ? 409 : 410)
+    if (outcome !== 'confirmed') return this.linkRefused(reply, petition, outcome);
+    void oneClickHeaders(reply).status(303).header('location', `/p/${petition.slug}/confirmed`).send();
+  }
+
+  private linkRefused(reply: FastifyReply, petition: PublicPetition, state: 'invalid' | 'petition-closed'): void {
+    const kind = state === 'petition-closed' ? 'petition-closed' : 'link-invalid';
+    void oneClickHeaders(reply)
+      .status(state === 'petition-closed' ? 409 : 410)
       .header('content-type', HTML)
-      .header('referrer-policy', 'no-referrer')
       .send(renderMessagePage(petition, kind, this.counts.get(petition.id), this.config.http.publicUrl));
   }
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import type { OneClickAction } from '#rally/core';
 import type { CachedCount } from './petition-count.cache.js';
 import { countryOptions } from './i18n/countries.js';
 import type { PageText } from './i18n/page-text.js';
@@ -175,17 +176,19 @@ export function renderPetitionPage(ctx: PageContext): string {
   return render(petition, petition.title, views.petition, model);
 }
 
-export type MessageKind = 'thanks' | 'confirmed' | 'link-invalid' | 'petition-closed';
+export type MessageKind = 'thanks' | 'confirm' | 'confirmed' | 'link-invalid' | 'petition-closed';
 
 export function renderMessagePage(
   petition: PublicPetition,
   kind: MessageKind,
   count: CachedCount,
   publicUrl: string,
+  action?: OneClickAction,
 ): string {
   const t = PAGE_TEXT[petition.language];
   const [heading, body] = {
     thanks: [t.thanksTitle, t.thanksBody],
+    confirm: [t.confirmTitle, t.confirmBody],
     confirmed: [t.confirmedTitle, t.confirmedBody],
     'link-invalid': [t.linkInvalidTitle, t.linkInvalidBody],
     'petition-closed': [t.closed, t.petitionClosedConfirm],
@@ -198,6 +201,8 @@ export function renderMessagePage(
     heading,
     body,
     showCount: kind === 'confirmed',
+    action: action ?? null,
+    showBackLink: kind !== 'confirm',
     countUrl: `/p/${petition.slug}/count.json`,
     count: countModel(petition, count),
     ...share,

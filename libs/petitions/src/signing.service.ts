@@ -62,6 +62,21 @@ export class SigningService {
     });
   }
 
+  /** Whether a confirmation link would work now, changing nothing: what its GET page shows. */
+  async checkLink(
+    petition: PublicPetition,
+    signatureId: string,
+    token: string,
+  ): Promise<'valid' | 'invalid' | 'petition-closed'> {
+    if (!isUuid(signatureId) || token.length > 100) return 'invalid';
+    const [pending] = (await this.db.query(
+      `SELECT 1 FROM signatures WHERE id = $1 AND petition_id = $2 AND confirm_token = $3 AND status = 'pending'`,
+      [signatureId, petition.id, token],
+    )) as unknown[];
+    if (!pending) return 'invalid';
+    return petition.status === 'open' ? 'valid' : 'petition-closed';
+  }
+
   /** Follows a confirmation link once: confirms, records the supporter and their consent in one transaction. */
   async confirm(petition: PublicPetition, signatureId: string, token: string): Promise<ConfirmOutcome> {
     if (!isUuid(signatureId) || token.length > 100) return 'invalid';

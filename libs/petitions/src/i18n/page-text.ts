@@ -30,6 +30,9 @@ export interface PageText {
   closesOn: string;
   thanksTitle: string;
   thanksBody: string;
+  confirmTitle: string;
+  confirmBody: string;
+  confirmButton: string;
   confirmedTitle: string;
   confirmedBody: string;
   linkInvalidTitle: string;
@@ -81,6 +84,9 @@ const en: PageText = {
   thanksTitle: 'Check your email',
   thanksBody:
     'We have sent you an email. Follow the link in it to confirm your signature: only confirmed signatures are counted.',
+  confirmTitle: 'Confirm your signature',
+  confirmBody: 'Press the button to confirm that you signed this petition. Only confirmed signatures are counted.',
+  confirmButton: 'Confirm my signature',
   confirmedTitle: 'Thank you, your signature is confirmed',
   confirmedBody: 'Your signature now counts. Share the petition to help it reach its goal.',
   linkInvalidTitle: 'This link can no longer be used',
@@ -132,6 +138,10 @@ const fr: PageText = {
   thanksTitle: 'Consultez votre messagerie',
   thanksBody:
     'Nous vous avons envoyé un e-mail. Suivez le lien pour confirmer votre signature : seules les signatures confirmées sont comptées.',
+  confirmTitle: 'Confirmez votre signature',
+  confirmBody:
+    'Appuyez sur le bouton pour confirmer que vous avez signé cette pétition. Seules les signatures confirmées sont comptées.',
+  confirmButton: 'Confirmer ma signature',
   confirmedTitle: 'Merci, votre signature est confirmée',
   confirmedBody: "Votre signature compte désormais. Partagez la pétition pour l'aider à atteindre son objectif.",
   linkInvalidTitle: 'Ce lien ne peut plus être utilisé',
@@ -185,6 +195,9 @@ const es: PageText = {
   thanksTitle: 'Revisa tu correo',
   thanksBody:
     'Te hemos enviado un correo. Sigue el enlace para confirmar tu firma: solo se cuentan las firmas confirmadas.',
+  confirmTitle: 'Confirma tu firma',
+  confirmBody: 'Pulsa el botón para confirmar que firmaste esta petición. Solo se cuentan las firmas confirmadas.',
+  confirmButton: 'Confirmar mi firma',
   confirmedTitle: 'Gracias, tu firma está confirmada',
   confirmedBody: 'Tu firma ya cuenta. Comparte la petición para ayudarla a alcanzar su meta.',
   linkInvalidTitle: 'Este enlace ya no se puede usar',
