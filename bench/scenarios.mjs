@@ -90,7 +90,7 @@ const naiveSignScenario = {
   name: 'sign-naive',
   async run({ stack, connections, durationSeconds, load }) {
     const { petitionId, slug } = await setup(stack);
-    const [{ organization_id: organizationId }] = await stack.query(
+    const [{ organization_id: organisationId }] = await stack.query(
       `SELECT organization_id FROM petitions WHERE id = $1`,
       [petitionId],
     );
@@ -105,7 +105,7 @@ const naiveSignScenario = {
         stack.databaseUrl,
         stack.env.REDIS_URL,
         `${stack.env.QUEUE_PREFIX}-naive`,
-        organizationId,
+        organisationId,
         petitionId,
       ],
       { stdio: 'ignore' },

@@ -1,13 +1,13 @@
 // The baseline the sign target is stated against: a plain Fastify route that, per request, inserts the signature
 // with its own statement and commit and then enqueues a confirmation job (BullMQ on Redis). No batching, no caches.
-// Usage (from the bench): node naive-sign-server.mjs <port> <databaseUrl> <redisUrl> <queuePrefix> <organizationId> <petitionId>
+// Usage (from the bench): node naive-sign-server.mjs <port> <databaseUrl> <redisUrl> <queuePrefix> <organisationId> <petitionId>
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
-const [port, databaseUrl, redisUrl, prefix, organizationId, petitionId] = process.argv.slice(2);
+const [port, databaseUrl, redisUrl, prefix, organisationId, petitionId] = process.argv.slice(2);
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
 const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
 const queue = new Queue('naive-signature-mail', { connection, prefix });
@@ -24,7 +24,7 @@ app.post('/sign', async (request, reply) => {
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'en', $13) ON CONFLICT (petition_id, email_normalized) DO NOTHING`,
     [
       id,
-      organizationId,
+      organisationId,
       petitionId,
       b.email,
       b.email.toLowerCase(),

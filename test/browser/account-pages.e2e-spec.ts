@@ -74,7 +74,7 @@ describe('staff account pages in headless Chromium', () => {
 
   it('accepts an invitation from the mailed link with a name and password', async () => {
     const invited = 'new.colleague@example.org';
-    const res = await fetch(`${rally.baseUrl}/api/orgs/${admin.organization.slug}/invitations`, {
+    const res = await fetch(`${rally.baseUrl}/api/orgs/${admin.organisation.slug}/invitations`, {
       method: 'POST',
       headers: { ...admin.bearer(), 'content-type': 'application/json' },
       body: JSON.stringify({ email: invited, role: Role.Coordinator }),
@@ -91,8 +91,8 @@ describe('staff account pages in headless Chromium', () => {
 
     const session = await page.request.get(`${rally.baseUrl}/api/auth/session`);
     expect(session.status()).toBe(200);
-    expect(((await session.json()) as { organizations: { slug: string; role: string }[] }).organizations).toEqual([
-      expect.objectContaining({ slug: admin.organization.slug, role: 'coordinator' }),
+    expect(((await session.json()) as { organisations: { slug: string; role: string }[] }).organisations).toEqual([
+      expect.objectContaining({ slug: admin.organisation.slug, role: 'coordinator' }),
     ]);
     await page.close();
   });

@@ -47,7 +47,7 @@ describe('petition page in headless Chromium', () => {
   });
 
   it('opens the page, signs, follows the link from the caught mail, and sees the count go live', async () => {
-    const staff = await createOrgWithMember(rally, { organization: { name: 'Voices for Children' } });
+    const staff = await createOrgWithMember(rally, { organisation: { name: 'Voices for Children' } });
     const petition = await aPetition(rally, staff, { title: 'No child behind bars', goal: 50 });
     const thirdParty: string[] = [];
     const page = await browser.newPage();

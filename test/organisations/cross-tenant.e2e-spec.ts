@@ -55,7 +55,7 @@ describe('tenant isolation on every route', () => {
   it.each(credentials)("answers 404 to A's %s on every route of B's organisation", async (kind) => {
     const leaks: string[] = [];
     for (const op of operations.filter((o) => o.orgScoped)) {
-      const path = fillPath(op.path, { ...bObjects, orgSlug: b.organization.slug });
+      const path = fillPath(op.path, { ...bObjects, orgSlug: b.organisation.slug });
       const res = await call(rally, op.method, path, { headers: headersFor(a, kind), body: op.body });
       if (res.status !== 404)
         leaks.push(`${op.method} ${path} -> ${res.status} ${JSON.stringify(res.body).slice(0, 120)}`);
@@ -70,7 +70,7 @@ describe('tenant isolation on every route', () => {
         ['B object', bObjects],
         ['unknown id', Object.fromEntries(Object.keys(bObjects).map((k) => [k, randomUUID()]))],
       ] as const) {
-        const path = fillPath(op.path, { ...ids, orgSlug: a.organization.slug });
+        const path = fillPath(op.path, { ...ids, orgSlug: a.organisation.slug });
         const res = await call(rally, op.method, path, { headers: headersFor(a, kind), body: op.body });
         if (res.status !== 404)
           leaks.push(`${label}: ${op.method} ${path} -> ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`);
@@ -89,7 +89,7 @@ describe('tenant isolation on every route', () => {
       expect([
         op.path,
         (
-          await call(rally, op.method, fillPath(op.path, { ...values, orgSlug: b.organization.slug }), {
+          await call(rally, op.method, fillPath(op.path, { ...values, orgSlug: b.organisation.slug }), {
             body: op.body,
           })
         ).status,
@@ -100,7 +100,7 @@ describe('tenant isolation on every route', () => {
   it("left no trace of A in B's audit log", async () => {
     const rows = (await dataSourceOf(rally).query(
       `SELECT count(*)::int AS n FROM audit_event WHERE organization_id = $1 AND (actor_user_id = $2 OR actor_token_id = $3)`,
-      [b.organization.id, a.user.id, a.tokenId],
+      [b.organisation.id, a.user.id, a.tokenId],
     )) as [{ n: number }];
     expect(rows[0].n).toBe(0);
   });

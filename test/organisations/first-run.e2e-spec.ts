@@ -34,7 +34,7 @@ describe('first run and create-admin', () => {
 
   it('creates an organisation with its admin, reusing an existing account without touching its password', async () => {
     const created = await createOrganisationWithAdmin(db, {
-      organization: {
+      organisation: {
         name: 'Child Rights Now',
         slug: 'crn',
         country: 'FR',
@@ -46,7 +46,7 @@ describe('first run and create-admin', () => {
     expect(created.user.email).toBe('lead@example.org');
     expect(created.password).toBeDefined();
     const second = await createOrganisationWithAdmin(db, {
-      organization: {
+      organisation: {
         name: 'Second',
         slug: 'second',
         country: 'BE',
@@ -59,12 +59,12 @@ describe('first run and create-admin', () => {
     expect(second.password).toBeUndefined();
     await expect(
       createOrganisationWithAdmin(db, {
-        organization: { name: 'Dup', slug: 'crn', country: 'FR', timeZone: 'UTC', defaultLanguage: 'en' },
+        organisation: { name: 'Dup', slug: 'crn', country: 'FR', timeZone: 'UTC', defaultLanguage: 'en' },
         admin: { email: 'x@example.org', name: 'X' },
       }),
     ).rejects.toBeInstanceOf(SlugTakenError);
     const invalid = createOrganisationWithAdmin(db, {
-      organization: {
+      organisation: {
         name: 'Bad',
         slug: 'Bad Slug',
         country: 'France',

@@ -15,8 +15,8 @@ describe('organisation administration: invitations, API tokens, members, audit l
   beforeAll(async () => {
     rally = await startRally();
     db = dataSourceOf(rally);
-    admin = await createOrgWithMember(rally, { role: Role.Admin, organization: { name: 'Child Rights & Co' } });
-    base = `/api/orgs/${admin.organization.slug}`;
+    admin = await createOrgWithMember(rally, { role: Role.Admin, organisation: { name: 'Child Rights & Co' } });
+    base = `/api/orgs/${admin.organisation.slug}`;
   });
   afterAll(() => rally.close());
 
@@ -49,14 +49,14 @@ describe('organisation administration: invitations, API tokens, members, audit l
       status: 422,
       body: { fields: { name: expect.any(Array), password: expect.any(Array) } },
     });
-    const accepted = await call<{ csrfToken: string; organizationSlug: string }>(
+    const accepted = await call<{ csrfToken: string; organisationSlug: string }>(
       rally,
       'POST',
       '/api/auth/invitations/accept',
       { body: { token, name: 'New Person', password: 'meadow lanterns glow softly' } },
     );
     expect(accepted.status).toBe(200);
-    expect(accepted.body.organizationSlug).toBe(admin.organization.slug);
+    expect(accepted.body.organisationSlug).toBe(admin.organisation.slug);
     const headers = { cookie: `rally_session=${cookiesOf(accepted.headers).rally_session}` };
     expect((await call(rally, 'GET', `${base}/me`, { headers })).body).toMatchObject({ role: 'coordinator' });
     const again = await call(rally, 'POST', '/api/auth/invitations/accept', {
@@ -88,11 +88,11 @@ describe('organisation administration: invitations, API tokens, members, audit l
     expect(
       (await call(rally, 'POST', '/api/auth/invitations/accept', { body: { token, password: TEST_PASSWORD } })).status,
     ).toBe(200);
-    const login = await call<{ organizations: { slug: string }[] }>(rally, 'POST', '/api/auth/login', {
+    const login = await call<{ organisations: { slug: string }[] }>(rally, 'POST', '/api/auth/login', {
       body: { email: other.user.email, password: TEST_PASSWORD },
     });
-    expect(login.body.organizations.map((o) => o.slug).sort()).toEqual(
-      [admin.organization.slug, other.organization.slug].sort(),
+    expect(login.body.organisations.map((o) => o.slug).sort()).toEqual(
+      [admin.organisation.slug, other.organisation.slug].sort(),
     );
   });
 
@@ -175,7 +175,7 @@ describe('organisation administration: invitations, API tokens, members, audit l
 
   it('changes roles and removes members but never the last admin', async () => {
     const solo = await createOrgWithMember(rally, { role: Role.Admin });
-    const soloBase = `/api/orgs/${solo.organization.slug}`;
+    const soloBase = `/api/orgs/${solo.organisation.slug}`;
     expect(
       (
         await call(rally, 'PATCH', `${soloBase}/members/${solo.membership.id}`, {
@@ -187,7 +187,7 @@ describe('organisation administration: invitations, API tokens, members, audit l
     expect(
       (await call(rally, 'DELETE', `${soloBase}/members/${solo.membership.id}`, { headers: solo.bearer() })).status,
     ).toBe(409);
-    const member = await addMember(rally, solo.organization, { role: Role.Campaigner });
+    const member = await addMember(rally, solo.organisation, { role: Role.Campaigner });
     expect(
       (
         await call(rally, 'PATCH', `${soloBase}/members/${member.membership.id}`, {
@@ -263,7 +263,7 @@ describe('organisation administration: invitations, API tokens, members, audit l
     expect((await call(rally, 'GET', `${base}/audit-events?limit=zero`, { headers: admin.session() })).status).toBe(
       422,
     );
-    const coordinator = await addMember(rally, admin.organization, { role: Role.Coordinator });
+    const coordinator = await addMember(rally, admin.organisation, { role: Role.Coordinator });
     expect((await call(rally, 'GET', `${base}/audit-events`, { headers: coordinator.session() })).status).toBe(403);
     await expect(db.query(`UPDATE audit_event SET action = 'forged'`)).rejects.toThrow(/append-only/);
     await expect(db.query(`DELETE FROM audit_event`)).rejects.toThrow(/append-only/);

@@ -21,7 +21,7 @@ describe('role matrix', () => {
     const admin = await createOrgWithMember(rally, { role: Role.Admin });
     members.set(Role.Admin, admin);
     for (const role of [Role.Coordinator, Role.Campaigner])
-      members.set(role, await addMember(rally, admin.organization, { role }));
+      members.set(role, await addMember(rally, admin.organisation, { role }));
     routes = routeCatalog(rally.api);
   });
   afterAll(() => rally.close());
@@ -59,7 +59,7 @@ describe('role matrix', () => {
     for (const route of routes.filter((r) => r.access.kind === 'permission')) {
       const ids = Object.fromEntries([...route.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], randomUUID()]));
       // Unknown ids and an empty body: allowed calls end in 404/422 or a harmless no-op, never 401/403.
-      const res = await call(rally, route.method, fillPath(route.path, { ...ids, orgSlug: member.organization.slug }), {
+      const res = await call(rally, route.method, fillPath(route.path, { ...ids, orgSlug: member.organisation.slug }), {
         headers,
         body: route.method === 'GET' || route.method === 'DELETE' ? undefined : {},
       });

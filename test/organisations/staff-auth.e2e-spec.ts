@@ -9,7 +9,7 @@ import { call, cookiesOf, tokenFromMail } from './staff-helpers.js';
 interface SessionBody {
   userId: string;
   csrfToken: string;
-  organizations: { slug: string; role: string }[];
+  organisations: { slug: string; role: string }[];
 }
 
 describe('staff sign-in, sessions, CSRF and password reset', () => {
@@ -35,7 +35,7 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   };
 
   it('signs in with email and password into an httpOnly SameSite=Lax cookie, and the session opens the organisation', async () => {
-    const member = await addMember(rally, admin.organization, {
+    const member = await addMember(rally, admin.organisation, {
       role: Role.Coordinator,
       email: 'Signin.Person@Example.org',
     });
@@ -46,10 +46,10 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
     expect(setCookie).toMatch(/SameSite=Lax/i);
     expect(setCookie).not.toMatch(/Secure/i);
     expect(res.headers.getSetCookie().find((c) => c.startsWith('rally_csrf='))).not.toMatch(/HttpOnly/i);
-    expect(res.body.organizations).toEqual([
-      expect.objectContaining({ slug: admin.organization.slug, role: 'coordinator' }),
+    expect(res.body.organisations).toEqual([
+      expect.objectContaining({ slug: admin.organisation.slug, role: 'coordinator' }),
     ]);
-    const me = await call(rally, 'GET', `/api/orgs/${admin.organization.slug}/me`, { headers: sessionHeaders(res) });
+    const me = await call(rally, 'GET', `/api/orgs/${admin.organisation.slug}/me`, { headers: sessionHeaders(res) });
     expect(me.status).toBe(200);
     expect(me.body).toMatchObject({ role: 'coordinator', actor: { kind: 'user', userId: member.user.id } });
     // Only a hash of the cookie's secret is stored.
@@ -79,7 +79,7 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   });
 
   it('locks an account after LOGIN_MAX_FAILURES failures, even for the right password, and emails a lockout notice', async () => {
-    const victim = await addMember(rally, admin.organization, { role: Role.Campaigner });
+    const victim = await addMember(rally, admin.organisation, { role: Role.Campaigner });
     for (let i = 0; i < 3; i++)
       expect((await login(victim.user.email, `wrong password ${i}`, `10.1.0.${i}`)).status).toBe(401);
     const locked = await login(victim.user.email, TEST_PASSWORD, '10.1.0.9');
@@ -101,9 +101,9 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   });
 
   it('ends a session after the idle timeout and after the absolute timeout', async () => {
-    const idle = await addMember(rally, admin.organization, { role: Role.Campaigner });
-    const absolute = await addMember(rally, admin.organization, { role: Role.Campaigner });
-    const path = `/api/orgs/${admin.organization.slug}/me`;
+    const idle = await addMember(rally, admin.organisation, { role: Role.Campaigner });
+    const absolute = await addMember(rally, admin.organisation, { role: Role.Campaigner });
+    const path = `/api/orgs/${admin.organisation.slug}/me`;
     expect((await call(rally, 'GET', path, { headers: idle.session() })).status).toBe(200);
     await db.query(`UPDATE staff_session SET last_seen_at = now() - interval '61 minutes' WHERE user_id = $1`, [
       idle.user.id,
@@ -121,7 +121,7 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   });
 
   it('rejects cookie-authenticated unsafe requests without the right CSRF token, but not bearer ones', async () => {
-    const path = `/api/orgs/${admin.organization.slug}`;
+    const path = `/api/orgs/${admin.organisation.slug}`;
     const change = { name: 'Renamed by test' };
     expect(await call(rally, 'PATCH', path, { headers: { cookie: admin.cookie }, body: change })).toMatchObject({
       status: 403,
@@ -130,7 +130,7 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
     expect(
       await call(rally, 'PATCH', path, { headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' }, body: change }),
     ).toMatchObject({ status: 403, body: { error: 'csrf_failed' } });
-    const other = await addMember(rally, admin.organization, { role: Role.Admin });
+    const other = await addMember(rally, admin.organisation, { role: Role.Admin });
     expect(
       (
         await call(rally, 'PATCH', path, {
@@ -147,7 +147,7 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   });
 
   it('logs out: the cookie stops working', async () => {
-    const person = await addMember(rally, admin.organization, { role: Role.Coordinator });
+    const person = await addMember(rally, admin.organisation, { role: Role.Coordinator });
     expect((await call(rally, 'GET', '/api/auth/session', { headers: person.session() })).status).toBe(200);
     const out = await call(rally, 'POST', '/api/auth/logout', { headers: person.session() });
     expect(out.status).toBe(204);
@@ -156,7 +156,7 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   });
 
   it('changes the password only with the current one, refuses weak ones, and ends every other session', async () => {
-    const person = await addMember(rally, admin.organization, { role: Role.Campaigner });
+    const person = await addMember(rally, admin.organisation, { role: Role.Campaigner });
     const second = await login(person.user.email, TEST_PASSWORD);
     const wrong = await call(rally, 'POST', '/api/auth/password', {
       headers: person.session(),
@@ -180,7 +180,7 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   });
 
   it('resets a forgotten password by an emailed link that works once and ends all sessions', async () => {
-    const person = await addMember(rally, admin.organization, { role: Role.Coordinator });
+    const person = await addMember(rally, admin.organisation, { role: Role.Coordinator });
     const unknown = await call(rally, 'POST', '/api/auth/password-reset', { body: { email: 'ghost@example.org' } });
     const res = await call(rally, 'POST', '/api/auth/password-reset', {
       body: { email: person.user.email.toUpperCase() },
@@ -213,7 +213,7 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   });
 
   it('refuses an expired reset link', async () => {
-    const person = await addMember(rally, admin.organization, { role: Role.Coordinator });
+    const person = await addMember(rally, admin.organisation, { role: Role.Coordinator });
     await call(rally, 'POST', '/api/auth/password-reset', { body: { email: person.user.email } });
     const [mail] = await rally.smtp!.waitFor(1, (m) => m.to === person.user.email);
     await db.query(`UPDATE password_reset SET expires_at = now() - interval '1 second' WHERE user_id = $1`, [
@@ -226,10 +226,10 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
   });
 
   it('answers 401 without credentials and with an unknown bearer token, and 422 naming the field for bad login input', async () => {
-    expect((await call(rally, 'GET', `/api/orgs/${admin.organization.slug}`)).status).toBe(401);
+    expect((await call(rally, 'GET', `/api/orgs/${admin.organisation.slug}`)).status).toBe(401);
     expect(
       (
-        await call(rally, 'GET', `/api/orgs/${admin.organization.slug}`, {
+        await call(rally, 'GET', `/api/orgs/${admin.organisation.slug}`, {
           headers: { authorization: 'Bearer rally_nope' },
         })
       ).status,

@@ -43,7 +43,7 @@ describe('count reconcile: drifted petition counts are repaired from the rows on
   };
   const report = async (who: StaffHandle, petitionId: string): Promise<Report> =>
     (
-      await fetch(`${rally.baseUrl}/api/orgs/${who.organization.slug}/petitions/${petitionId}/counts`, {
+      await fetch(`${rally.baseUrl}/api/orgs/${who.organisation.slug}/petitions/${petitionId}/counts`, {
         headers: who.bearer(),
       })
     ).json() as Promise<Report>;
@@ -70,7 +70,7 @@ describe('count reconcile: drifted petition counts are repaired from the rows on
     await postForm(rally, petition.slug, aSignForm({ country: 'FR', region: 'Bretagne' })); // pending: never counted
     await signAndConfirm(theirs.slug, aSignForm({ country: 'FR', region: 'Bretagne' }));
     const paper = await fetch(
-      `${rally.baseUrl}/api/orgs/${staff.organization.slug}/petitions/${petition.id}/paper-signatures`,
+      `${rally.baseUrl}/api/orgs/${staff.organisation.slug}/petitions/${petition.id}/paper-signatures`,
       {
         method: 'POST',
         headers: { ...staff.bearer(), 'content-type': 'application/json' },
@@ -95,7 +95,7 @@ describe('count reconcile: drifted petition counts are repaired from the rows on
     ]);
     await db.query(
       `INSERT INTO petition_area_counts (petition_id, kind, code, organization_id, count) VALUES ($1, 'region', 'Nowhere', $2, 5)`,
-      [petition.id, staff.organization.id],
+      [petition.id, staff.organisation.id],
     );
     await db.query(`DELETE FROM petition_counts WHERE petition_id = $1`, [theirs.id]);
     // One more confirmation lands on top of the wrong total: the flush adds to it, the reconcile must still end exact.
@@ -120,7 +120,7 @@ describe('count reconcile: drifted petition counts are repaired from the rows on
         { country: 'FR', count: 2 },
       ],
     });
-    expect(await served(theirs.id)).toEqual([{ online: 1, paper: 0, organization_id: otherOrg.organization.id }]);
+    expect(await served(theirs.id)).toEqual([{ online: 1, paper: 0, organization_id: otherOrg.organisation.id }]);
     expect(await report(otherOrg, theirs.id)).toEqual({
       total: 1,
       online: 1,

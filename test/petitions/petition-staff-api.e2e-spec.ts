@@ -31,7 +31,7 @@ describe('petition staff API', () => {
     path: string,
     body?: unknown,
   ): Promise<{ status: number; body: Record<string, unknown> & { fields?: Record<string, string[]> } }> => {
-    const res = await fetch(`${rally.baseUrl}/api/orgs/${staff.organization.slug}${path}`, {
+    const res = await fetch(`${rally.baseUrl}/api/orgs/${staff.organisation.slug}${path}`, {
       method,
       headers: { ...staff.bearer(), ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
@@ -135,7 +135,7 @@ describe('petition staff API', () => {
         })
       ).status,
     ).toBe(404);
-    const coordinator = await addMember(rally, admin.organization, { role: Role.Coordinator });
+    const coordinator = await addMember(rally, admin.organisation, { role: Role.Coordinator });
     expect((await call(coordinator, 'GET', `/petitions/${petition.id}`)).status).toBe(200);
     expect((await call(coordinator, 'POST', `/petitions/${petition.id}/close`)).status).toBe(403);
     expect((await call(coordinator, 'GET', `/petitions/${petition.id}/signatures.csv`)).status).toBe(403);
@@ -189,7 +189,7 @@ describe('petition staff API', () => {
     ]);
 
     const csv = await fetch(
-      `${rally.baseUrl}/api/orgs/${admin.organization.slug}/petitions/${petition.id}/signatures.csv`,
+      `${rally.baseUrl}/api/orgs/${admin.organisation.slug}/petitions/${petition.id}/signatures.csv`,
       { headers: admin.bearer() },
     );
     expect(csv.status).toBe(200);

@@ -29,7 +29,7 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
         PETITION_COUNT_CACHE_MS: '200',
       },
     });
-    staff = await createOrgWithMember(rally, { role: Role.Campaigner, organization: { name: 'Child Rights Now' } });
+    staff = await createOrgWithMember(rally, { role: Role.Campaigner, organisation: { name: 'Child Rights Now' } });
     db = rally.api.get(DataSource);
   });
   afterAll(() => rally.close());
@@ -85,7 +85,7 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
     expect((await fetch(confirmLink(mail), { method: 'POST', redirect: 'manual' })).status).toBe(410);
     const [supporter] = (await db.query(
       `SELECT s.email, c.granted, c.wording, c.source FROM supporters s JOIN supporter_consents c ON c.supporter_id = s.id WHERE s.organization_id = $1`,
-      [staff.organization.id],
+      [staff.organisation.id],
     )) as Record<string, unknown>[];
     expect(supporter).toEqual({
       email: form.email,

@@ -61,7 +61,7 @@ describe('unstorable text in JSON bodies is a 422 naming the field on every rout
       const wrong: string[] = [];
       for (const op of operations) {
         const ids = Object.fromEntries(op.params.map((p) => [p, randomUUID()]));
-        const path = fillPath(op.path, { ...ids, orgSlug: admin.organization.slug });
+        const path = fillPath(op.path, { ...ids, orgSlug: admin.organisation.slug });
         const { body, expected } = poisoned(op.body, bad);
         const res = await send(rally, op.method, path, admin.session(), body);
         const answer = (await res.json().catch(() => ({}))) as { fields?: Record<string, string[]> };

@@ -51,7 +51,7 @@ export const createAdminCommand: CliCommand = {
       await migrateRallyDatabase(database.url);
       const created = await withDataSource(database.url, (db) =>
         createOrganisationWithAdmin(db, {
-          organization: {
+          organisation: {
             name: values['org-name'] as string,
             slug: values.slug as string,
             country: (values.country as string).toUpperCase(),
@@ -64,7 +64,7 @@ export const createAdminCommand: CliCommand = {
       );
       process.stdout.write(
         [
-          `Created organisation "${created.organization.name}" (slug ${created.organization.slug}).`,
+          `Created organisation "${created.organisation.name}" (slug ${created.organisation.slug}).`,
           created.password
             ? `Admin login: ${created.user.email} / ${created.password}\nThis password is shown once: sign in and change it.`
             : `${created.user.email} already had an account and is now its admin (password unchanged).`,
@@ -93,7 +93,7 @@ export const demoSeedHook: FirstRunHook = async (config, databaseUrl) => {
   if (!seeded?.password) return [];
   return [
     '',
-    `  Demo organisation:      ${seeded.organization.name} (slug ${seeded.organization.slug})`,
+    `  Demo organisation:      ${seeded.organisation.name} (slug ${seeded.organisation.slug})`,
     `  Demo admin login:       ${seeded.user.email} / ${seeded.password}`,
     '                          (shown this once; if lost: POST /api/auth/password-reset, the link arrives in the mailbox)',
   ];

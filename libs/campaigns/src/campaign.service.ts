@@ -18,7 +18,7 @@ export class CampaignService {
     return this.db.transaction(async (manager) => {
       const campaign = await manager
         .getRepository(Campaign)
-        .save({ organizationId: auth.organizationId, name: input.name, description: input.description ?? '' });
+        .save({ organisationId: auth.organisationId, name: input.name, description: input.description ?? '' });
       await this.audit.record(
         auth,
         { action: 'campaign.create', objectType: 'campaign', objectId: campaign.id },
@@ -31,12 +31,12 @@ export class CampaignService {
   async list(scope: OrgScope): Promise<Campaign[]> {
     return this.db
       .getRepository(Campaign)
-      .find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' }, take: 500 });
+      .find({ where: { organisationId: scope.organisationId }, order: { createdAt: 'DESC' }, take: 500 });
   }
 
   /** Another organisation's campaign is indistinguishable from a missing one. */
   async get(scope: OrgScope, id: string): Promise<Campaign> {
-    const campaign = await this.db.getRepository(Campaign).findOneBy({ id, organizationId: scope.organizationId });
+    const campaign = await this.db.getRepository(Campaign).findOneBy({ id, organisationId: scope.organisationId });
     if (!campaign) throw new NotFoundError('Campaign');
     return campaign;
   }

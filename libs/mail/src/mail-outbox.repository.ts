@@ -8,7 +8,7 @@ import type { OutboxStatus } from './entities/mail-outbox.entity.js';
 
 export type NewOutboxRow = Pick<
   MailOutbox,
-  | 'organizationId'
+  | 'organisationId'
   | 'idempotencyKey'
   | 'recipient'
   | 'replyTo'
@@ -49,7 +49,7 @@ export class MailOutboxRepository {
     if (!row) return null;
     return Object.assign(new MailOutbox(), {
       id: row.id,
-      organizationId: row.organization_id,
+      organisationId: row.organization_id,
       recipient: row.recipient,
       replyTo: row.reply_to,
       sender: row.sender,

@@ -57,7 +57,7 @@ export class MailService {
     }
     return this.outbox.insert(
       requests.map((r) => ({
-        organizationId: scope?.organizationId ?? null,
+        organisationId: scope?.organisationId ?? null,
         idempotencyKey: r.idempotencyKey,
         recipient: r.to,
         replyTo: r.replyTo ?? null,

@@ -2,7 +2,7 @@ export * from './organisations.entities.js';
 export * from './organisations.module.js';
 export * from './organisations.exception.js';
 export * from './organisations.mail.js';
-export * from './entities/organization.entity.js';
+export * from './entities/organisation.entity.js';
 export * from './entities/staff-user.entity.js';
 export * from './entities/membership.entity.js';
 export * from './entities/api-token.entity.js';

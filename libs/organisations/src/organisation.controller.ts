@@ -3,15 +3,15 @@ import type { AuthContext } from '#rally/core';
 import { AnyMember, Auth, Permission, RequirePermission } from '#rally/core';
 import {
   MailSettingsDto,
-  OrganizationResponse,
-  OrganizationUpdateDto,
-  toOrganizationResponse,
-} from './dto/organization.dto.js';
+  OrganisationResponse,
+  OrganisationUpdateDto,
+  toOrganisationResponse,
+} from './dto/organisation.dto.js';
 import { OrganisationService } from './organisation.service.js';
 import { StaffApi } from './staff-api.decorator.js';
 
 class AuthContextResponse {
-  organizationId: string;
+  organisationId: string;
   role: string;
   actor: AuthContext['actor'];
 }
@@ -23,21 +23,21 @@ export class OrganisationController {
 
   @RequirePermission(Permission.OrganisationRead)
   @Get()
-  async get(@Auth() auth: AuthContext): Promise<OrganizationResponse> {
-    return toOrganizationResponse(await this.organisations.get(auth));
+  async get(@Auth() auth: AuthContext): Promise<OrganisationResponse> {
+    return toOrganisationResponse(await this.organisations.get(auth));
   }
 
   @RequirePermission(Permission.OrganisationManage)
   @Patch()
-  async update(@Auth() auth: AuthContext, @Body() body: OrganizationUpdateDto): Promise<OrganizationResponse> {
-    return toOrganizationResponse(await this.organisations.update(auth, body));
+  async update(@Auth() auth: AuthContext, @Body() body: OrganisationUpdateDto): Promise<OrganisationResponse> {
+    return toOrganisationResponse(await this.organisations.update(auth, body));
   }
 
   /** Who the caller is in this organisation: role and whether a person or a token. */
   @AnyMember()
   @Get('me')
   me(@Auth() auth: AuthContext): AuthContextResponse {
-    return { organizationId: auth.organizationId, role: auth.role, actor: auth.actor };
+    return { organisationId: auth.organisationId, role: auth.role, actor: auth.actor };
   }
 
   @RequirePermission(Permission.MailSettingsManage)

@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import type { AuthContext, OrgScope } from '#rally/core';
 import { NotFoundError } from '#rally/core';
 import { AuditLog } from './audit/audit-log.service.js';
-import type { OrganizationUpdateDto } from './dto/organization.dto.js';
-import { Organization } from './entities/organization.entity.js';
+import type { OrganisationUpdateDto } from './dto/organisation.dto.js';
+import { Organisation } from './entities/organisation.entity.js';
 
 /** The organisation's own settings. */
 @Injectable()
@@ -15,43 +15,43 @@ export class OrganisationService {
     private readonly audit: AuditLog,
   ) {}
 
-  async get(scope: OrgScope): Promise<Organization> {
-    const organization = await this.db.getRepository(Organization).findOneBy({ id: scope.organizationId });
-    if (!organization) throw new NotFoundError('Organisation');
-    return organization;
+  async get(scope: OrgScope): Promise<Organisation> {
+    const organisation = await this.db.getRepository(Organisation).findOneBy({ id: scope.organisationId });
+    if (!organisation) throw new NotFoundError('Organisation');
+    return organisation;
   }
 
-  async update(auth: AuthContext, changes: OrganizationUpdateDto): Promise<Organization> {
+  async update(auth: AuthContext, changes: OrganisationUpdateDto): Promise<Organisation> {
     return this.db.transaction(async (tx) => {
-      await tx.getRepository(Organization).update({ id: auth.organizationId }, { ...changes });
+      await tx.getRepository(Organisation).update({ id: auth.organisationId }, { ...changes });
       await this.audit.record(
         auth,
         {
           action: 'organisation.update',
           objectType: 'organisation',
-          objectId: auth.organizationId,
+          objectId: auth.organisationId,
           details: { fields: Object.keys(changes) },
         },
         tx,
       );
-      return tx.getRepository(Organization).findOneByOrFail({ id: auth.organizationId });
+      return tx.getRepository(Organisation).findOneByOrFail({ id: auth.organisationId });
     });
   }
 
-  async setSendingAddress(auth: AuthContext, sendingAddress: string | null): Promise<Organization> {
+  async setSendingAddress(auth: AuthContext, sendingAddress: string | null): Promise<Organisation> {
     return this.db.transaction(async (tx) => {
-      await tx.getRepository(Organization).update({ id: auth.organizationId }, { sendingAddress });
+      await tx.getRepository(Organisation).update({ id: auth.organisationId }, { sendingAddress });
       await this.audit.record(
         auth,
         {
           action: 'mail-settings.update',
           objectType: 'organisation',
-          objectId: auth.organizationId,
+          objectId: auth.organisationId,
           details: { sendingAddress },
         },
         tx,
       );
-      return tx.getRepository(Organization).findOneByOrFail({ id: auth.organizationId });
+      return tx.getRepository(Organisation).findOneByOrFail({ id: auth.organisationId });
     });
   }
 }

@@ -1,7 +1,7 @@
 import { defineMailTemplate } from '#rally/mail';
 
 export const INVITATION_MAIL = defineMailTemplate<{
-  organizationName: string;
+  organisationName: string;
   inviterName: string;
   role: string;
   acceptUrl: string;

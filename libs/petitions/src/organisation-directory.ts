@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { OrgScope } from '#rally/core';
 import { Permission, PERMISSION_MATRIX } from '#rally/core';
-import { Membership, Organization, StaffUser } from '#rally/organisations';
+import { Membership, Organisation, StaffUser } from '#rally/organisations';
 
 export interface OrganisationSummary {
   name: string;
@@ -18,7 +18,7 @@ export class OrganisationDirectory {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async summary(scope: OrgScope, manager: EntityManager = this.db.manager): Promise<OrganisationSummary> {
-    const org = await manager.getRepository(Organization).findOneBy({ id: scope.organizationId });
+    const org = await manager.getRepository(Organisation).findOneBy({ id: scope.organisationId });
     return org
       ? { name: org.name, country: org.country, defaultLanguage: org.defaultLanguage }
       : { name: 'Rally', country: null, defaultLanguage: 'en' };
@@ -30,7 +30,7 @@ export class OrganisationDirectory {
       .getRepository(StaffUser)
       .createQueryBuilder('u')
       .innerJoin(Membership, 'm', 'm.user_id = u.id')
-      .where('m.organization_id = :org', { org: scope.organizationId })
+      .where('m.organization_id = :org', { org: scope.organisationId })
       .andWhere('m.role IN (:...roles)', { roles: [...PERMISSION_MATRIX[Permission.PetitionsManage]] })
       .select('u.email', 'email')
       .orderBy('u.email')

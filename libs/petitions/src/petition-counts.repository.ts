@@ -10,7 +10,7 @@ const FLUSH_BATCH = 20_000;
 
 export interface PetitionTotals {
   petitionId: string;
-  organizationId: string;
+  organisationId: string;
   online: number;
   paper: number;
 }
@@ -56,7 +56,7 @@ export class PetitionCountsRepository {
     )) as { petition_id: string; organization_id: string; online: number; paper: number }[];
     return rows.map((r) => ({
       petitionId: r.petition_id,
-      organizationId: r.organization_id,
+      organisationId: r.organization_id,
       online: r.online,
       paper: r.paper,
     }));
@@ -69,9 +69,9 @@ export class PetitionCountsRepository {
       `INSERT INTO petition_counts (petition_id, organization_id, paper, updated_at) VALUES ($1, $2, $3, clock_timestamp())
        ON CONFLICT (petition_id) DO UPDATE SET paper = petition_counts.paper + EXCLUDED.paper, updated_at = clock_timestamp()
        RETURNING petition_id, organization_id, online, paper`,
-      [petitionId, scope.organizationId, count],
+      [petitionId, scope.organisationId, count],
     )) as { petition_id: string; organization_id: string; online: number; paper: number }[];
-    return { petitionId: r.petition_id, organizationId: r.organization_id, online: r.online, paper: r.paper };
+    return { petitionId: r.petition_id, organisationId: r.organization_id, online: r.online, paper: r.paper };
   }
 
   /**
@@ -108,7 +108,7 @@ export class PetitionCountsRepository {
   async totals(scope: OrgScope, petitionId: string): Promise<{ online: number; paper: number }> {
     const [row] = (await this.db.query(
       `SELECT online, paper FROM petition_counts WHERE petition_id = $1 AND organization_id = $2`,
-      [petitionId, scope.organizationId],
+      [petitionId, scope.organisationId],
     )) as { online: number; paper: number }[];
     return row ?? { online: 0, paper: 0 };
   }
@@ -117,7 +117,7 @@ export class PetitionCountsRepository {
     const { online, paper } = await this.totals(scope, petitionId);
     const areas = (await this.db.query(
       `SELECT kind, code, count FROM petition_area_counts WHERE petition_id = $1 AND organization_id = $2 ORDER BY count DESC, code`,
-      [petitionId, scope.organizationId],
+      [petitionId, scope.organisationId],
     )) as { kind: string; code: string; count: number }[];
     return {
       total: online + paper,

@@ -34,7 +34,7 @@ export class PetitionNotifier {
       const [p] = (await manager.query(`SELECT slug, title, goal, language FROM petitions WHERE id = $1`, [
         t.petitionId,
       ])) as { slug: string; title: string; goal: number; language: string }[];
-      const scope = { organizationId: t.organizationId };
+      const scope = { organisationId: t.organisationId };
       const staff = await this.organisations.petitionStaffEmails(scope, manager);
       const n = new Intl.NumberFormat(p.language);
       const requests: MailRequest<object>[] = [];
@@ -62,9 +62,9 @@ export class PetitionNotifier {
 
   async announceClosed(
     manager: EntityManager,
-    petition: { id: string; organizationId: string; title: string; goal: number; language: string; closedAt: Date },
+    petition: { id: string; organisationId: string; title: string; goal: number; language: string; closedAt: Date },
   ): Promise<string[]> {
-    const scope = { organizationId: petition.organizationId };
+    const scope = { organisationId: petition.organisationId };
     const [c] = (await manager.query(`SELECT online, paper FROM petition_counts WHERE petition_id = $1`, [
       petition.id,
     ])) as { online: number; paper: number }[];

@@ -137,7 +137,7 @@ export function renderPetitionPage(ctx: PageContext): string {
   const label = (name: string): string =>
     INPUTS.find((i) => i.name === name)?.label(t) ??
     (name === 'country' ? t.country : name === 'comment' ? t.comment : name);
-  const selectedCountry = form.values.country ?? petition.organizationCountry ?? '';
+  const selectedCountry = form.values.country ?? petition.organisationCountry ?? '';
   const model = {
     t,
     petition,

@@ -51,7 +51,7 @@ export class PetitionService {
     const closesAt = input.closesAt ? futureDate(input.closesAt) : null;
     return this.db.transaction(async (manager) => {
       const petition = manager.create(Petition, {
-        organizationId: auth.organizationId,
+        organisationId: auth.organisationId,
         campaignId: input.campaignId,
         slug: input.slug,
         title: input.title,
@@ -66,7 +66,7 @@ export class PetitionService {
       const saved = await manager.save(petition).catch(rethrowSlugTaken);
       await manager.query(`INSERT INTO petition_counts (petition_id, organization_id) VALUES ($1, $2)`, [
         saved.id,
-        auth.organizationId,
+        auth.organisationId,
       ]);
       await this.audit.record(auth, { action: 'petition.create', objectType: 'petition', objectId: saved.id }, manager);
       return saved;
@@ -75,7 +75,7 @@ export class PetitionService {
 
   async list(scope: OrgScope, campaignId?: string): Promise<Petition[]> {
     return this.db.getRepository(Petition).find({
-      where: { organizationId: scope.organizationId, ...(campaignId ? { campaignId } : {}) },
+      where: { organisationId: scope.organisationId, ...(campaignId ? { campaignId } : {}) },
       order: { createdAt: 'DESC' },
       take: 500,
     });
@@ -83,7 +83,7 @@ export class PetitionService {
 
   /** Another organisation's petition answers exactly like a missing one. */
   async get(scope: OrgScope, id: string): Promise<Petition> {
-    const petition = await this.db.getRepository(Petition).findOneBy({ id, organizationId: scope.organizationId });
+    const petition = await this.db.getRepository(Petition).findOneBy({ id, organisationId: scope.organisationId });
     if (!petition) throw new NotFoundError('Petition');
     return petition;
   }
@@ -120,7 +120,7 @@ export class PetitionService {
     await this.db.transaction(async (manager) => {
       const [rows] = (await manager.query(
         `UPDATE petitions SET status = $3, ${stamp} = $4, updated_at = now() WHERE id = $1 AND organization_id = $2 AND status = $5 RETURNING id`,
-        [id, auth.organizationId, rule.to, now, petition.status],
+        [id, auth.organisationId, rule.to, now, petition.status],
       )) as [unknown[], number];
       if (rows.length === 0) throw new PetitionTransitionError(petition.status, DONE[action]);
       await this.audit.record(
@@ -147,7 +147,7 @@ export class PetitionService {
     const { batch, outboxIds } = await this.db.transaction(async (manager) => {
       const saved = await manager.save(
         manager.create(PaperSignatureBatch, {
-          organizationId: auth.organizationId,
+          organisationId: auth.organisationId,
           petitionId: petition.id,
           count: input.count,
           sourceNote: input.sourceNote,
@@ -179,7 +179,7 @@ export class PetitionService {
     await this.get(scope, id);
     return this.db
       .getRepository(PaperSignatureBatch)
-      .find({ where: { organizationId: scope.organizationId, petitionId: id }, order: { createdAt: 'ASC' } });
+      .find({ where: { organisationId: scope.organisationId, petitionId: id }, order: { createdAt: 'ASC' } });
   }
 }
 

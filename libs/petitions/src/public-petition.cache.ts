@@ -7,9 +7,9 @@ import { OrganisationDirectory } from './organisation-directory.js';
 /** What a public page may know about a petition. No staff-only fields, nothing about signers. */
 export interface PublicPetition {
   id: string;
-  organizationId: string;
-  organizationName: string;
-  organizationCountry: string | null;
+  organisationId: string;
+  organisationName: string;
+  organisationCountry: string | null;
   slug: string;
   title: string;
   ask: string;
@@ -71,12 +71,12 @@ export class PublicPetitionCache {
       closes_at: Date | null;
     }[];
     if (!row) return null;
-    const org = await this.organisations.summary({ organizationId: row.organization_id });
+    const org = await this.organisations.summary({ organisationId: row.organization_id });
     return {
       id: row.id,
-      organizationId: row.organization_id,
-      organizationName: org.name,
-      organizationCountry: org.country,
+      organisationId: row.organization_id,
+      organisationName: org.name,
+      organisationCountry: org.country,
       slug: row.slug,
       title: row.title,
       ask: row.ask,

@@ -56,7 +56,7 @@ export class SignatureExport {
          FROM signatures
          WHERE organization_id = $1 AND petition_id = $2 AND status = 'confirmed' AND ($3::timestamptz IS NULL OR (confirmed_at, id) > ($3, $4::uuid))
          ORDER BY confirmed_at, id LIMIT $5`,
-        [scope.organizationId, petitionId, after?.at ?? null, after?.id ?? null, PAGE],
+        [scope.organisationId, petitionId, after?.at ?? null, after?.id ?? null, PAGE],
       )) as Row[];
       if (rows.length === 0) return;
       yield rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(',')).join('\r\n') + '\r\n';

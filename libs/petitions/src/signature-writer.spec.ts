@@ -32,7 +32,7 @@ class HeldDatabase {
 const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
 const row = (email: string): NewSignatureRow => ({
   id: '00000000-0000-4000-8000-000000000000',
-  organizationId: 'o',
+  organisationId: 'o',
   petitionId: 'p',
   email,
   emailNormalized: email,

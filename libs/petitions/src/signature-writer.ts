@@ -8,7 +8,7 @@ import { InjectConfig, QUERY_CANCELED, ServiceBusyError } from '#rally/core';
 /** One signature as the hot path writes it; everything else about it is filled in later by jobs. */
 export interface NewSignatureRow {
   id: string;
-  organizationId: string;
+  organisationId: string;
   petitionId: string;
   email: string;
   emailNormalized: string;
@@ -161,7 +161,7 @@ export class SignatureWriter implements BeforeApplicationShutdown, OnApplication
   private async insert(rows: NewSignatureRow[]): Promise<void> {
     const records = rows.map((r) => ({
       id: r.id,
-      organization_id: r.organizationId,
+      organization_id: r.organisationId,
       petition_id: r.petitionId,
       email: r.email,
       email_normalized: r.emailNormalized,

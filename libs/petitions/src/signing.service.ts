@@ -32,7 +32,7 @@ export class SigningService {
 
   /** The consent sentence shown beside the checkbox; the same function produces what is stored. */
   consentWording(petition: PublicPetition): string {
-    return PAGE_TEXT[petition.language].consent(petition.organizationName);
+    return PAGE_TEXT[petition.language].consent(petition.organisationName);
   }
 
   /**
@@ -42,7 +42,7 @@ export class SigningService {
   async sign(petition: PublicPetition, input: SignatureInput): Promise<void> {
     await this.writer.write({
       id: randomUUID(),
-      organizationId: petition.organizationId,
+      organisationId: petition.organisationId,
       petitionId: petition.id,
       email: input.email,
       emailNormalized: input.emailNormalized,
@@ -96,7 +96,7 @@ export class SigningService {
       )) as [Record<string, string | boolean | Date | null>[], number];
       const s = rows[0];
       if (!s) return 'invalid';
-      const scope = { organizationId: s.organization_id as string };
+      const scope = { organisationId: s.organization_id as string };
       const supporterId = await this.supporters.recordAction(manager, scope, {
         email: s.email as string,
         emailNormalized: s.email_normalized as string,

@@ -31,7 +31,7 @@ export class SupporterService {
          last_action_at = GREATEST(supporters.last_action_at, EXCLUDED.last_action_at), updated_at = now()
        RETURNING id`,
       [
-        scope.organizationId,
+        scope.organisationId,
         input.email,
         input.emailNormalized,
         input.firstName,
@@ -48,7 +48,7 @@ export class SupporterService {
       const c = input.consent;
       await manager.query(
         `INSERT INTO supporter_consents (organization_id, supporter_id, purpose, granted, wording, source, given_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [scope.organizationId, supporterId, c.purpose, c.granted, c.wording, c.source, input.actedAt],
+        [scope.organisationId, supporterId, c.purpose, c.granted, c.wording, c.source, input.actedAt],
       );
     }
     return supporterId;
@@ -65,12 +65,12 @@ export class SupporterService {
   } | null> {
     const [row] = (await manager.query(
       `SELECT id, email FROM supporters WHERE organization_id = $1 AND email_normalized = $2`,
-      [scope.organizationId, emailNormalized],
+      [scope.organisationId, emailNormalized],
     )) as { id: string; email: string }[];
     if (!row) return null;
     const consents = (await manager.query(
       `SELECT purpose, granted, wording, source FROM supporter_consents WHERE organization_id = $1 AND supporter_id = $2 ORDER BY recorded_at`,
-      [scope.organizationId, row.id],
+      [scope.organisationId, row.id],
     )) as { purpose: string; granted: boolean; wording: string; source: string }[];
     return { ...row, consents };
   }

@@ -2,13 +2,13 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 /** An organisation's push on an issue: groups its petitions (and, later, letter actions). */
 @Entity('campaigns')
-@Index('campaigns_org_idx', ['organizationId', 'createdAt'])
+@Index('campaigns_org_idx', ['organisationId', 'createdAt'])
 export class Campaign {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   @Column({ type: 'text' })
   name: string;

@@ -1,7 +1,15 @@
 import type { NamingStrategyInterface } from 'typeorm';
 import { DefaultNamingStrategy } from 'typeorm';
 
-const snake = (s: string): string =>
+/**
+ * Rally's code says "organisation"; its tables and columns were migrated as "organization" (`organization_id`,
+ * table `organization`) and keep that spelling, so names are translated here, in one place.
+ */
+const DB_SPELLING = /organisation/g;
+
+const snake = (s: string): string => snakeCase(s).replace(DB_SPELLING, 'organization');
+
+const snakeCase = (s: string): string =>
   s
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')

@@ -7,10 +7,10 @@ export enum Role {
 
 /**
  * Who is acting and for which organisation. Every service/repository method touching organisation data takes this
- * (or its organizationId) first, so an unscoped query does not compile.
+ * (or its organisationId) first, so an unscoped query does not compile.
  */
 export interface AuthContext {
-  organizationId: string;
+  organisationId: string;
   role: Role;
   actor: { kind: 'user'; userId: string; sessionId: string } | { kind: 'token'; tokenId: string };
   ip?: string;
@@ -18,5 +18,5 @@ export interface AuthContext {
 
 /** The narrowest scope a repository needs: just the organisation. AuthContext satisfies it. */
 export interface OrgScope {
-  organizationId: string;
+  organisationId: string;
 }

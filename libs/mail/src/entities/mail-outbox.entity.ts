@@ -11,7 +11,7 @@ export class MailOutbox {
 
   /** Null for installation-level mail; otherwise the organisation the message belongs to. */
   @Column({ type: 'uuid', nullable: true })
-  organizationId: string | null;
+  organisationId: string | null;
 
   /** Dedupe key chosen by the caller (e.g. `signature-confirm:<id>`): queuing the same message twice is a no-op. */
   @Column({ type: 'text', unique: true })

@@ -19,7 +19,7 @@ export class ApiTokenService {
     const secret = newSecret('rally');
     return this.db.transaction(async (tx) => {
       const token = await tx.getRepository(ApiToken).save({
-        organizationId: auth.organizationId,
+        organisationId: auth.organisationId,
         name: input.name,
         role: input.role,
         tokenHash: hashSecret(secret),
@@ -45,18 +45,18 @@ export class ApiTokenService {
   list(scope: OrgScope): Promise<ApiToken[]> {
     return this.db
       .getRepository(ApiToken)
-      .find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' } });
+      .find({ where: { organisationId: scope.organisationId }, order: { createdAt: 'DESC' } });
   }
 
   /** Revoking twice is harmless; the token stops working on its next request. */
   async revoke(auth: AuthContext, tokenId: string): Promise<ApiToken> {
     return this.db.transaction(async (tx) => {
       const repo = tx.getRepository(ApiToken);
-      const token = await repo.findOneBy({ id: tokenId, organizationId: auth.organizationId });
+      const token = await repo.findOneBy({ id: tokenId, organisationId: auth.organisationId });
       if (!token) throw new NotFoundError('API token');
       if (!token.revokedAt) {
         await repo.update(
-          { id: token.id, organizationId: auth.organizationId, revokedAt: IsNull() },
+          { id: token.id, organisationId: auth.organisationId, revokedAt: IsNull() },
           { revokedAt: new Date() },
         );
         await this.audit.record(auth, { action: 'api-token.revoke', objectType: 'api-token', objectId: token.id }, tx);

@@ -20,7 +20,7 @@ export class AuditLog {
   /** Pass the transaction's manager so the entry commits (or not) with the change it describes. */
   async record(auth: AuthContext, entry: AuditEntry, manager: EntityManager = this.db.manager): Promise<void> {
     const row: Partial<AuditEvent> = {
-      organizationId: auth.organizationId,
+      organisationId: auth.organisationId,
       actorKind: auth.actor.kind,
       actorUserId: auth.actor.kind === 'user' ? auth.actor.userId : null,
       actorTokenId: auth.actor.kind === 'token' ? auth.actor.tokenId : null,
@@ -38,7 +38,7 @@ export class AuditLog {
     const query = this.db
       .getRepository(AuditEvent)
       .createQueryBuilder('e')
-      .where('e.organization_id = :org', { org: scope.organizationId })
+      .where('e.organization_id = :org', { org: scope.organisationId })
       .orderBy('e.at', 'DESC')
       .addOrderBy('e.id', 'DESC')
       .limit(options.limit);

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Role } from '#rally/core';
 
 export interface MemberAccess {
-  organizationId: string;
+  organisationId: string;
   role: Role;
 }
 
@@ -21,7 +21,7 @@ export class AccessRepository {
   /** The user's role in the organisation with this slug; null when there is no such organisation or no membership. */
   async memberAccess(slug: string, userId: string): Promise<MemberAccess | null> {
     const rows = (await this.db.query(
-      `SELECT o.id AS "organizationId", m.role FROM organization o JOIN membership m ON m.organization_id = o.id AND m.user_id = $2 WHERE o.slug = $1`,
+      `SELECT o.id AS "organisationId", m.role FROM organization o JOIN membership m ON m.organization_id = o.id AND m.user_id = $2 WHERE o.slug = $1`,
       [slug, userId],
     )) as MemberAccess[];
     return rows[0] ?? null;
@@ -29,7 +29,7 @@ export class AccessRepository {
 
   async tokenAccess(tokenHash: string): Promise<TokenAccess | null> {
     const rows = (await this.db.query(
-      `SELECT t.id AS "tokenId", t.organization_id AS "organizationId", t.role, o.slug FROM api_token t JOIN organization o ON o.id = t.organization_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+      `SELECT t.id AS "tokenId", t.organization_id AS "organisationId", t.role, o.slug FROM api_token t JOIN organization o ON o.id = t.organization_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
       [tokenHash],
     )) as TokenAccess[];
     return rows[0] ?? null;

@@ -9,7 +9,7 @@ import type { ActiveSession, IssuedSession } from './session.service.js';
 
 export interface AccountView {
   user: StaffUser;
-  organizations: { organizationId: string; slug: string; name: string; role: string }[];
+  organisations: { organisationId: string; slug: string; name: string; role: string }[];
 }
 
 /** The signed-in person's own account: who they are, where they belong, their password. */
@@ -22,11 +22,11 @@ export class AccountService {
 
   async view(userId: string): Promise<AccountView> {
     const user = await this.db.getRepository(StaffUser).findOneByOrFail({ id: userId });
-    const organizations = (await this.db.query(
-      `SELECT o.id AS "organizationId", o.slug, o.name, m.role FROM membership m JOIN organization o ON o.id = m.organization_id WHERE m.user_id = $1 ORDER BY o.name`,
+    const organisations = (await this.db.query(
+      `SELECT o.id AS "organisationId", o.slug, o.name, m.role FROM membership m JOIN organization o ON o.id = m.organization_id WHERE m.user_id = $1 ORDER BY o.name`,
       [userId],
-    )) as AccountView['organizations'];
-    return { user, organizations };
+    )) as AccountView['organisations'];
+    return { user, organisations };
   }
 
   /** Changes the password and ends every session of the user, this one included; the caller gets a fresh session. */

@@ -100,7 +100,7 @@ export class AuthController {
   }
 
   private async sessionResponse(userId: string, csrfToken: string): Promise<SessionResponse> {
-    const { user, organizations } = await this.accounts.view(userId);
-    return { userId: user.id, email: user.email, name: user.name, csrfToken, organizations };
+    const { user, organisations } = await this.accounts.view(userId);
+    return { userId: user.id, email: user.email, name: user.name, csrfToken, organisations };
   }
 }

@@ -84,7 +84,7 @@ export class StaffAuthGuard implements CanActivate {
       if (found.slug !== slug) throw new NotFoundError('Organisation');
       await this.access.touchToken(found.tokenId);
       return {
-        organizationId: found.organizationId,
+        organisationId: found.organisationId,
         role: found.role,
         actor: { kind: 'token', tokenId: found.tokenId },
         ip: request.ip,
@@ -94,7 +94,7 @@ export class StaffAuthGuard implements CanActivate {
     const member = await this.access.memberAccess(slug, session.userId);
     if (!member) throw new NotFoundError('Organisation');
     return {
-      organizationId: member.organizationId,
+      organisationId: member.organisationId,
       role: member.role,
       actor: { kind: 'user', userId: session.userId, sessionId: session.sessionId },
       ip: request.ip,

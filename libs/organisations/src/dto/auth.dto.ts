@@ -21,7 +21,7 @@ export class PasswordResetConfirmDto {
 }
 
 export class MembershipSummary {
-  @ApiProperty() organizationId: string;
+  @ApiProperty() organisationId: string;
   @ApiProperty() slug: string;
   @ApiProperty() name: string;
   @ApiProperty() role: string;
@@ -32,5 +32,5 @@ export class SessionResponse {
   @ApiProperty() email: string;
   @ApiProperty() name: string;
   @ApiProperty({ description: 'Send as x-csrf-token on POST/PUT/PATCH/DELETE with this session' }) csrfToken: string;
-  @ApiProperty({ type: [MembershipSummary] }) organizations: MembershipSummary[];
+  @ApiProperty({ type: [MembershipSummary] }) organisations: MembershipSummary[];
 }

@@ -44,7 +44,7 @@ export class InvitationResponse {
 }
 
 export class InvitationPreviewResponse {
-  @ApiProperty() organizationName: string;
+  @ApiProperty() organisationName: string;
   @ApiProperty() email: string;
   @ApiProperty({ enum: Role }) role: Role;
   @ApiProperty({ enum: ['pending', 'accepted', 'revoked', 'expired'] }) state: InvitationState;

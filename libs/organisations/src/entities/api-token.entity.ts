@@ -3,13 +3,13 @@ import { Role } from '#rally/core';
 
 /** An integration's credential: one organisation, one role. The secret is shown once; only its SHA-256 is kept. */
 @Entity('api_token')
-@Index('api_token_org_idx', ['organizationId'])
+@Index('api_token_org_idx', ['organisationId'])
 export class ApiToken {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   @Column({ type: 'text' })
   name: string;

@@ -2,13 +2,13 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** One staff action. Append-only: a trigger in the migration refuses UPDATE and DELETE on this table. */
 @Entity('audit_event')
-@Index('audit_event_org_at_idx', ['organizationId', 'at'])
+@Index('audit_event_org_at_idx', ['organisationId', 'at'])
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   @Column({ type: 'text' })
   actorKind: 'user' | 'token';

@@ -5,13 +5,13 @@ export type InvitationState = 'pending' | 'accepted' | 'revoked' | 'expired';
 
 /** An admin's invitation of an email address to a role; the emailed link carries a secret stored only as SHA-256. */
 @Entity('invitation')
-@Index('invitation_org_idx', ['organizationId'])
+@Index('invitation_org_idx', ['organisationId'])
 export class Invitation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   @Column({ type: 'text' })
   email: string;

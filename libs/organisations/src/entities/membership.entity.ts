@@ -3,14 +3,14 @@ import { Role } from '#rally/core';
 
 /** A user's one role in one organisation. */
 @Entity('membership')
-@Index('membership_org_user_uq', ['organizationId', 'userId'], { unique: true })
+@Index('membership_org_user_uq', ['organisationId', 'userId'], { unique: true })
 @Index('membership_user_idx', ['userId'])
 export class Membership {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   @Column({ type: 'uuid' })
   userId: string;

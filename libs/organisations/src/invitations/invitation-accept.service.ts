@@ -9,7 +9,7 @@ import { RateLimiter } from '../auth/rate-limiter.js';
 import { hashSecret } from '../auth/secret-token.js';
 import { Invitation, invitationState } from '../entities/invitation.entity.js';
 import { Membership } from '../entities/membership.entity.js';
-import { Organization } from '../entities/organization.entity.js';
+import { Organisation } from '../entities/organisation.entity.js';
 import { StaffUser } from '../entities/staff-user.entity.js';
 import {
   InvalidCredentialsError,
@@ -19,7 +19,7 @@ import {
 } from '../organisations.exception.js';
 
 export interface InvitationPreview {
-  organizationName: string;
+  organisationName: string;
   email: string;
   role: Invitation['role'];
   state: ReturnType<typeof invitationState>;
@@ -42,10 +42,10 @@ export class InvitationAcceptService {
   async preview(secret: string): Promise<InvitationPreview> {
     const invitation = await this.db.getRepository(Invitation).findOneBy({ tokenHash: hashSecret(secret) });
     if (!invitation) throw new NotFoundError('Invitation');
-    const organization = await this.db.getRepository(Organization).findOneByOrFail({ id: invitation.organizationId });
+    const organisation = await this.db.getRepository(Organisation).findOneByOrFail({ id: invitation.organisationId });
     const accountExists = await this.db.getRepository(StaffUser).existsBy({ email: invitation.email });
     return {
-      organizationName: organization.name,
+      organisationName: organisation.name,
       email: invitation.email,
       role: invitation.role,
       state: invitationState(invitation),
@@ -98,14 +98,14 @@ export class InvitationAcceptService {
         .createQueryBuilder()
         .insert()
         .into(Membership)
-        .values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role })
+        .values({ organisationId: invitation.organisationId, userId: user.id, role: invitation.role })
         .orIgnore()
         .execute();
       await tx
         .getRepository(Invitation)
         .update({ id: invitation.id }, { acceptedAt: new Date(), acceptedUserId: user.id });
       const auth = {
-        organizationId: invitation.organizationId,
+        organisationId: invitation.organisationId,
         role: invitation.role,
         actor: { kind: 'user' as const, userId: user.id, sessionId: '' },
       };
@@ -119,8 +119,8 @@ export class InvitationAcceptService {
         },
         tx,
       );
-      const organization = await tx.getRepository(Organization).findOneByOrFail({ id: invitation.organizationId });
-      return { userId: user.id, slug: organization.slug };
+      const organisation = await tx.getRepository(Organisation).findOneByOrFail({ id: invitation.organisationId });
+      return { userId: user.id, slug: organisation.slug };
     });
   }
 }

@@ -71,7 +71,7 @@ export class InvitationAcceptController {
     @Body() body: InvitationAcceptDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ userId: string; organizationSlug: string; csrfToken: string }> {
+  ): Promise<{ userId: string; organisationSlug: string; csrfToken: string }> {
     const cookie = request.cookies[SESSION_COOKIE];
     const current = cookie ? await this.sessions.resolve(cookie) : null;
     const joined = await this.accepts.accept(
@@ -80,9 +80,9 @@ export class InvitationAcceptController {
       current?.userId ?? null,
     );
     if (current?.userId === joined.userId)
-      return { userId: joined.userId, organizationSlug: joined.slug, csrfToken: current.csrfToken };
+      return { userId: joined.userId, organisationSlug: joined.slug, csrfToken: current.csrfToken };
     const session = await this.sessions.issue(joined.userId, request.ip);
     setSessionCookies(reply, this.config, session);
-    return { userId: joined.userId, organizationSlug: joined.slug, csrfToken: session.csrfToken };
+    return { userId: joined.userId, organisationSlug: joined.slug, csrfToken: session.csrfToken };
   }
 }

@@ -9,7 +9,7 @@ import { normaliseEmail } from '../auth/login.service.js';
 import { hashSecret, newSecret } from '../auth/secret-token.js';
 import { ApiToken } from '../entities/api-token.entity.js';
 import { Invitation } from '../entities/invitation.entity.js';
-import { Organization } from '../entities/organization.entity.js';
+import { Organisation } from '../entities/organisation.entity.js';
 import { StaffUser } from '../entities/staff-user.entity.js';
 import { INVITATION_MAIL } from '../organisations.mail.js';
 
@@ -31,18 +31,18 @@ export class InvitationService {
     const { invitation, outboxIds } = await this.db.transaction(async (tx) => {
       const [{ member }] = (await tx.query(
         `SELECT EXISTS (SELECT 1 FROM membership m JOIN staff_user u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2) AS member`,
-        [auth.organizationId, email],
+        [auth.organisationId, email],
       )) as [{ member: boolean }];
       if (member) throw new ConflictError('already_member', 'This person is already a member');
       // A new invitation replaces any pending one for the same address: only the latest link works.
       await tx
         .getRepository(Invitation)
         .update(
-          { organizationId: auth.organizationId, email, acceptedAt: IsNull(), revokedAt: IsNull() },
+          { organisationId: auth.organisationId, email, acceptedAt: IsNull(), revokedAt: IsNull() },
           { revokedAt: new Date() },
         );
       const invitation = await tx.getRepository(Invitation).save({
-        organizationId: auth.organizationId,
+        organisationId: auth.organisationId,
         email,
         role: input.role,
         tokenHash: hashSecret(secret),
@@ -52,7 +52,7 @@ export class InvitationService {
         acceptedUserId: null,
         revokedAt: null,
       });
-      const organization = await tx.getRepository(Organization).findOneByOrFail({ id: auth.organizationId });
+      const organisation = await tx.getRepository(Organisation).findOneByOrFail({ id: auth.organisationId });
       const outboxIds = await this.mail.stage(
         auth,
         [
@@ -60,7 +60,7 @@ export class InvitationService {
             to: email,
             template: INVITATION_MAIL,
             data: {
-              organizationName: organization.name,
+              organisationName: organisation.name,
               inviterName: await this.actorName(auth),
               role: input.role,
               // The secret rides in the fragment: never sent to a server log or in a Referer.
@@ -68,8 +68,8 @@ export class InvitationService {
               expiresAt: invitation.expiresAt.toUTCString(),
             },
             idempotencyKey: `invitation:${invitation.id}`,
-            language: organization.defaultLanguage,
-            from: organization.sendingAddress ?? undefined,
+            language: organisation.defaultLanguage,
+            from: organisation.sendingAddress ?? undefined,
           },
         ],
         tx,
@@ -93,20 +93,20 @@ export class InvitationService {
   list(scope: OrgScope): Promise<Invitation[]> {
     return this.db
       .getRepository(Invitation)
-      .find({ where: { organizationId: scope.organizationId }, order: { createdAt: 'DESC' } });
+      .find({ where: { organisationId: scope.organisationId }, order: { createdAt: 'DESC' } });
   }
 
   async revoke(auth: AuthContext, invitationId: string): Promise<Invitation> {
     return this.db.transaction(async (tx) => {
       const repo = tx.getRepository(Invitation);
       const invitation = await repo.findOne({
-        where: { id: invitationId, organizationId: auth.organizationId },
+        where: { id: invitationId, organisationId: auth.organisationId },
         lock: { mode: 'pessimistic_write' },
       });
       if (!invitation) throw new NotFoundError('Invitation');
       if (invitation.acceptedAt || invitation.revokedAt)
         throw new ConflictError('invitation_not_pending', 'Only a pending invitation can be revoked');
-      await repo.update({ id: invitation.id, organizationId: auth.organizationId }, { revokedAt: new Date() });
+      await repo.update({ id: invitation.id, organisationId: auth.organisationId }, { revokedAt: new Date() });
       await this.audit.record(
         auth,
         { action: 'invitation.revoke', objectType: 'invitation', objectId: invitation.id },
@@ -121,7 +121,7 @@ export class InvitationService {
       return (await this.db.getRepository(StaffUser).findOneByOrFail({ id: auth.actor.userId })).name;
     const token = await this.db
       .getRepository(ApiToken)
-      .findOneBy({ id: auth.actor.tokenId, organizationId: auth.organizationId });
+      .findOneBy({ id: auth.actor.tokenId, organisationId: auth.organisationId });
     return token ? `An admin (via ${token.name})` : 'An admin';
   }
 }

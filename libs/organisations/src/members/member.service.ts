@@ -21,7 +21,7 @@ export class MemberService {
     return (await manager.query(
       `SELECT m.id, m.user_id AS "userId", u.email, u.name, m.role, m.created_at AS "joinedAt"
        FROM membership m JOIN staff_user u ON u.id = m.user_id WHERE m.organization_id = $1 ORDER BY u.name, u.email`,
-      [scope.organizationId],
+      [scope.organisationId],
     )) as MemberResponse[];
   }
 
@@ -29,7 +29,7 @@ export class MemberService {
     return this.db.transaction(async (tx) => {
       const member = await this.lockedMember(tx, auth, memberId);
       if (member.role === Role.Admin && role !== Role.Admin) await this.assertAnotherAdmin(tx, auth, member.id);
-      await tx.getRepository(Membership).update({ id: member.id, organizationId: auth.organizationId }, { role });
+      await tx.getRepository(Membership).update({ id: member.id, organisationId: auth.organisationId }, { role });
       await this.audit.record(
         auth,
         {
@@ -50,7 +50,7 @@ export class MemberService {
     await this.db.transaction(async (tx) => {
       const member = await this.lockedMember(tx, auth, memberId);
       if (member.role === Role.Admin) await this.assertAnotherAdmin(tx, auth, member.id);
-      await tx.getRepository(Membership).delete({ id: member.id, organizationId: auth.organizationId });
+      await tx.getRepository(Membership).delete({ id: member.id, organisationId: auth.organisationId });
       await this.audit.record(
         auth,
         { action: 'member.remove', objectType: 'member', objectId: member.id, details: { userId: member.userId } },
@@ -62,11 +62,11 @@ export class MemberService {
   /** Locks the organisation's admin rows too, so two admins demoting each other at once cannot leave none. */
   private async lockedMember(tx: EntityManager, scope: OrgScope, memberId: string): Promise<Membership> {
     await tx.query(`SELECT id FROM membership WHERE organization_id = $1 AND role = 'admin' FOR UPDATE`, [
-      scope.organizationId,
+      scope.organisationId,
     ]);
     const member = await tx
       .getRepository(Membership)
-      .findOne({ where: { id: memberId, organizationId: scope.organizationId }, lock: { mode: 'pessimistic_write' } });
+      .findOne({ where: { id: memberId, organisationId: scope.organisationId }, lock: { mode: 'pessimistic_write' } });
     if (!member) throw new NotFoundError('Member');
     return member;
   }
@@ -74,7 +74,7 @@ export class MemberService {
   private async assertAnotherAdmin(tx: EntityManager, scope: OrgScope, exceptMemberId: string): Promise<void> {
     const [{ n }] = (await tx.query(
       `SELECT count(*)::int AS n FROM membership WHERE organization_id = $1 AND role = 'admin' AND id <> $2`,
-      [scope.organizationId, exceptMemberId],
+      [scope.organisationId, exceptMemberId],
     )) as [{ n: number }];
     if (n === 0) throw new LastAdminError();
   }

@@ -5,14 +5,14 @@ import type { DataSource } from 'typeorm';
 import { InvalidInputError, Role } from '#rally/core';
 import { normaliseEmail } from '../auth/login.service.js';
 import { hashPassword, passwordProblems } from '../auth/password.js';
-import { OrganizationCreateDto } from '../dto/organization.dto.js';
+import { OrganisationCreateDto } from '../dto/organisation.dto.js';
 import { Membership } from '../entities/membership.entity.js';
-import { Organization } from '../entities/organization.entity.js';
+import { Organisation } from '../entities/organisation.entity.js';
 import { StaffUser } from '../entities/staff-user.entity.js';
 import { SlugTakenError, WeakPasswordError } from '../organisations.exception.js';
 
 export interface OrganisationWithAdminInput {
-  organization: {
+  organisation: {
     name: string;
     slug: string;
     country: string;
@@ -24,7 +24,7 @@ export interface OrganisationWithAdminInput {
 }
 
 export interface OrganisationWithAdmin {
-  organization: Organization;
+  organisation: Organisation;
   user: StaffUser;
   /** Set when a new account was created: the password to hand over (generated unless one was given). */
   password?: string;
@@ -41,7 +41,7 @@ export async function createOrganisationWithAdmin(
   db: DataSource,
   input: OrganisationWithAdminInput,
 ): Promise<OrganisationWithAdmin> {
-  const dto = plainToInstance(OrganizationCreateDto, input.organization);
+  const dto = plainToInstance(OrganisationCreateDto, input.organisation);
   const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0)
     throw new InvalidInputError(
@@ -51,9 +51,9 @@ export async function createOrganisationWithAdmin(
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new InvalidInputError({ email: ['email must be an email address'] });
 
   return db.transaction(async (tx) => {
-    if (await tx.getRepository(Organization).existsBy({ slug: dto.slug })) throw new SlugTakenError();
-    const organization = await tx
-      .getRepository(Organization)
+    if (await tx.getRepository(Organisation).existsBy({ slug: dto.slug })) throw new SlugTakenError();
+    const organisation = await tx
+      .getRepository(Organisation)
       .save({ ...dto, sendingAddress: dto.sendingAddress ?? null });
     let user = await tx.getRepository(StaffUser).findOneBy({ email });
     let password: string | undefined;
@@ -68,13 +68,13 @@ export async function createOrganisationWithAdmin(
         passwordChangedAt: new Date(),
       });
     }
-    await tx.getRepository(Membership).insert({ organizationId: organization.id, userId: user.id, role: Role.Admin });
-    return { organization, user, password };
+    await tx.getRepository(Membership).insert({ organisationId: organisation.id, userId: user.id, role: Role.Admin });
+    return { organisation, user, password };
   });
 }
 
 export const DEMO_ORGANISATION = {
-  organization: {
+  organisation: {
     name: 'Demo Child Rights Coalition',
     slug: 'demo',
     country: 'FR',
@@ -89,9 +89,9 @@ export async function seedDemoOrganisation(db: DataSource): Promise<Organisation
   // Serialised across processes so two launchers on one database cannot both seed (and both print a login).
   return db.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('rally:demo-seed'))`);
-    if ((await tx.getRepository(Organization).count()) > 0) return null;
+    if ((await tx.getRepository(Organisation).count()) > 0) return null;
     return createOrganisationWithAdmin(tx.connection, {
-      organization: { ...DEMO_ORGANISATION.organization },
+      organisation: { ...DEMO_ORGANISATION.organisation },
       admin: { ...DEMO_ORGANISATION.admin },
     });
   });

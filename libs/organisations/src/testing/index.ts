@@ -9,7 +9,7 @@ import { hashSecret, newSecret } from '../auth/secret-token.js';
 import { SessionService } from '../auth/session.service.js';
 import { ApiToken } from '../entities/api-token.entity.js';
 import { Membership } from '../entities/membership.entity.js';
-import { Organization } from '../entities/organization.entity.js';
+import { Organisation } from '../entities/organisation.entity.js';
 import { StaffUser } from '../entities/staff-user.entity.js';
 
 /** What the factories need of a running Rally (test/support's RallyHarness fits). */
@@ -19,7 +19,7 @@ export interface RallyLike {
 }
 
 export interface StaffHandle {
-  organization: Organization;
+  organisation: Organisation;
   user: StaffUser;
   membership: Membership;
   password: string;
@@ -46,7 +46,7 @@ export const TEST_PASSWORD = 'violet tractor sings at dawn';
 
 export const dataSourceOf = (rally: RallyLike): DataSource => rally.api.get(DataSource);
 
-export function anOrganization(overrides: Partial<Organization> = {}): Partial<Organization> {
+export function anOrganisation(overrides: Partial<Organisation> = {}): Partial<Organisation> {
   const id = unique();
   return {
     name: `Org ${id}`,
@@ -62,18 +62,18 @@ export function anOrganization(overrides: Partial<Organization> = {}): Partial<O
 /** A new organisation with one member of `role` (default admin), signed in with a session and holding an API token. */
 export async function createOrgWithMember(
   rally: RallyLike,
-  options: { role?: Role; slug?: string; organization?: Partial<Organization> } = {},
+  options: { role?: Role; slug?: string; organisation?: Partial<Organisation> } = {},
 ): Promise<StaffHandle> {
-  const organization = await dataSourceOf(rally)
-    .getRepository(Organization)
-    .save(anOrganization({ ...options.organization, ...(options.slug ? { slug: options.slug } : {}) }));
-  return addMember(rally, organization, { role: options.role ?? Role.Admin });
+  const organisation = await dataSourceOf(rally)
+    .getRepository(Organisation)
+    .save(anOrganisation({ ...options.organisation, ...(options.slug ? { slug: options.slug } : {}) }));
+  return addMember(rally, organisation, { role: options.role ?? Role.Admin });
 }
 
 /** Another member of an existing organisation, with its own session and token. */
 export async function addMember(
   rally: RallyLike,
-  organization: Organization,
+  organisation: Organisation,
   options: { role: Role; email?: string },
 ): Promise<StaffHandle> {
   const db = dataSourceOf(rally);
@@ -86,12 +86,12 @@ export async function addMember(
   });
   const membership = await db
     .getRepository(Membership)
-    .save({ organizationId: organization.id, userId: user.id, role: options.role });
+    .save({ organisationId: organisation.id, userId: user.id, role: options.role });
   const session = await rally.api.get(SessionService).issue(user.id, '127.0.0.1');
-  const { id: tokenId, secret: token } = await insertApiToken(rally, organization.id, options.role);
+  const { id: tokenId, secret: token } = await insertApiToken(rally, organisation.id, options.role);
   const cookie = `${SESSION_COOKIE}=${session.secret}`;
   return {
-    organization,
+    organisation,
     user,
     membership,
     password: TEST_PASSWORD,
@@ -106,14 +106,14 @@ export async function addMember(
 
 export async function insertApiToken(
   rally: RallyLike,
-  organizationId: string,
+  organisationId: string,
   role: Role,
 ): Promise<{ id: string; secret: string }> {
   const secret = newSecret('rally');
   const row = await dataSourceOf(rally)
     .getRepository(ApiToken)
     .save({
-      organizationId,
+      organisationId,
       name: `test token ${unique()}`,
       role,
       tokenHash: hashSecret(secret),

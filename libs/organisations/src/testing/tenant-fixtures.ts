@@ -9,11 +9,11 @@ export const tenantFixtures: TenantFixture[] = [
   {
     param: 'memberId',
     create: async (rally, owner) =>
-      (await addMember(rally, owner.organization, { role: Role.Campaigner })).membership.id,
+      (await addMember(rally, owner.organisation, { role: Role.Campaigner })).membership.id,
   },
   {
     param: 'tokenId',
-    create: async (rally, owner) => (await insertApiToken(rally, owner.organization.id, Role.Campaigner)).id,
+    create: async (rally, owner) => (await insertApiToken(rally, owner.organisation.id, Role.Campaigner)).id,
   },
   {
     param: 'invitationId',
@@ -22,7 +22,7 @@ export const tenantFixtures: TenantFixture[] = [
         await dataSourceOf(rally)
           .getRepository(Invitation)
           .save({
-            organizationId: owner.organization.id,
+            organisationId: owner.organisation.id,
             email: `invitee-${Date.now()}@example.org`,
             role: Role.Coordinator,
             tokenHash: hashSecret(newSecret('ri')),

@@ -9,7 +9,7 @@ export class PaperSignatureBatch {
   id: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   @Column({ type: 'uuid' })
   petitionId: string;

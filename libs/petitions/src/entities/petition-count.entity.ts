@@ -7,7 +7,7 @@ export class PetitionCount {
   petitionId: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   /** Confirmed online signatures. */
   @Column({ type: 'int', default: 0 })
@@ -36,7 +36,7 @@ export class PetitionAreaCount {
   code: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   @Column({ type: 'int', default: 0 })
   count: number;
@@ -52,7 +52,7 @@ export class PetitionMilestoneReached {
   milestone: number;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   reachedAt: Date;

@@ -16,7 +16,7 @@ export const PETITION_LANGUAGES = ['en', 'fr', 'es'] as const;
 export type PetitionLanguage = (typeof PETITION_LANGUAGES)[number];
 
 @Entity('petitions')
-@Index('petitions_org_idx', ['organizationId', 'createdAt'])
+@Index('petitions_org_idx', ['organisationId', 'createdAt'])
 @Index('petitions_slug_uq', ['slug'], { unique: true })
 @Index('petitions_close_due_idx', ['closesAt'], { where: `status = 'open' AND closes_at IS NOT NULL` })
 export class Petition {
@@ -24,7 +24,7 @@ export class Petition {
   id: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   @Column({ type: 'uuid' })
   campaignId: string;

@@ -18,7 +18,7 @@ export class Signature {
   id: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   @Column({ type: 'uuid' })
   petitionId: string;

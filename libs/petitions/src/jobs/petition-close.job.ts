@@ -32,7 +32,7 @@ export class PetitionCloseHandler {
         ids.push(
           ...(await this.notifier.announceClosed(manager, {
             id: p.id,
-            organizationId: p.organization_id,
+            organisationId: p.organization_id,
             title: p.title,
             goal: p.goal,
             language: p.language,

@@ -84,8 +84,8 @@ export class SignatureMailHandler {
         byOrg.set(row.organization_id, list);
       }
       const outboxIds: string[] = [];
-      for (const [organizationId, requests] of byOrg)
-        outboxIds.push(...(await this.mail.stage({ organizationId }, requests, manager)));
+      for (const [organisationId, requests] of byOrg)
+        outboxIds.push(...(await this.mail.stage({ organisationId }, requests, manager)));
       await manager.query(
         `UPDATE signatures s SET mails_sent = d.mails_sent, resign_notified = d.resign_notified,
                 next_mail_at = CASE WHEN d.next_in IS NULL THEN NULL ELSE now() + make_interval(secs => d.next_in) END

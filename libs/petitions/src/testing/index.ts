@@ -12,7 +12,7 @@ import { PetitionService } from '../petition.service.js';
 const unique = (): string => randomBytes(4).toString('hex');
 
 export const authOf = (staff: StaffHandle): AuthContext => ({
-  organizationId: staff.organization.id,
+  organisationId: staff.organisation.id,
   role: staff.membership.role,
   actor: { kind: 'user', userId: staff.user.id, sessionId: 'test' },
 });

@@ -9,7 +9,7 @@ export class SupporterConsent {
   id: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   @Column({ type: 'uuid' })
   supporterId: string;

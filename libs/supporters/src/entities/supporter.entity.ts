@@ -2,13 +2,13 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 
 /** One person who acted for an organisation, identified by their normalised email; created or updated by each action. */
 @Entity('supporters')
-@Index('supporters_org_email_uq', ['organizationId', 'emailNormalized'], { unique: true })
+@Index('supporters_org_email_uq', ['organisationId', 'emailNormalized'], { unique: true })
 export class Supporter {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @Column({ type: 'uuid' })
-  organizationId: string;
+  organisationId: string;
 
   /** As last entered: where mail goes. */
   @Column({ type: 'text' })

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 /** A tenant: one child-rights organisation. Every organisation-owned row points here through `organization_id`. */
 @Entity('organization')
-export class Organization {
+export class Organisation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 

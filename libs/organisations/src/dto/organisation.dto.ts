@@ -14,7 +14,7 @@ import {
 import type { ValidatorConstraintInterface } from 'class-validator';
 import { ValidatorConstraint } from 'class-validator';
 import { MAIL_LANGUAGES } from '#rally/mail';
-import type { Organization } from '../entities/organization.entity.js';
+import type { Organisation } from '../entities/organisation.entity.js';
 
 @ValidatorConstraint({ name: 'timeZone' })
 export class IsTimeZone implements ValidatorConstraintInterface {
@@ -34,7 +34,7 @@ export class IsTimeZone implements ValidatorConstraintInterface {
 
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$/;
 
-export class OrganizationUpdateDto {
+export class OrganisationUpdateDto {
   @ApiPropertyOptional({ example: 'Child Rights Now' })
   @IsOptional()
   @IsString()
@@ -52,7 +52,7 @@ export class OrganizationUpdateDto {
   defaultLanguage?: string;
 }
 
-export class OrganizationCreateDto {
+export class OrganisationCreateDto {
   @ApiProperty({ example: 'Child Rights Now' }) @IsString() @MinLength(2) @MaxLength(120) name: string;
   @ApiProperty({ example: 'child-rights-now' })
   @Matches(SLUG_PATTERN, { message: 'slug must be lower-case letters, digits and dashes (max 50)' })
@@ -82,7 +82,7 @@ export class MailSettingsDto {
   sendingAddress: string | null;
 }
 
-export class OrganizationResponse {
+export class OrganisationResponse {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
   @ApiProperty() slug: string;
@@ -92,7 +92,7 @@ export class OrganizationResponse {
   @ApiProperty({ nullable: true, type: String }) sendingAddress: string | null;
 }
 
-export const toOrganizationResponse = (o: Organization): OrganizationResponse => ({
+export const toOrganisationResponse = (o: Organisation): OrganisationResponse => ({
   id: o.id,
   name: o.name,
   slug: o.slug,
