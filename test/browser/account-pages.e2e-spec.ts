@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { Role } from '#rally/core';
+import { Role } from '#rally/access';
 import { createOrgWithMember, type StaffHandle } from '#rally-testing/organisations';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
 

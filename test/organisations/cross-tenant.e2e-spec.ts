@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '#rally/core';
+import { Role } from '#rally/access';
 import type { StaffHandle } from '#rally-testing/organisations';
 import { createOrgWithMember, dataSourceOf } from '#rally-testing/organisations';
 import type { RallyHarness } from '../support/rally-harness.js';

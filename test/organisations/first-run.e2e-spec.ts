@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { InvalidInputError, parseConfig } from '#rally/core';
+import { RALLY_CONFIG_SECTIONS } from '#rally/schema';
 import type { TestDatabase } from '#rally-testing/core';
 import { createTestDatabase } from '#rally-testing/core';
 import { rallyDataSourceOptions } from '#rally/schema';
-import { createOrganisationWithAdmin, SlugTakenError, StaffUser, verifyPassword } from '#rally/organisations';
+import { StaffUser } from '#rally/access';
+import { createOrganisationWithAdmin, OrganisationSlugTakenError, verifyPassword } from '#rally/organisations';
 import { demoSeedHook } from '../../apps/cli/src/organisation.commands.js';
 
 describe('first run and create-admin', () => {
@@ -21,7 +23,7 @@ describe('first run and create-admin', () => {
   });
 
   it('prints the demo login on the first start only (also when two launchers race), and the printed password works', async () => {
-    const config = parseConfig({ DATABASE_URL: testDb.url });
+    const config = parseConfig({ DATABASE_URL: testDb.url }, RALLY_CONFIG_SECTIONS);
     const printed = await Promise.all([demoSeedHook(config, testDb.url), demoSeedHook(config, testDb.url)]);
     const withLogin = printed.filter((lines) => lines.length > 0);
     expect(withLogin).toHaveLength(1);
@@ -29,7 +31,12 @@ describe('first run and create-admin', () => {
     const user = await db.getRepository(StaffUser).findOneByOrFail({ email: 'admin@demo.rally.localhost' });
     expect(await verifyPassword(user.passwordHash, password as string)).toBe(true);
     expect(await demoSeedHook(config, testDb.url)).toEqual([]);
-    expect(await demoSeedHook(parseConfig({ DATABASE_URL: testDb.url, DEMO_SEED: 'false' }), testDb.url)).toEqual([]);
+    expect(
+      await demoSeedHook(
+        parseConfig({ DATABASE_URL: testDb.url, DEMO_SEED: 'false' }, RALLY_CONFIG_SECTIONS),
+        testDb.url,
+      ),
+    ).toEqual([]);
   });
 
   it('creates an organisation with its admin, reusing an existing account without touching its password', async () => {
@@ -62,7 +69,7 @@ describe('first run and create-admin', () => {
         organisation: { name: 'Dup', slug: 'crn', country: 'FR', timeZone: 'UTC', defaultLanguage: 'en' },
         admin: { email: 'x@example.org', name: 'X' },
       }),
-    ).rejects.toBeInstanceOf(SlugTakenError);
+    ).rejects.toBeInstanceOf(OrganisationSlugTakenError);
     const invalid = createOrganisationWithAdmin(db, {
       organisation: {
         name: 'Bad',

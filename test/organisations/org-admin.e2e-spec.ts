@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Role } from '#rally/core';
+import { Role } from '#rally/access';
 import type { StaffHandle } from '#rally-testing/organisations';
 import { addMember, createOrgWithMember, dataSourceOf, TEST_PASSWORD } from '#rally-testing/organisations';
 import type { RallyHarness } from '../support/rally-harness.js';

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Role } from '#rally/core';
+import { Role } from '#rally/access';
 import { aPetition, aSignForm } from '#rally-testing/petitions';
 import type { StaffHandle } from '#rally-testing/organisations';
 import { createOrgWithMember } from '#rally-testing/organisations';

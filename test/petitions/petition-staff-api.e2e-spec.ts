@@ -1,4 +1,4 @@
-import { Role } from '#rally/core';
+import { Role } from '#rally/access';
 import { aSignForm } from '#rally-testing/petitions';
 import type { StaffHandle } from '#rally-testing/organisations';
 import { addMember, createOrgWithMember } from '#rally-testing/organisations';

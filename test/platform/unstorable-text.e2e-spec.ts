@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '#rally/core';
+import { Role } from '#rally/access';
 import { createOrgWithMember, type StaffHandle } from '#rally-testing/organisations';
 import { aPetition, aSignForm } from '#rally-testing/petitions';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';

@@ -8,7 +8,7 @@ import { createHttpApp, JsonLogger, parseConfig } from '#rally/core';
 import type { SmtpSink, TestDatabase } from '#rally-testing/core';
 import { createTestDatabase, startSmtpSink, TEST_ENV, TEST_SECRET_KEY } from '#rally-testing/core';
 import type { RallyRuntime } from '#rally/schema';
-import { prepareRuntime } from '#rally/schema';
+import { prepareRuntime, RALLY_CONFIG_SECTIONS } from '#rally/schema';
 import { ApiModule } from '../../apps/api/src/api.module.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 
@@ -51,7 +51,7 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
     ...(smtp ? { SMTP_URL: smtp.url } : {}),
     ...options.env,
   };
-  const config = parseConfig(env);
+  const config = parseConfig(env, RALLY_CONFIG_SECTIONS);
   let api: NestFastifyApplication | undefined;
   let worker: INestApplicationContext | undefined;
   try {

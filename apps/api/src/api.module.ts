@@ -1,12 +1,13 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { AccessModule } from '#rally/access';
 import type { RallyConfig } from '#rally/core';
 import { ConfigModule, DatabaseModule, HealthModule, QueueModule, withStatementTimeout } from '#rally/core';
 import { MailModule, mailboxExposure } from '#rally/mail';
+import { OrganisationsModule } from '#rally/organisations';
 import { PetitionsModule } from '#rally/petitions';
-import { OrganisationsModule, StaffAuthGuard } from '#rally/organisations';
 import type { RallyRuntime } from '#rally/schema';
+import { RALLY_JOBS, RALLY_PERMISSIONS } from '#rally/schema';
 
 /** The HTTP process: staff API, public pages, and (capture mode on a loopback address only) the local mailbox. */
 @Module({})
@@ -17,14 +18,14 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(withStatementTimeout(runtime.dataSource, config.database.statementTimeoutMs)),
-        QueueModule.forRoot(runtime.queue, { consume: false }),
-        MailModule.forRoot({ role: 'api', captureMailbox: mailboxExposure(config) === 'served' }),
-        PetitionsModule,
+        QueueModule.forRoot(runtime.queue, { consume: false, jobs: RALLY_JOBS }),
+        // The guard in front of every route: @Public, a session, or a token with the route's permission; nothing else.
+        AccessModule.forApi({ permissions: RALLY_PERMISSIONS }),
+        MailModule.forApi({ mailbox: mailboxExposure(config) === 'served' }),
         HealthModule,
         OrganisationsModule.forApi(),
+        PetitionsModule.forApi(),
       ],
-      // Every route passes the staff guard: @Public, a session, or a token with the route's permission; nothing else.
-      providers: [{ provide: APP_GUARD, useExisting: StaffAuthGuard }],
     };
   }
 }

@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createHttpApp, loadConfigOrExit, onShutdownSignal } from '#rally/core';
 import { mailboxExposure, mailStartupLine } from '#rally/mail';
-import { prepareRuntime } from '#rally/schema';
+import { prepareRuntime, RALLY_CONFIG_SECTIONS } from '#rally/schema';
 import { ApiModule } from './api.module.js';
 
-const config = loadConfigOrExit();
+const config = loadConfigOrExit(RALLY_CONFIG_SECTIONS);
 const runtime = await prepareRuntime(config);
 const app = await createHttpApp(ApiModule.forRoot(config, runtime), config);
 await app.listen({ port: config.http.port, host: config.http.host });

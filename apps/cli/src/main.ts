@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '#rally/core';
+import { RALLY_CONFIG_SECTIONS } from '#rally/schema';
 import { COMMANDS } from './commands.js';
 
 const [name, ...args] = process.argv.slice(2);
@@ -12,7 +13,7 @@ if (!command) {
   );
   process.exit(name ? 64 : 0);
 }
-const config = loadConfigOrExit();
+const config = loadConfigOrExit(RALLY_CONFIG_SECTIONS);
 try {
   const code = await command.run(config, args);
   if (code !== undefined) process.exit(code);

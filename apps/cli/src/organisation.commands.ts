@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
 import { DomainException, resolveDatabase } from '#rally/core';
-import { createOrganisationWithAdmin, seedDemoOrganisation } from '#rally/organisations';
+import { createOrganisationWithAdmin, ORGANISATIONS_CONFIG, seedDemoOrganisation } from '#rally/organisations';
 import { migrateRallyDatabase, rallyDataSourceOptions } from '#rally/schema';
 import type { CliCommand } from './commands.js';
 import type { FirstRunHook } from './first-run.js';
@@ -88,7 +88,7 @@ export const createAdminCommand: CliCommand = {
 
 /** `npm start`: seeds the demo organisation the first time and prints its login; later starts print nothing. */
 export const demoSeedHook: FirstRunHook = async (config, databaseUrl) => {
-  if (!config.demoSeed) return [];
+  if (!config.section(ORGANISATIONS_CONFIG).demoSeed) return [];
   const seeded = await withDataSource(databaseUrl, seedDemoOrganisation);
   if (!seeded?.password) return [];
   return [

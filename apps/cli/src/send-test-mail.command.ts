@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule, DatabaseModule, JsonLogger, QueueModule } from '#rally/core';
-import { MailModule, MailService, TEST_MAIL } from '#rally/mail';
-import { prepareRuntime } from '#rally/schema';
+import { MAIL_CONFIG, MailModule, MailService, TEST_MAIL } from '#rally/mail';
+import { prepareRuntime, RALLY_JOBS } from '#rally/schema';
 import type { CliCommand } from './commands.js';
 
 /** Queues one message through the real pipeline (outbox, queue, worker, transport) to check mail settings. */
@@ -17,8 +17,8 @@ export const sendTestMailCommand: CliCommand = {
         imports: [
           ConfigModule.forRoot(config),
           DatabaseModule.forRoot(runtime.dataSource),
-          QueueModule.forRoot(runtime.queue, { consume: false }),
-          MailModule.forRoot({ role: 'api', captureMailbox: false }),
+          QueueModule.forRoot(runtime.queue, { consume: false, jobs: RALLY_JOBS }),
+          MailModule.forApi({ mailbox: false }),
         ],
       },
       { logger: JsonLogger.create('warn', 'cli') },
@@ -30,7 +30,7 @@ export const sendTestMailCommand: CliCommand = {
     await app.close();
     await runtime.database.stop();
     process.stdout.write(
-      `Queued test message ${id} to ${to}. A running worker sends it${config.mail.capture ? '; read it at /dev/mailbox' : ''}.\n`,
+      `Queued test message ${id} to ${to}. A running worker sends it${config.section(MAIL_CONFIG).capture ? '; read it at /dev/mailbox' : ''}.\n`,
     );
     return 0;
   },

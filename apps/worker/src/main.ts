@@ -2,10 +2,10 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JsonLogger, loadConfigOrExit, onShutdownSignal } from '#rally/core';
-import { prepareRuntime } from '#rally/schema';
+import { prepareRuntime, RALLY_CONFIG_SECTIONS } from '#rally/schema';
 import { WorkerModule } from './worker.module.js';
 
-const config = loadConfigOrExit();
+const config = loadConfigOrExit(RALLY_CONFIG_SECTIONS);
 const jsonLogger = JsonLogger.create(config.logLevel, 'worker');
 const runtime = await prepareRuntime(config);
 const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, runtime), {

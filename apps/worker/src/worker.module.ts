@@ -1,13 +1,15 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { AccessModule } from '#rally/access';
 import type { RallyConfig } from '#rally/core';
 import { ConfigModule, DatabaseModule, QueueModule } from '#rally/core';
 import { MailModule } from '#rally/mail';
-import { PetitionsWorkerModule } from '#rally/petitions';
 import { OrganisationsModule } from '#rally/organisations';
+import { PetitionsModule } from '#rally/petitions';
 import type { RallyRuntime } from '#rally/schema';
+import { RALLY_JOBS } from '#rally/schema';
 
-/** The job process: every queue's consumers; no HTTP. */
+/** The job process: every queue's consumers; no HTTP. Refuses to boot while a listed job has no handler. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: RallyConfig, runtime: RallyRuntime): DynamicModule {
@@ -16,10 +18,11 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(runtime.dataSource),
-        QueueModule.forRoot(runtime.queue, { consume: true }),
-        MailModule.forRoot({ role: 'worker', captureMailbox: false }),
-        PetitionsWorkerModule,
+        QueueModule.forRoot(runtime.queue, { consume: true, jobs: RALLY_JOBS }),
+        AccessModule.forWorker(),
+        MailModule.forWorker(),
         OrganisationsModule.forWorker(),
+        PetitionsModule.forWorker(),
       ],
     };
   }

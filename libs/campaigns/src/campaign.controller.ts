@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import type { AuthContext } from '#rally/core';
-import { IdPipe, StaffApi } from '#rally/organisations';
-import { Auth, Permission, RequirePermission } from '#rally/core';
+import type { AuthContext } from '#rally/access';
+import { Auth, IdPipe, RequirePermission, StaffApi } from '#rally/access';
+import { CampaignPermission } from './campaigns.permissions.js';
 import { CampaignService } from './campaign.service.js';
 import { CampaignCreateDto, CampaignUpdateDto, toCampaignResponse } from './dto/campaign.dto.js';
 import type { CampaignResponse } from './dto/campaign.dto.js';
@@ -12,19 +12,19 @@ export class CampaignController {
   constructor(private readonly campaigns: CampaignService) {}
 
   @Post()
-  @RequirePermission(Permission.CampaignsManage)
+  @RequirePermission(CampaignPermission.Manage)
   async create(@Auth() auth: AuthContext, @Body() body: CampaignCreateDto): Promise<CampaignResponse> {
     return toCampaignResponse(await this.campaigns.create(auth, body));
   }
 
   @Get()
-  @RequirePermission(Permission.CampaignsRead)
+  @RequirePermission(CampaignPermission.Read)
   async list(@Auth() auth: AuthContext): Promise<CampaignResponse[]> {
     return (await this.campaigns.list(auth)).map(toCampaignResponse);
   }
 
   @Get(':campaignId')
-  @RequirePermission(Permission.CampaignsRead)
+  @RequirePermission(CampaignPermission.Read)
   async get(
     @Auth() auth: AuthContext,
     @Param('campaignId', new IdPipe('Campaign')) id: string,
@@ -33,7 +33,7 @@ export class CampaignController {
   }
 
   @Patch(':campaignId')
-  @RequirePermission(Permission.CampaignsManage)
+  @RequirePermission(CampaignPermission.Manage)
   async update(
     @Auth() auth: AuthContext,
     @Param('campaignId', new IdPipe('Campaign')) id: string,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthContext, OrgScope } from '#rally/core';
+import type { AuthContext, OrgScope } from '#rally/access';
 import { NotFoundError } from '#rally/core';
-import { AuditLog } from '#rally/organisations';
+import { AuditLog } from '#rally/access';
 import { Campaign } from './entities/campaign.entity.js';
 import type { CampaignCreateDto, CampaignUpdateDto } from './dto/campaign.dto.js';
 

@@ -1,7 +1,17 @@
+import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { AuditLog } from '#rally/organisations';
 import { CampaignController } from './campaign.controller.js';
 import { CampaignService } from './campaign.service.js';
 
-@Module({ controllers: [CampaignController], providers: [CampaignService, AuditLog], exports: [CampaignService] })
-export class CampaignsModule {}
+/** Campaigns are api-only: nothing runs in the worker. */
+@Module({})
+export class CampaignsModule {
+  static forApi(): DynamicModule {
+    return {
+      module: CampaignsModule,
+      controllers: [CampaignController],
+      providers: [CampaignService],
+      exports: [CampaignService],
+    };
+  }
+}

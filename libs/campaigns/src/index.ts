@@ -1,8 +1,7 @@
-import { Campaign } from './entities/campaign.entity.js';
-
 export * from './entities/campaign.entity.js';
 export * from './dto/campaign.dto.js';
 export * from './campaign.service.js';
 export * from './campaigns.module.js';
 
-export const CAMPAIGN_ENTITIES = [Campaign];
+export * from './campaigns.library.js';
+export * from './campaigns.permissions.js';

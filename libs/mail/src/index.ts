@@ -1,6 +1,3 @@
-import { CapturedMail } from './entities/captured-mail.entity.js';
-import { MailOutbox } from './entities/mail-outbox.entity.js';
-
 export * from './entities/mail-outbox.entity.js';
 export * from './entities/captured-mail.entity.js';
 export * from './mail.module.js';
@@ -9,8 +6,9 @@ export * from './mail-outbox.repository.js';
 export * from './templates/mail-template.js';
 export * from './templates/mail-renderer.js';
 export * from './transport/mail-transport.js';
-export * from './jobs/mail-send.handler.js';
+export * from './mail.library.js';
+export * from './mail.config.js';
+export * from './mail.jobs.js';
+export * from './mail.exception.js';
 export * from './system-mail/system-mail.templates.js';
 export * from './mailbox/mailbox-exposure.js';
-
-export const MAIL_ENTITIES = [MailOutbox, CapturedMail];

@@ -1,11 +1,11 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, Provider } from '@nestjs/common';
 import { Global, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { RallyConfig } from '#rally/core';
-import { RALLY_CONFIG } from '#rally/core';
-import { MailReconcileHandler } from './jobs/mail-reconcile.handler.js';
-import { MailSendHandler } from './jobs/mail-send.handler.js';
+import { MailReconcileJob } from './jobs/mail-reconcile.job.js';
+import { MailSendJob } from './jobs/mail-send.job.js';
+import type { MailConfig } from './mail.config.js';
+import { MAIL_CONFIG } from './mail.config.js';
 import { MailOutboxRepository } from './mail-outbox.repository.js';
 import { MailService } from './mail.service.js';
 import { MailboxController } from './mailbox/mailbox.controller.js';
@@ -16,36 +16,42 @@ import { CaptureMailTransport } from './transport/capture.transport.js';
 import { MailTransport } from './transport/mail-transport.js';
 import { SmtpMailTransport } from './transport/smtp.transport.js';
 
+const SHARED: Provider[] = [
+  { provide: MailRenderer, useFactory: () => new MailRenderer().withTemplates(TEST_MAIL) },
+  MailOutboxRepository,
+  MailService,
+];
+
 /**
- * Mail for every feature. The api queues (MailService) and, in capture mode, serves the local mailbox;
- * the worker adds the send and reconcile handlers and the transport.
+ * Mail for every feature. The api queues (MailService) and, when captured mail may be shown, serves the local
+ * mailbox; the worker adds the transport and the send and reconcile jobs (the only code that talks SMTP).
  */
 @Global()
 @Module({})
 export class MailModule {
-  static forRoot(options: { role: 'api' | 'worker'; captureMailbox: boolean }): DynamicModule {
-    const worker = options.role === 'worker';
+  /** `mailbox`: serve /dev/mailbox (capture mode on a loopback address only, see mailboxExposure). */
+  static forApi(options: { mailbox: boolean }): DynamicModule {
     return {
       module: MailModule,
-      controllers: !worker && options.captureMailbox ? [MailboxController] : [],
+      controllers: options.mailbox ? [MailboxController] : [],
+      providers: SHARED,
+      exports: [MailService, MailRenderer],
+    };
+  }
+
+  static forWorker(): DynamicModule {
+    return {
+      module: MailModule,
       providers: [
-        { provide: MailRenderer, useFactory: () => new MailRenderer().withTemplates(TEST_MAIL) },
-        MailOutboxRepository,
-        MailService,
-        ...(worker
-          ? [
-              {
-                provide: MailTransport,
-                inject: [RALLY_CONFIG, getDataSourceToken()],
-                useFactory: (config: RallyConfig, db: DataSource): MailTransport =>
-                  config.mail.smtpUrl
-                    ? new SmtpMailTransport(config.mail.smtpUrl, config.mail.smtpPoolSize)
-                    : new CaptureMailTransport(db),
-              },
-              MailSendHandler,
-              MailReconcileHandler,
-            ]
-          : []),
+        ...SHARED,
+        {
+          provide: MailTransport,
+          inject: [MAIL_CONFIG.token, getDataSourceToken()],
+          useFactory: (config: MailConfig, db: DataSource): MailTransport =>
+            config.smtpUrl ? new SmtpMailTransport(config.smtpUrl, config.smtpPoolSize) : new CaptureMailTransport(db),
+        },
+        MailSendJob,
+        MailReconcileJob,
       ],
       exports: [MailService, MailRenderer],
     };

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OrgScope, RallyConfig } from '#rally/core';
 import { JobQueue } from '#rally/core';
-import { InjectConfig, JobName } from '#rally/core';
+import { InjectConfig } from '#rally/core';
+import { MailJob } from './mail.jobs.js';
 import { MailOutboxRepository } from './mail-outbox.repository.js';
 import { MailRenderer } from './templates/mail-renderer.js';
 import type { MailTemplate } from './templates/mail-template.js';
@@ -76,7 +77,7 @@ export class MailService {
     if (outboxIds.length === 0) return;
     try {
       await this.jobs.enqueueBulk(
-        JobName.MailSend,
+        MailJob.Send,
         outboxIds.map((outboxId) => ({ payload: { outboxId }, opts: { jobId: outboxId } })),
       );
     } catch (error) {

@@ -1,6 +1,7 @@
+import { OrganisationPermission } from './organisations.permissions.js';
 import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
-import type { AuthContext } from '#rally/core';
-import { AnyMember, Auth, Permission, RequirePermission } from '#rally/core';
+import type { AuthContext } from '#rally/access';
+import { AnyMember, Auth, RequirePermission, StaffApi } from '#rally/access';
 import {
   MailSettingsDto,
   OrganisationResponse,
@@ -8,7 +9,6 @@ import {
   toOrganisationResponse,
 } from './dto/organisation.dto.js';
 import { OrganisationService } from './organisation.service.js';
-import { StaffApi } from './staff-api.decorator.js';
 
 class AuthContextResponse {
   organisationId: string;
@@ -21,13 +21,13 @@ class AuthContextResponse {
 export class OrganisationController {
   constructor(private readonly organisations: OrganisationService) {}
 
-  @RequirePermission(Permission.OrganisationRead)
+  @RequirePermission(OrganisationPermission.Read)
   @Get()
   async get(@Auth() auth: AuthContext): Promise<OrganisationResponse> {
     return toOrganisationResponse(await this.organisations.get(auth));
   }
 
-  @RequirePermission(Permission.OrganisationManage)
+  @RequirePermission(OrganisationPermission.Manage)
   @Patch()
   async update(@Auth() auth: AuthContext, @Body() body: OrganisationUpdateDto): Promise<OrganisationResponse> {
     return toOrganisationResponse(await this.organisations.update(auth, body));
@@ -40,13 +40,13 @@ export class OrganisationController {
     return { organisationId: auth.organisationId, role: auth.role, actor: auth.actor };
   }
 
-  @RequirePermission(Permission.MailSettingsManage)
+  @RequirePermission(OrganisationPermission.MailSettingsManage)
   @Get('mail-settings')
   async mailSettings(@Auth() auth: AuthContext): Promise<MailSettingsDto> {
     return { sendingAddress: (await this.organisations.get(auth)).sendingAddress };
   }
 
-  @RequirePermission(Permission.MailSettingsManage)
+  @RequirePermission(OrganisationPermission.MailSettingsManage)
   @Put('mail-settings')
   async setMailSettings(@Auth() auth: AuthContext, @Body() body: MailSettingsDto): Promise<MailSettingsDto> {
     return { sendingAddress: (await this.organisations.setSendingAddress(auth, body.sendingAddress)).sendingAddress };

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthContext, OrgScope } from '#rally/core';
+import type { AuthContext, OrgScope } from '#rally/access';
 import { NotFoundError } from '#rally/core';
-import { AuditLog } from './audit/audit-log.service.js';
+import { AuditLog, Organisation } from '#rally/access';
 import type { OrganisationUpdateDto } from './dto/organisation.dto.js';
-import { Organisation } from './entities/organisation.entity.js';
 
 /** The organisation's own settings. */
 @Injectable()

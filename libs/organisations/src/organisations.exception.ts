@@ -36,7 +36,7 @@ export class LastAdminError extends ConflictError {
   }
 }
 
-export class SlugTakenError extends ConflictError {
+export class OrganisationSlugTakenError extends ConflictError {
   constructor() {
     super('slug_taken', 'Another organisation already uses this slug');
   }

@@ -5,8 +5,9 @@ import { InjectConfig } from '#rally/core';
 import type { MailRequest } from '#rally/mail';
 import { MailService } from '#rally/mail';
 import { PETITION_CLOSED_MAIL, PETITION_MILESTONE_MAIL } from './mail/petition-mail.templates.js';
-import { OrganisationDirectory } from './organisation-directory.js';
-import type { PetitionTotals } from './petition-counts.repository.js';
+import { OrganisationDirectory } from '#rally/access';
+import { PetitionPermission } from './petitions.permissions.js';
+import type { PetitionTotals } from './counts/petition-counts.repository.js';
 
 /**
  * Tells petition staff about milestones (once each: the reached-milestone row is the guard) and closings.
@@ -35,7 +36,7 @@ export class PetitionNotifier {
         t.petitionId,
       ])) as { slug: string; title: string; goal: number; language: string }[];
       const scope = { organisationId: t.organisationId };
-      const staff = await this.organisations.petitionStaffEmails(scope, manager);
+      const staff = await this.organisations.staffEmailsWith(scope, PetitionPermission.Manage, manager);
       const n = new Intl.NumberFormat(p.language);
       const requests: MailRequest<object>[] = [];
       for (const { milestone } of reached) {
@@ -71,7 +72,7 @@ export class PetitionNotifier {
     const online = c?.online ?? 0;
     const paper = c?.paper ?? 0;
     const n = new Intl.NumberFormat(petition.language);
-    const staff = await this.organisations.petitionStaffEmails(scope, manager);
+    const staff = await this.organisations.staffEmailsWith(scope, PetitionPermission.Manage, manager);
     return this.mail.stage(
       scope,
       staff.map((to) => ({

@@ -3,20 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { DataSourceOptions } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, runMigrationsLocked } from '#rally/core';
-import { MAIL_ENTITIES } from '#rally/mail';
-import { ORGANISATION_ENTITIES } from '#rally/organisations';
-import { CAMPAIGN_ENTITIES } from '#rally/campaigns';
-import { PETITION_ENTITIES } from '#rally/petitions';
-import { SUPPORTER_ENTITIES } from '#rally/supporters';
-
-/** Every entity of every feature: the whole schema one Rally database holds. Add a feature's list here. */
-export const RALLY_ENTITIES = [
-  ...MAIL_ENTITIES,
-  ...ORGANISATION_ENTITIES,
-  ...SUPPORTER_ENTITIES,
-  ...CAMPAIGN_ENTITIES,
-  ...PETITION_ENTITIES,
-];
+import { RALLY_ENTITIES } from './rally-libraries.js';
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 const MIGRATION_FILE = /^\d{13}-[\w-]+\.(ts|js)$/;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { OrgScope } from '#rally/core';
+import type { OrgScope } from '#rally/access';
 
 export interface SupporterActionInput {
   email: string;

@@ -1,5 +1,11 @@
+import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { SupporterService } from './supporter.service.js';
 
-@Module({ providers: [SupporterService], exports: [SupporterService] })
-export class SupportersModule {}
+/** Supporter records and consent, written by the features supporters act through (petitions, letters). */
+@Module({})
+export class SupportersModule {
+  static forApi(): DynamicModule {
+    return { module: SupportersModule, providers: [SupporterService], exports: [SupporterService] };
+  }
+}

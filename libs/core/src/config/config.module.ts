@@ -1,15 +1,27 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Global, Inject, Module } from '@nestjs/common';
+import type { ConfigSection } from './config-section.js';
 import type { RallyConfig } from './rally-config.js';
 
 export const RALLY_CONFIG = Symbol('RALLY_CONFIG');
-export const InjectConfig = (): PropertyDecorator & ParameterDecorator => Inject(RALLY_CONFIG);
 
-/** Makes the boot-time RallyConfig injectable everywhere; nothing else reads the environment. */
+/**
+ * `@InjectConfig()`: the whole RallyConfig (platform settings). `@InjectConfig(SECTION)`: one library's settings; a
+ * section the process was not configured with fails the boot (Nest cannot resolve its token).
+ */
+export const InjectConfig = (section?: ConfigSection<unknown>): PropertyDecorator & ParameterDecorator =>
+  Inject(section ? section.token : RALLY_CONFIG);
+
+/** Makes the boot-time configuration injectable everywhere; nothing else reads the environment. */
 @Global()
 @Module({})
 export class ConfigModule {
   static forRoot(config: RallyConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: RALLY_CONFIG, useValue: config }], exports: [RALLY_CONFIG] };
+    const sections = config.sections.map((s) => ({ provide: s.token, useFactory: () => config.section(s) }));
+    return {
+      module: ConfigModule,
+      providers: [{ provide: RALLY_CONFIG, useValue: config }, ...sections],
+      exports: [RALLY_CONFIG, ...config.sections.map((s) => s.token)],
+    };
   }
 }

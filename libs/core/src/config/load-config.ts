@@ -1,3 +1,4 @@
+import type { ConfigSection } from './config-section.js';
 import type { RallyConfig } from './rally-config.js';
 import { ConfigInvalidError, parseConfig } from './rally-config.js';
 
@@ -5,9 +6,12 @@ import { ConfigInvalidError, parseConfig } from './rally-config.js';
 export const EXIT_CONFIG_INVALID = 78;
 
 /** The only place Rally reads process.env: parse it, or print every problem and exit. */
-export function loadConfigOrExit(overrides: Record<string, string | undefined> = {}): RallyConfig {
+export function loadConfigOrExit(
+  sections: readonly ConfigSection<unknown>[],
+  overrides: Record<string, string | undefined> = {},
+): RallyConfig {
   try {
-    return parseConfig({ ...process.env, ...overrides });
+    return parseConfig({ ...process.env, ...overrides }, sections);
   } catch (error) {
     if (!(error instanceof ConfigInvalidError)) throw error;
     process.stderr.write(error.message + '\n');

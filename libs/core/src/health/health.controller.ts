@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { QueueBackend } from '../queue/queue-backend.js';
-import { Public } from '../tenancy/public.decorator.js';
+import { Public } from '../http/public.decorator.js';
 
 /** Liveness for the process manager, readiness for the load balancer (database and queue backend reachable). */
 @ApiExcludeController()

@@ -2,8 +2,7 @@ import type { OnApplicationShutdown } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { QueueBackend } from './queue-backend.js';
-import type { JobName, JobPayload, QueueName } from './queue.registry.js';
-import { JOB_QUEUE } from './queue.registry.js';
+import type { JobRef } from './job.js';
 
 /** Bounded retention on every queue, so Redis/Postgres never grow with history. */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -23,11 +22,11 @@ export interface EnqueueOptions {
 /** Typed producer: a job name only accepts its own payload type. */
 @Injectable()
 export class JobQueue implements OnApplicationShutdown {
-  private readonly queues = new Map<QueueName, Queue>();
+  private readonly queues = new Map<string, Queue>();
 
   constructor(readonly backend: QueueBackend) {}
 
-  queue(name: QueueName): Queue {
+  queue(name: string): Queue {
     let q = this.queues.get(name);
     if (!q) {
       q = this.backend.createQueue(name, { defaultJobOptions: DEFAULT_JOB_OPTIONS });
@@ -36,17 +35,14 @@ export class JobQueue implements OnApplicationShutdown {
     return q;
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: EnqueueOptions = {}): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).add(name, payload, toJobOptions(opts));
+  async enqueue<P extends object>(job: JobRef<P>, payload: P, opts: EnqueueOptions = {}): Promise<void> {
+    await this.queue(job.queue).add(job.name, payload, toJobOptions(job, opts));
   }
 
-  async enqueueBulk<N extends JobName>(
-    name: N,
-    jobs: { payload: JobPayload<N>; opts?: EnqueueOptions }[],
-  ): Promise<void> {
+  async enqueueBulk<P extends object>(job: JobRef<P>, jobs: { payload: P; opts?: EnqueueOptions }[]): Promise<void> {
     if (jobs.length === 0) return;
-    await this.queue(JOB_QUEUE[name]).addBulk(
-      jobs.map((j) => ({ name, data: j.payload, opts: toJobOptions(j.opts ?? {}) })),
+    await this.queue(job.queue).addBulk(
+      jobs.map((j) => ({ name: job.name, data: j.payload, opts: toJobOptions(job, j.opts ?? {}) })),
     );
   }
 
@@ -56,10 +52,11 @@ export class JobQueue implements OnApplicationShutdown {
   }
 }
 
-function toJobOptions(opts: EnqueueOptions): JobsOptions {
+function toJobOptions(job: JobRef<object>, opts: EnqueueOptions): JobsOptions {
+  const attempts = opts.attempts ?? job.attempts;
   return {
+    ...(attempts ? { attempts } : {}),
     ...(opts.jobId ? { jobId: opts.jobId } : {}),
     ...(opts.delayMs ? { delay: opts.delayMs } : {}),
-    ...(opts.attempts ? { attempts: opts.attempts } : {}),
   };
 }

@@ -3,38 +3,59 @@ import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '../config/config.module.js';
 import { parseConfig } from '../config/rally-config.js';
 import { TEST_ENV } from '../testing/test-env.js';
+import { defineJob } from './job.js';
+import type { AnyJobRef } from './job.js';
 import { JobHandler } from './job-handler.decorator.js';
 import { createQueueBackend } from './queue-backend.js';
 import { QueueModule } from './queue.module.js';
-import { JobName } from './queue.registry.js';
-import { MissingJobHandlersError } from './worker.host.js';
+import { MissingJobHandlersError, UnregisteredJobError } from './worker.host.js';
+
+const Send = defineJob<{ id: string }>('test.send', 'test');
+const Sweep = defineJob('test.sweep', 'test-maintenance');
+const Stray = defineJob('test.stray', 'test');
 
 @Injectable()
-class OnlySendHandler {
-  @JobHandler(JobName.MailSend)
+class OnlySendJob {
+  @JobHandler(Send)
   async send(): Promise<void> {}
 }
 
-describe('WorkerHost', () => {
-  it('refuses to boot when a registered job has no handler, naming it', async () => {
-    const config = parseConfig({ REDIS_URL: TEST_ENV.redisUrl, QUEUE_PREFIX: `rally-test-worker-${process.pid}` });
-    const backend = createQueueBackend(config.queue.redisUrl, 'postgres://unused', config.queue.prefix);
-    @Module({
-      imports: [ConfigModule.forRoot(config), QueueModule.forRoot(backend, { consume: true })],
-      providers: [OnlySendHandler],
-    })
-    class IncompleteWorker {}
+@Injectable()
+class StrayJob {
+  @JobHandler(Stray)
+  async stray(): Promise<void> {}
+}
 
-    const error = await NestFactory.createApplicationContext(IncompleteWorker, {
-      logger: false,
-      abortOnError: false,
-    }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(MissingJobHandlersError);
-    expect((error as MissingJobHandlersError).missing).toContain(JobName.MailReconcile);
-    expect((error as MissingJobHandlersError).missing).not.toContain(JobName.MailSend);
+/** Boots a worker with these jobs listed and these handler providers; answers the boot error, if any. */
+async function bootError(jobs: AnyJobRef[], providers: (new () => object)[]): Promise<unknown> {
+  const config = parseConfig({ REDIS_URL: TEST_ENV.redisUrl, QUEUE_PREFIX: `rally-test-worker-${process.pid}` });
+  const backend = createQueueBackend(config.queue.redisUrl, 'postgres://unused', config.queue.prefix);
+  @Module({ imports: [ConfigModule.forRoot(config), QueueModule.forRoot(backend, { consume: true, jobs })], providers })
+  class Worker {}
+  try {
+    const app = await NestFactory.createApplicationContext(Worker, { logger: false, abortOnError: false });
+    await app.close();
+    return undefined;
+  } catch (error) {
     await backend.close();
+    return error;
+  }
+}
+
+describe('WorkerHost', () => {
+  it('refuses to boot when a listed job has no handler, naming it', async () => {
+    const error = await bootError([Send, Sweep], [OnlySendJob]);
+    expect(error).toBeInstanceOf(MissingJobHandlersError);
+    expect((error as MissingJobHandlersError).missing).toEqual(['test.sweep']);
+  });
+
+  it('refuses to boot on a handler of a job no library lists', async () => {
+    const error = await bootError([Send], [OnlySendJob, StrayJob]);
+    expect(error).toBeInstanceOf(UnregisteredJobError);
+    expect((error as UnregisteredJobError).job).toBe('test.stray');
+  });
+
+  it('boots when every listed job has exactly one handler', async () => {
+    expect(await bootError([Send], [OnlySendJob])).toBeUndefined();
   });
 });

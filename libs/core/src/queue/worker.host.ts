@@ -1,5 +1,5 @@
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { Job, Worker } from 'bullmq';
 import { InjectConfig } from '../config/config.module.js';
@@ -7,13 +7,22 @@ import type { RallyConfig } from '../config/rally-config.js';
 import type { JobHandlerMetadata } from './job-handler.decorator.js';
 import { JOB_HANDLER } from './job-handler.decorator.js';
 import { JobQueue } from './job-queue.service.js';
-import { JOB_QUEUE, JobName, QueueName } from './queue.registry.js';
+import type { AnyJobRef } from './job.js';
+
+/** Token of the jobs the composed libraries declare (QueueModule.forRoot's `jobs`). */
+export const REGISTERED_JOBS = Symbol('REGISTERED_JOBS');
 
 type Handler = { meta: JobHandlerMetadata; run: (payload: unknown, job: Job) => Promise<unknown> };
 
 export class MissingJobHandlersError extends Error {
-  constructor(readonly missing: JobName[]) {
+  constructor(readonly missing: string[]) {
     super(`The worker cannot start: no handler for job(s) ${missing.join(', ')}`);
+  }
+}
+
+export class UnregisteredJobError extends Error {
+  constructor(readonly job: string) {
+    super(`The worker cannot start: a handler for job ${job}, which no library lists (add it to its manifest's jobs)`);
   }
 }
 
@@ -21,7 +30,7 @@ export class MissingJobHandlersError extends Error {
 @Injectable()
 export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('WorkerHost');
-  private readonly handlers = new Map<JobName, Handler>();
+  private readonly handlers = new Map<string, Handler>();
   private readonly workers: Worker[] = [];
   private refreshTimer?: NodeJS.Timeout;
 
@@ -31,9 +40,11 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     private readonly reflector: Reflector,
     private readonly jobs: JobQueue,
     @InjectConfig() private readonly config: RallyConfig,
+    @Inject(REGISTERED_JOBS) private readonly registered: readonly AnyJobRef[],
   ) {}
 
-  collectHandlers(): Map<JobName, Handler> {
+  collectHandlers(): Map<string, Handler> {
+    const known = new Map(this.registered.map((j) => [j.name, j]));
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object') continue;
@@ -42,18 +53,20 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
         const fn = instance[method] as (...args: unknown[]) => Promise<unknown>;
         const meta = this.reflector.get<JobHandlerMetadata | undefined>(JOB_HANDLER, fn);
         if (!meta) continue;
-        if (this.handlers.has(meta.name)) throw new Error(`Two handlers for job ${meta.name}`);
-        this.handlers.set(meta.name, { meta, run: (payload, job) => fn.call(instance, payload, job) });
+        const name = meta.job.name;
+        if (known.get(name) !== meta.job) throw new UnregisteredJobError(name);
+        if (this.handlers.has(name)) throw new Error(`Two handlers for job ${name}`);
+        this.handlers.set(name, { meta, run: (payload, job) => fn.call(instance, payload, job) });
       }
     }
-    const missing = Object.values(JobName).filter((name) => !this.handlers.has(name));
+    const missing = [...known.keys()].filter((name) => !this.handlers.has(name));
     if (missing.length > 0) throw new MissingJobHandlersError(missing);
     return this.handlers;
   }
 
   async onApplicationBootstrap(): Promise<void> {
     this.collectHandlers();
-    for (const queueName of Object.values(QueueName)) {
+    for (const queueName of this.queueNames()) {
       const worker = this.jobs.backend.createWorker(queueName, (job) => this.dispatch(job), {
         concurrency: this.config.queue.concurrency,
         autorun: true,
@@ -78,7 +91,11 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       );
     }, this.config.queue.scheduleRefreshSeconds * 1000);
     this.refreshTimer.unref();
-    this.logger.log({ msg: 'worker ready', queues: Object.values(QueueName), backend: this.jobs.backend.kind });
+    this.logger.log({ msg: 'worker ready', queues: this.queueNames(), backend: this.jobs.backend.kind });
+  }
+
+  private queueNames(): string[] {
+    return [...new Set(this.registered.map((j) => j.queue))].sort();
   }
 
   private async upsertSchedules(): Promise<void> {
@@ -86,14 +103,13 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
       if (meta.everyMs === undefined) continue;
       const every = typeof meta.everyMs === 'function' ? meta.everyMs(this.config) : meta.everyMs;
       // A scheduler id per job name: however many workers upsert it, it fires once per interval.
-      await this.jobs
-        .queue(JOB_QUEUE[meta.name])
-        .upsertJobScheduler(meta.name, { every }, { name: meta.name, data: {}, opts: { attempts: 1 } }); // the next tick is the retry
+      const { name, queue } = meta.job;
+      await this.jobs.queue(queue).upsertJobScheduler(name, { every }, { name, data: {}, opts: { attempts: 1 } }); // the next tick is the retry
     }
   }
 
   private async dispatch(job: Job): Promise<unknown> {
-    const handler = this.handlers.get(job.name as JobName);
+    const handler = this.handlers.get(job.name);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
     return handler.run(job.data, job);
   }

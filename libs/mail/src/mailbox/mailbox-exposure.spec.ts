@@ -1,4 +1,5 @@
 import { parseConfig } from '#rally/core';
+import { MAIL_CONFIG } from '../mail.config.js';
 import { isLoopbackHost, mailboxExposure, mailStartupLine } from './mailbox-exposure.js';
 
 describe('local mailbox exposure', () => {
@@ -18,12 +19,12 @@ describe('local mailbox exposure', () => {
   ])('%s is loopback: %s', (host, loopback) => expect(isLoopbackHost(host)).toBe(loopback));
 
   it('serves the mailbox only when capturing on a loopback address, and says why not otherwise', () => {
-    expect(mailboxExposure(parseConfig({}))).toBe('served');
-    expect(mailboxExposure(parseConfig({ HOST: '0.0.0.0' }))).toBe('not-loopback');
-    expect(mailboxExposure(parseConfig({ HOST: '0.0.0.0', SMTP_URL: 'smtp://relay:25' }))).toBe('relay');
-    expect(mailStartupLine(parseConfig({ HOST: '0.0.0.0' }))).toMatch(
+    expect(mailboxExposure(parseConfig({}, [MAIL_CONFIG]))).toBe('served');
+    expect(mailboxExposure(parseConfig({ HOST: '0.0.0.0' }, [MAIL_CONFIG]))).toBe('not-loopback');
+    expect(mailboxExposure(parseConfig({ HOST: '0.0.0.0', SMTP_URL: 'smtp://relay:25' }, [MAIL_CONFIG]))).toBe('relay');
+    expect(mailStartupLine(parseConfig({ HOST: '0.0.0.0' }, [MAIL_CONFIG]))).toMatch(
       /Local mailbox: +not served: HOST=0\.0\.0\.0 is not a loopback address/,
     );
-    expect(mailStartupLine(parseConfig({}))).toContain('http://localhost:3000/dev/mailbox');
+    expect(mailStartupLine(parseConfig({}, [MAIL_CONFIG]))).toContain('http://localhost:3000/dev/mailbox');
   });
 });

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import type { RallyConfig } from '#rally/core';
+import { MAIL_CONFIG } from '../mail.config.js';
 
 export type MailboxExposure = 'served' | 'relay' | 'not-loopback';
 
@@ -19,7 +20,7 @@ export function isLoopbackHost(host: string): boolean {
  * captured (no SMTP_URL) and the api listens on a loopback address: never to a network.
  */
 export function mailboxExposure(config: RallyConfig): MailboxExposure {
-  if (!config.mail.capture) return 'relay';
+  if (!config.section(MAIL_CONFIG).capture) return 'relay';
   return isLoopbackHost(config.http.host) ? 'served' : 'not-loopback';
 }
 
@@ -27,7 +28,7 @@ export function mailboxExposure(config: RallyConfig): MailboxExposure {
 export function mailStartupLine(config: RallyConfig): string {
   switch (mailboxExposure(config)) {
     case 'relay':
-      return `Mail relay:             ${new URL(config.mail.smtpUrl as string).host}`;
+      return `Mail relay:             ${new URL(config.section(MAIL_CONFIG).smtpUrl as string).host}`;
     case 'served':
       return `Local mailbox:          ${config.http.publicUrl}/dev/mailbox   (no SMTP_URL: mail is captured here)`;
     case 'not-loopback':

@@ -1,5 +1,7 @@
+import { LANGUAGES, textDirection } from '#rally/core';
 import { existsSync, readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
+import { TemplateNotRegisteredError } from '../mail.exception.js';
 import type { MailTemplate } from './mail-template.js';
 
 type Compiled = Handlebars.TemplateDelegate;
@@ -15,10 +17,7 @@ export interface RenderedMail {
   text: string;
 }
 
-export class TemplateNotRegisteredError extends Error {}
-
 const PARTS = ['subject', 'html', 'text'] as const;
-const LANGS = ['en', 'fr', 'es', 'ar'];
 
 /**
  * Compiles every registered template once (strict: a missing field throws instead of rendering blank),
@@ -38,7 +37,7 @@ export class MailRenderer {
       if (this.templates.has(t.name)) continue;
       const compiled: CompiledTemplate = { subject: new Map(), html: new Map(), text: new Map() };
       for (const part of PARTS) {
-        for (const lang of LANGS) {
+        for (const lang of LANGUAGES) {
           const file = new URL(lang === 'en' ? `${part}.hbs` : `${part}.${lang}.hbs`, t.dir);
           if (existsSync(file)) compiled[part].set(lang, this.compile(readFileSync(file, 'utf8')));
         }
@@ -60,9 +59,9 @@ export class MailRenderer {
 
   render(name: string, language: string, data: object): RenderedMail {
     const t = this.templates.get(name);
-    if (!t) throw new TemplateNotRegisteredError(`Mail template ${name} is not registered`);
+    if (!t) throw new TemplateNotRegisteredError(name);
     const pick = (m: Map<string, Compiled>): Compiled => m.get(language) ?? (m.get('en') as Compiled);
-    const context = { ...data, lang: language, dir: language === 'ar' ? 'rtl' : 'ltr' };
+    const context = { ...data, lang: language, dir: textDirection(language) };
     const subject = pick(t.subject)(context).replace(/\s+/g, ' ').trim();
     const body = pick(t.html)(context);
     return { subject, html: this.layout({ ...context, subject, body }), text: pick(t.text)(context).trim() + '\n' };

@@ -11,6 +11,3 @@ export const defineMailTemplate = <TData extends object>(name: string, dir: URL)
   name,
   dir,
 });
-
-export const MAIL_LANGUAGES = ['en', 'fr', 'es'] as const;
-export type MailLanguage = (typeof MAIL_LANGUAGES)[number];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import Handlebars from 'handlebars';
 import { PASSWORD_MIN_LENGTH } from '../auth/password.js';
+import Handlebars from 'handlebars';
 
 interface Field {
   name: string;

@@ -1,14 +1,13 @@
+import { OrganisationPermission } from '../organisations.permissions.js';
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import type { AuthContext } from '#rally/core';
-import { Auth, Permission, RequirePermission } from '#rally/core';
+import type { AuthContext } from '#rally/access';
+import { Auth, RequirePermission, IdPipe, StaffApi } from '#rally/access';
 import {
   ApiTokenCreatedResponse,
   ApiTokenCreateDto,
   ApiTokenResponse,
   toApiTokenResponse,
 } from '../dto/api-token.dto.js';
-import { IdPipe } from '../id.pipe.js';
-import { StaffApi } from '../staff-api.decorator.js';
 import { ApiTokenService } from './api-token.service.js';
 
 @StaffApi('api-tokens')
@@ -16,20 +15,20 @@ import { ApiTokenService } from './api-token.service.js';
 export class ApiTokenController {
   constructor(private readonly tokens: ApiTokenService) {}
 
-  @RequirePermission(Permission.TokensManage)
+  @RequirePermission(OrganisationPermission.TokensManage)
   @Get()
   async list(@Auth() auth: AuthContext): Promise<ApiTokenResponse[]> {
     return (await this.tokens.list(auth)).map(toApiTokenResponse);
   }
 
-  @RequirePermission(Permission.TokensManage)
+  @RequirePermission(OrganisationPermission.TokensManage)
   @Post()
   async create(@Auth() auth: AuthContext, @Body() body: ApiTokenCreateDto): Promise<ApiTokenCreatedResponse> {
     const { token, secret } = await this.tokens.create(auth, body);
     return { ...toApiTokenResponse(token), token: secret };
   }
 
-  @RequirePermission(Permission.TokensManage)
+  @RequirePermission(OrganisationPermission.TokensManage)
   @Delete(':tokenId')
   async revoke(
     @Auth() auth: AuthContext,

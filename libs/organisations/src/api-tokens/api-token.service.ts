@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import type { AuthContext, OrgScope, Role } from '#rally/core';
+import type { AuthContext, OrgScope, Role } from '#rally/access';
 import { NotFoundError } from '#rally/core';
-import { AuditLog } from '../audit/audit-log.service.js';
-import { hashSecret, newSecret } from '../auth/secret-token.js';
-import { ApiToken } from '../entities/api-token.entity.js';
+import { AuditLog, hashSecret, newSecret, ApiToken } from '#rally/access';
 
 /** Integration tokens: the secret leaves the server once, at creation; afterwards only its hash exists. */
 @Injectable()

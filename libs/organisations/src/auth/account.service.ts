@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { StaffUser } from '../entities/staff-user.entity.js';
+import { StaffUser, SessionService } from '#rally/access';
 import { InvalidCredentialsError, WeakPasswordError } from '../organisations.exception.js';
 import { hashPassword, passwordProblems, verifyPassword } from './password.js';
-import { SessionService } from './session.service.js';
-import type { ActiveSession, IssuedSession } from './session.service.js';
+import type { ActiveSession, IssuedSession } from '#rally/access';
 
 export interface AccountView {
   user: StaffUser;

@@ -11,12 +11,10 @@ import {
   SessionResponse,
 } from '../dto/auth.dto.js';
 import { AccountService } from './account.service.js';
-import { clearSessionCookies, setSessionCookies } from './auth-cookies.js';
+import { clearSessionCookies, setSessionCookies, SessionService, CurrentSession, SignedIn } from '#rally/access';
 import { LoginService } from './login.service.js';
 import { PasswordResetService } from './password-reset.service.js';
-import type { ActiveSession } from './session.service.js';
-import { SessionService } from './session.service.js';
-import { CurrentSession, SignedIn } from './signed-in.decorator.js';
+import type { ActiveSession } from '#rally/access';
 
 /** Sign-in, sign-out, the current session and passwords: account routes, not tied to one organisation. */
 @ApiTags('account')

@@ -3,14 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
 import { InjectConfig } from '#rally/core';
+import type { OrganisationsConfig } from '../organisations.config.js';
+import { ORGANISATIONS_CONFIG } from '../organisations.config.js';
 import { MailService } from '#rally/mail';
-import { StaffUser } from '../entities/staff-user.entity.js';
+import { StaffUser, SessionService } from '#rally/access';
 import { InvalidCredentialsError, LoginLockedError } from '../organisations.exception.js';
 import { LOCKOUT_NOTICE_MAIL } from '../organisations.mail.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
 import { RateLimiter } from './rate-limiter.js';
-import { SessionService } from './session.service.js';
-import type { IssuedSession } from './session.service.js';
+import type { IssuedSession } from '#rally/access';
 
 // One address may sign in many people (an office behind NAT), so it gets more tries than one account.
 const IP_FACTOR = 10;
@@ -26,13 +27,14 @@ export class LoginService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectConfig() private readonly config: RallyConfig,
+    @InjectConfig(ORGANISATIONS_CONFIG) private readonly limits: OrganisationsConfig,
     private readonly limiter: RateLimiter,
     private readonly sessions: SessionService,
     private readonly mail: MailService,
   ) {}
 
   async login(emailInput: string, password: string, ip: string): Promise<{ user: StaffUser; session: IssuedSession }> {
-    const { loginMaxFailures: max, loginLockoutMinutes } = this.config.auth;
+    const { loginMaxFailures: max, loginLockoutMinutes } = this.limits;
     const window = loginLockoutMinutes * 60;
     const email = normaliseEmail(emailInput);
 
@@ -65,7 +67,7 @@ export class LoginService {
       template: LOCKOUT_NOTICE_MAIL,
       data: {
         email: user.email,
-        failures: this.config.auth.loginMaxFailures,
+        failures: this.limits.loginMaxFailures,
         ip,
         lockMinutes: Math.ceil(retryAfterSeconds / 60),
         resetUrl: `${this.config.http.publicUrl}/staff/forgot-password`,

@@ -5,14 +5,12 @@ import type { RallyConfig } from '#rally/core';
 import { InjectConfig, RateLimitedError } from '#rally/core';
 import { MailService } from '#rally/mail';
 import { PasswordReset } from '../entities/password-reset.entity.js';
-import { StaffUser } from '../entities/staff-user.entity.js';
+import { StaffUser, hashSecret, newSecret, SessionService } from '#rally/access';
 import { LinkInvalidError, WeakPasswordError } from '../organisations.exception.js';
 import { PASSWORD_RESET_MAIL } from '../organisations.mail.js';
 import { normaliseEmail } from './login.service.js';
 import { hashPassword, passwordProblems } from './password.js';
 import { RateLimiter } from './rate-limiter.js';
-import { hashSecret, newSecret } from './secret-token.js';
-import { SessionService } from './session.service.js';
 
 const VALID_MINUTES = 60;
 const PER_ADDRESS_PER_HOUR = 20;

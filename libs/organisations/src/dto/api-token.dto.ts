@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEnum, IsString, MaxLength, MinLength } from 'class-validator';
-import { Role } from '#rally/core';
-import type { ApiToken } from '../entities/api-token.entity.js';
+import { Role } from '#rally/access';
+import type { ApiToken } from '#rally/access';
 
 export class ApiTokenCreateDto {
   @ApiProperty({ example: 'CRM sync' }) @IsString() @MinLength(1) @MaxLength(100) name: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Role } from '#rally/core';
+import { Role } from '#rally/access';
 import type { Invitation, InvitationState } from '../entities/invitation.entity.js';
 import { invitationState } from '../entities/invitation.entity.js';
 

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEnum } from 'class-validator';
-import { Role } from '#rally/core';
+import { Role } from '#rally/access';
 
 export class MemberRoleDto {
   @ApiProperty({ enum: Role, example: Role.Coordinator }) @IsEnum(Role) role: Role;

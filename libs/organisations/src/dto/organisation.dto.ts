@@ -10,11 +10,11 @@ import {
   MinLength,
   Validate,
   ValidateIf,
+  ValidatorConstraint,
 } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
-import { ValidatorConstraint } from 'class-validator';
-import { MAIL_LANGUAGES } from '#rally/mail';
-import type { Organisation } from '../entities/organisation.entity.js';
+import { LANGUAGES } from '#rally/core';
+import type { Organisation } from '#rally/access';
 
 @ValidatorConstraint({ name: 'timeZone' })
 export class IsTimeZone implements ValidatorConstraintInterface {
@@ -46,9 +46,9 @@ export class OrganisationUpdateDto {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
   country?: string;
   @ApiPropertyOptional({ example: 'Europe/Paris' }) @IsOptional() @Validate(IsTimeZone) timeZone?: string;
-  @ApiPropertyOptional({ example: 'fr', enum: MAIL_LANGUAGES })
+  @ApiPropertyOptional({ example: 'fr', enum: LANGUAGES })
   @IsOptional()
-  @IsIn(MAIL_LANGUAGES)
+  @IsIn(LANGUAGES)
   defaultLanguage?: string;
 }
 
@@ -61,7 +61,7 @@ export class OrganisationCreateDto {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
   country: string;
   @ApiProperty({ example: 'Europe/Paris' }) @Validate(IsTimeZone) timeZone: string;
-  @ApiProperty({ example: 'fr', enum: MAIL_LANGUAGES }) @IsIn(MAIL_LANGUAGES) defaultLanguage: string;
+  @ApiProperty({ example: 'fr', enum: LANGUAGES }) @IsIn(LANGUAGES) defaultLanguage: string;
   @ApiPropertyOptional({ example: 'campaigns@example.org' })
   @IsOptional()
   @IsEmail()

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { Role } from '#rally/core';
+import { Role } from '#rally/access';
 
 export type InvitationState = 'pending' | 'accepted' | 'revoked' | 'expired';
 

@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { RallyConfig } from '#rally/core';
 import { InjectConfig, InvalidInputError, NotFoundError } from '#rally/core';
-import { AuditLog } from '../audit/audit-log.service.js';
+import type { OrganisationsConfig } from '../organisations.config.js';
+import { ORGANISATIONS_CONFIG } from '../organisations.config.js';
+import { AuditLog, hashSecret, Membership, Organisation, StaffUser } from '#rally/access';
 import { hashPassword, passwordProblems, verifyPassword } from '../auth/password.js';
 import { RateLimiter } from '../auth/rate-limiter.js';
-import { hashSecret } from '../auth/secret-token.js';
 import { Invitation, invitationState } from '../entities/invitation.entity.js';
-import { Membership } from '../entities/membership.entity.js';
-import { Organisation } from '../entities/organisation.entity.js';
-import { StaffUser } from '../entities/staff-user.entity.js';
 import {
   InvalidCredentialsError,
   LinkInvalidError,
@@ -34,7 +31,7 @@ export interface InvitationPreview {
 export class InvitationAcceptService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectConfig() private readonly config: RallyConfig,
+    @InjectConfig(ORGANISATIONS_CONFIG) private readonly limits: OrganisationsConfig,
     private readonly limiter: RateLimiter,
     private readonly audit: AuditLog,
   ) {}
@@ -71,11 +68,8 @@ export class InvitationAcceptService {
       let user = await users.findOneBy({ email: invitation.email });
       if (user && user.id !== signedInUserId) {
         // Joining with an existing account is a sign-in: same counter as the login form, so no side door for guessing.
-        const attempt = await this.limiter.hit(
-          `login:account:${user.email}`,
-          this.config.auth.loginLockoutMinutes * 60,
-        );
-        if (attempt.hits > this.config.auth.loginMaxFailures) throw new LoginLockedError(attempt.retryAfterSeconds);
+        const attempt = await this.limiter.hit(`login:account:${user.email}`, this.limits.loginLockoutMinutes * 60);
+        if (attempt.hits > this.limits.loginMaxFailures) throw new LoginLockedError(attempt.retryAfterSeconds);
         if (!input.password || !(await verifyPassword(user.passwordHash, input.password)))
           throw new InvalidCredentialsError();
       }

@@ -1,10 +1,19 @@
+import { OrganisationPermission } from '../organisations.permissions.js';
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthContext, RallyConfig } from '#rally/core';
-import { Auth, InjectConfig, Permission, Public, RequirePermission } from '#rally/core';
-import { SESSION_COOKIE, setSessionCookies } from '../auth/auth-cookies.js';
-import { SessionService } from '../auth/session.service.js';
+import type { RallyConfig } from '#rally/core';
+import type { AuthContext } from '#rally/access';
+import { InjectConfig, Public } from '#rally/core';
+import {
+  Auth,
+  RequirePermission,
+  SESSION_COOKIE,
+  setSessionCookies,
+  SessionService,
+  IdPipe,
+  StaffApi,
+} from '#rally/access';
 import {
   InvitationAcceptDto,
   InvitationCreateDto,
@@ -13,8 +22,6 @@ import {
   InvitationTokenDto,
   toInvitationResponse,
 } from '../dto/invitation.dto.js';
-import { IdPipe } from '../id.pipe.js';
-import { StaffApi } from '../staff-api.decorator.js';
 import { InvitationAcceptService } from './invitation-accept.service.js';
 import type { InvitationPreview } from './invitation-accept.service.js';
 import { InvitationService } from './invitation.service.js';
@@ -24,19 +31,19 @@ import { InvitationService } from './invitation.service.js';
 export class InvitationController {
   constructor(private readonly invitations: InvitationService) {}
 
-  @RequirePermission(Permission.MembersManage)
+  @RequirePermission(OrganisationPermission.MembersManage)
   @Get()
   async list(@Auth() auth: AuthContext): Promise<InvitationResponse[]> {
     return (await this.invitations.list(auth)).map(toInvitationResponse);
   }
 
-  @RequirePermission(Permission.MembersManage)
+  @RequirePermission(OrganisationPermission.MembersManage)
   @Post()
   async create(@Auth() auth: AuthContext, @Body() body: InvitationCreateDto): Promise<InvitationResponse> {
     return toInvitationResponse(await this.invitations.create(auth, body));
   }
 
-  @RequirePermission(Permission.MembersManage)
+  @RequirePermission(OrganisationPermission.MembersManage)
   @Post(':invitationId/revoke')
   @HttpCode(200)
   async revoke(

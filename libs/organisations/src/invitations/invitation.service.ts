@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import type { AuthContext, OrgScope, RallyConfig, Role } from '#rally/core';
+import type { RallyConfig } from '#rally/core';
+import type { AuthContext, OrgScope, Role } from '#rally/access';
 import { ConflictError, InjectConfig, NotFoundError } from '#rally/core';
 import { MailService } from '#rally/mail';
-import { AuditLog } from '../audit/audit-log.service.js';
+import { AuditLog, hashSecret, newSecret, ApiToken, Organisation, StaffUser } from '#rally/access';
 import { normaliseEmail } from '../auth/login.service.js';
-import { hashSecret, newSecret } from '../auth/secret-token.js';
-import { ApiToken } from '../entities/api-token.entity.js';
 import { Invitation } from '../entities/invitation.entity.js';
-import { Organisation } from '../entities/organisation.entity.js';
-import { StaffUser } from '../entities/staff-user.entity.js';
 import { INVITATION_MAIL } from '../organisations.mail.js';
 
 export const INVITATION_VALID_DAYS = 7;

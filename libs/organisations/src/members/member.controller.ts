@@ -1,9 +1,8 @@
+import { OrganisationPermission } from '../organisations.permissions.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch } from '@nestjs/common';
-import type { AuthContext } from '#rally/core';
-import { Auth, Permission, RequirePermission } from '#rally/core';
+import type { AuthContext } from '#rally/access';
+import { Auth, RequirePermission, IdPipe, StaffApi } from '#rally/access';
 import { MemberResponse, MemberRoleDto } from '../dto/member.dto.js';
-import { IdPipe } from '../id.pipe.js';
-import { StaffApi } from '../staff-api.decorator.js';
 import { MemberService } from './member.service.js';
 
 @StaffApi('members')
@@ -12,13 +11,13 @@ export class MemberController {
   constructor(private readonly members: MemberService) {}
 
   // Every member may see colleagues (e.g. to pick a follow-up owner); only admins change them.
-  @RequirePermission(Permission.OrganisationRead)
+  @RequirePermission(OrganisationPermission.Read)
   @Get()
   list(@Auth() auth: AuthContext): Promise<MemberResponse[]> {
     return this.members.list(auth);
   }
 
-  @RequirePermission(Permission.MembersManage)
+  @RequirePermission(OrganisationPermission.MembersManage)
   @Patch(':memberId')
   changeRole(
     @Auth() auth: AuthContext,
@@ -28,7 +27,7 @@ export class MemberController {
     return this.members.changeRole(auth, memberId, body.role);
   }
 
-  @RequirePermission(Permission.MembersManage)
+  @RequirePermission(OrganisationPermission.MembersManage)
   @Delete(':memberId')
   @HttpCode(204)
   remove(@Auth() auth: AuthContext, @Param('memberId', new IdPipe('Member')) memberId: string): Promise<void> {

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import type { AuthContext, OrgScope } from '#rally/core';
-import { NotFoundError, Role } from '#rally/core';
-import { AuditLog } from '../audit/audit-log.service.js';
+import type { AuthContext, OrgScope } from '#rally/access';
+import { NotFoundError } from '#rally/core';
+import { Role, AuditLog, Membership } from '#rally/access';
 import type { MemberResponse } from '../dto/member.dto.js';
-import { Membership } from '../entities/membership.entity.js';
 import { LastAdminError } from '../organisations.exception.js';
 
 /** Members of one organisation and their roles. */

@@ -2,14 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { InvalidInputError, Role } from '#rally/core';
+import { InvalidInputError } from '#rally/core';
+import { Role, Membership, Organisation, StaffUser } from '#rally/access';
 import { normaliseEmail } from '../auth/login.service.js';
 import { hashPassword, passwordProblems } from '../auth/password.js';
 import { OrganisationCreateDto } from '../dto/organisation.dto.js';
-import { Membership } from '../entities/membership.entity.js';
-import { Organisation } from '../entities/organisation.entity.js';
-import { StaffUser } from '../entities/staff-user.entity.js';
-import { SlugTakenError, WeakPasswordError } from '../organisations.exception.js';
+import { OrganisationSlugTakenError, WeakPasswordError } from '../organisations.exception.js';
 
 export interface OrganisationWithAdminInput {
   organisation: {
@@ -51,7 +49,7 @@ export async function createOrganisationWithAdmin(
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new InvalidInputError({ email: ['email must be an email address'] });
 
   return db.transaction(async (tx) => {
-    if (await tx.getRepository(Organisation).existsBy({ slug: dto.slug })) throw new SlugTakenError();
+    if (await tx.getRepository(Organisation).existsBy({ slug: dto.slug })) throw new OrganisationSlugTakenError();
     const organisation = await tx
       .getRepository(Organisation)
       .save({ ...dto, sendingAddress: dto.sendingAddress ?? null });

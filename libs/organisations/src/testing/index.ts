@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Role } from '#rally/core';
-import { CSRF_HEADER, SESSION_COOKIE } from '../auth/auth-cookies.js';
+import {
+  Role,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  hashSecret,
+  newSecret,
+  SessionService,
+  ApiToken,
+  Membership,
+  Organisation,
+  StaffUser,
+} from '#rally/access';
 import { normaliseEmail } from '../auth/login.service.js';
 import { hashPassword } from '../auth/password.js';
-import { hashSecret, newSecret } from '../auth/secret-token.js';
-import { SessionService } from '../auth/session.service.js';
-import { ApiToken } from '../entities/api-token.entity.js';
-import { Membership } from '../entities/membership.entity.js';
-import { Organisation } from '../entities/organisation.entity.js';
-import { StaffUser } from '../entities/staff-user.entity.js';
 
 /** What the factories need of a running Rally (test/support's RallyHarness fits). */
 export interface RallyLike {

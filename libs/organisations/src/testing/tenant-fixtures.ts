@@ -1,5 +1,4 @@
-import { Role } from '#rally/core';
-import { hashSecret, newSecret } from '../auth/secret-token.js';
+import { Role, hashSecret, newSecret } from '#rally/access';
 import { Invitation } from '../entities/invitation.entity.js';
 import type { TenantFixture } from './index.js';
 import { addMember, dataSourceOf, insertApiToken } from './index.js';

@@ -1,3 +1,5 @@
+import { LANGUAGES } from '#rally/core';
+import type { Language } from '#rally/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -15,8 +17,6 @@ import {
   MinLength,
 } from 'class-validator';
 import type { Petition } from '../entities/petition.entity.js';
-import { PETITION_LANGUAGES } from '../entities/petition.entity.js';
-import type { PetitionLanguage } from '../entities/petition.entity.js';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -68,9 +68,9 @@ export class PetitionCreateDto {
   @Max(100_000_000, { each: true })
   milestones?: number[];
 
-  @ApiProperty({ example: 'en', enum: PETITION_LANGUAGES })
-  @IsIn(PETITION_LANGUAGES)
-  language: PetitionLanguage;
+  @ApiProperty({ example: 'en', enum: LANGUAGES })
+  @IsIn(LANGUAGES)
+  language: Language;
 
   @ApiPropertyOptional({ example: '2030-01-01T00:00:00.000Z', description: 'When the petition closes by itself' })
   @IsOptional()
@@ -116,7 +116,7 @@ export interface PetitionResponse {
   targetDescription: string;
   goal: number;
   milestones: number[];
-  language: PetitionLanguage;
+  language: Language;
   status: string;
   closesAt: string | null;
   openedAt: string | null;

@@ -1,3 +1,4 @@
+import type { Language } from '#rally/core';
 import {
   Column,
   CreateDateColumn,
@@ -12,8 +13,6 @@ import { Campaign } from '#rally/campaigns';
 
 /** Stored as text: adding a state is safe, renaming one is a migration. */
 export type PetitionStatus = 'draft' | 'open' | 'closed' | 'delivered';
-export const PETITION_LANGUAGES = ['en', 'fr', 'es'] as const;
-export type PetitionLanguage = (typeof PETITION_LANGUAGES)[number];
 
 @Entity('petitions')
 @Index('petitions_org_idx', ['organisationId', 'createdAt'])
@@ -56,7 +55,7 @@ export class Petition {
   milestones: number[];
 
   @Column({ type: 'text', default: 'en' })
-  language: PetitionLanguage;
+  language: Language;
 
   @Column({ type: 'text', default: 'draft' })
   status: PetitionStatus;

@@ -1,4 +1,4 @@
-import type { PetitionLanguage } from '../entities/petition.entity.js';
+import type { Language } from '#rally/core';
 
 /** Every string the public pages show, per petition language. Consent wording lives here too: it is stored as shown. */
 export interface PageText {
@@ -218,4 +218,4 @@ const es: PageText = {
   },
 };
 
-export const PAGE_TEXT: Record<PetitionLanguage, PageText> = { en, fr, es };
+export const PAGE_TEXT: Record<Language, PageText> = { en, fr, es };

@@ -1,13 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobHandler, JobName } from '#rally/core';
+import { JobHandler } from '#rally/core';
+import { PETITIONS_CONFIG } from '../petitions.config.js';
+import { PetitionJob } from '../petitions.jobs.js';
 import { MailService } from '#rally/mail';
 import { PetitionNotifier } from '../petition-notifier.js';
 
 /** Closes open petitions whose close date has passed and tells their staff. The status check makes re-runs no-ops. */
 @Injectable()
-export class PetitionCloseHandler {
+export class PetitionCloseJob {
   private readonly logger = new Logger('PetitionClose');
 
   constructor(
@@ -16,7 +18,7 @@ export class PetitionCloseHandler {
     private readonly mail: MailService,
   ) {}
 
-  @JobHandler(JobName.PetitionClose, { everyMs: (config) => config.petitions.closeCheckSeconds * 1000 })
+  @JobHandler(PetitionJob.CloseDue, { everyMs: (config) => config.section(PETITIONS_CONFIG).closeCheckSeconds * 1000 })
   async handle(): Promise<{ closed: number }> {
     const { closed, outboxIds } = await this.db.transaction(async (manager) => {
       const [rows] = (await manager.query(

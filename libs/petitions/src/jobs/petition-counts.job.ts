@@ -1,14 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobHandler, JobName } from '#rally/core';
+import { JobHandler } from '#rally/core';
+import { PETITIONS_CONFIG } from '../petitions.config.js';
+import { PetitionJob } from '../petitions.jobs.js';
 import { MailService } from '#rally/mail';
-import { PetitionCountsRepository } from '../petition-counts.repository.js';
+import { PetitionCountsRepository } from '../counts/petition-counts.repository.js';
 import { PetitionNotifier } from '../petition-notifier.js';
 
 /** Keeps petition_counts a few seconds behind the signatures, and periodically exactly right. */
 @Injectable()
-export class PetitionCountsHandler {
+export class PetitionCountsJob {
   private readonly logger = new Logger('PetitionCounts');
 
   constructor(
@@ -18,7 +20,7 @@ export class PetitionCountsHandler {
     private readonly mail: MailService,
   ) {}
 
-  @JobHandler(JobName.PetitionCountFlush, { everyMs: (config) => config.petitions.countFlushMs })
+  @JobHandler(PetitionJob.CountFlush, { everyMs: (config) => config.section(PETITIONS_CONFIG).countFlushMs })
   async flush(): Promise<{ petitions: number }> {
     const { touched, outboxIds } = await this.db.transaction(async (manager) => {
       const totals = await this.counts.flush(manager);
@@ -28,7 +30,9 @@ export class PetitionCountsHandler {
     return { petitions: touched };
   }
 
-  @JobHandler(JobName.PetitionCountReconcile, { everyMs: (config) => config.petitions.countReconcileSeconds * 1000 })
+  @JobHandler(PetitionJob.CountReconcile, {
+    everyMs: (config) => config.section(PETITIONS_CONFIG).countReconcileSeconds * 1000,
+  })
   async reconcile(): Promise<{ fixed: number }> {
     const fixed = await this.counts.reconcile();
     if (fixed > 0) this.logger.warn({ msg: 'petition counts corrected by reconcile', petitions: fixed });

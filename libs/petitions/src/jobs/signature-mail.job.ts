@@ -2,11 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, JobHandler, JobName } from '#rally/core';
+import { InjectConfig, JobHandler } from '#rally/core';
+import type { PetitionsConfig } from '../petitions.config.js';
+import { PETITIONS_CONFIG } from '../petitions.config.js';
+import { PetitionJob } from '../petitions.jobs.js';
 import type { MailRequest } from '#rally/mail';
 import { MailService } from '#rally/mail';
 import { SIGNATURE_ALREADY_MAIL, SIGNATURE_CONFIRM_MAIL } from '../mail/petition-mail.templates.js';
-import { MAX_RESIGN_NOTICES } from '../signature-writer.js';
+import { MAX_RESIGN_NOTICES } from '../signing/signature-writer.js';
 
 const BATCH = 500;
 /** The confirmation and two reminders. */
@@ -42,16 +45,17 @@ interface Decision {
  * has an idempotency key: a crash or a second worker never sends one twice.
  */
 @Injectable()
-export class SignatureMailHandler {
+export class SignatureMailJob {
   private readonly logger = new Logger('SignatureMail');
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly mail: MailService,
     @InjectConfig() private readonly config: RallyConfig,
+    @InjectConfig(PETITIONS_CONFIG) private readonly petitions: PetitionsConfig,
   ) {}
 
-  @JobHandler(JobName.SignatureMail, { everyMs: (config) => config.petitions.signatureMailPollMs })
+  @JobHandler(PetitionJob.SignatureMail, { everyMs: (config) => config.section(PETITIONS_CONFIG).signatureMailPollMs })
   async handle(): Promise<{ staged: number }> {
     let staged = 0;
     // Drain in batches so a burst is mailed in one tick, not one batch per tick.
@@ -105,7 +109,7 @@ export class SignatureMailHandler {
   /** What this signer is owed now, from the row alone (so a re-run decides the same). */
   decide(row: DueRow): Decision {
     const base = this.config.http.publicUrl;
-    const reminderIn = this.config.petitions.reminderSeconds;
+    const reminderIn = this.petitions.reminderSeconds;
     const done = { mailsSent: row.mails_sent, resignNotified: row.resign_count, nextInSeconds: null };
     const petitionUrl = `${base}/p/${row.slug}`;
     const signedAgain = row.resign_count > row.resign_notified && row.resign_count <= MAX_RESIGN_NOTICES;

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { AuthContext } from '#rally/core';
+import type { AuthContext } from '#rally/access';
 import { FormStamp } from '#rally/core';
 import { TEST_SECRET_KEY } from '#rally-testing/core';
 import { CampaignService } from '#rally/campaigns';
 import type { RallyLike, StaffHandle } from '#rally-testing/organisations';
 import type { PetitionCreateDto } from '../dto/petition.dto.js';
 import type { Petition } from '../entities/petition.entity.js';
-import type { PetitionAction } from '../petition.service.js';
-import { PetitionService } from '../petition.service.js';
+import type { PetitionAction } from '../staff/petition.service.js';
+import { PetitionService } from '../staff/petition.service.js';
 
 const unique = (): string => randomBytes(4).toString('hex');
 

@@ -14,7 +14,7 @@ export class Supporter {
   @Column({ type: 'text' })
   email: string;
 
-  /** Case and provider aliases folded (see normalizeEmail): the identity used for dedupe. */
+  /** Case and provider aliases folded (see normaliseEmail in core): the identity used for dedupe. */
   @Column({ type: 'text' })
   emailNormalized: string;
 

@@ -1,0 +1,25 @@
+// The access layer: what every feature library needs from organisations and staff, and nothing of how they are run.
+export * from './access.library.js';
+export * from './access.config.js';
+export * from './access.module.js';
+export * from './auth-context.js';
+export * from './permissions.js';
+export * from './decorators/access-markers.js';
+export * from './decorators/signed-in.decorator.js';
+export * from './decorators/staff-api.decorator.js';
+export * from './id.pipe.js';
+export * from './secret-token.js';
+export * from './organisation-directory.js';
+export * from './audit/audit-log.service.js';
+export * from './audit/audit-event.entity.js';
+export * from './entities/organisation.entity.js';
+export * from './entities/staff-user.entity.js';
+export * from './entities/membership.entity.js';
+export * from './entities/staff-session.entity.js';
+export * from './entities/api-token.entity.js';
+export * from './sessions/session.service.js';
+export * from './sessions/auth-cookies.js';
+export * from './staff-auth/access.repository.js';
+export * from './staff-auth/route-access.js';
+export * from './staff-auth/staff-auth.guard.js';
+export { Public, IS_PUBLIC } from '#rally/core';

@@ -1,0 +1,27 @@
+import type { ConfigSection } from './config/config-section.js';
+import type { AnyJobRef } from './queue/job.js';
+
+/** An entity class (TypeORM reads its decorators). */
+export type EntityClass = new () => object;
+
+/** A permission as the manifest carries it (the access layer defines the real type and its roles). */
+export interface PermissionLike {
+  readonly name: string;
+  readonly roles: readonly string[];
+  readonly covers: string;
+}
+
+/**
+ * What a library registers with the platform, declared in its own `<lib>.library.ts`: entities (the schema),
+ * a configuration section (variables and README rows), jobs (the worker refuses to boot on one without a handler)
+ * and permissions (the route check and docs/permissions.md). `libs/schema` lists every manifest once.
+ * Tenant fixtures stay in `src/testing/tenant-fixtures.ts`, found by the cross-tenant test.
+ */
+export interface RallyLibrary {
+  readonly name: string;
+  readonly entities?: readonly EntityClass[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- sections of any settings type
+  readonly config?: ConfigSection<any>;
+  readonly jobs?: readonly AnyJobRef[];
+  readonly permissions?: readonly PermissionLike[];
+}

@@ -1,0 +1,13 @@
+import type { RallyLibrary } from '#rally/core';
+import { CapturedMail } from './entities/captured-mail.entity.js';
+import { MailOutbox } from './entities/mail-outbox.entity.js';
+import { MAIL_CONFIG } from './mail.config.js';
+import { MAIL_JOBS } from './mail.jobs.js';
+
+/** Mail for every feature: the outbox, templates, the one SMTP sender, the local mailbox. */
+export const MAIL_LIBRARY: RallyLibrary = {
+  name: 'mail',
+  entities: [MailOutbox, CapturedMail],
+  config: MAIL_CONFIG,
+  jobs: MAIL_JOBS,
+};

@@ -1,0 +1,92 @@
+import type { Language } from '#rally/core';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { PetitionStatus } from '../entities/petition.entity.js';
+import { OrganisationDirectory } from '#rally/access';
+
+/** What a public page may know about a petition. No staff-only fields, nothing about signers. */
+export interface PublicPetition {
+  id: string;
+  organisationId: string;
+  organisationName: string;
+  organisationCountry: string | null;
+  slug: string;
+  title: string;
+  ask: string;
+  targetDescription: string;
+  goal: number;
+  milestones: number[];
+  language: Language;
+  status: PetitionStatus;
+  closesAt: Date | null;
+}
+
+/** A status change reaches every api process within this time. */
+const TTL_MS = 2_000;
+
+/**
+ * Public lookups by slug served from process memory for a couple of seconds (unknown slugs too), so a viral page,
+ * its count and its sign form cost no database read per request.
+ */
+@Injectable()
+export class PublicPetitionCache {
+  private readonly entries = new Map<string, { at: number; value: Promise<PublicPetition | null> }>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly organisations: OrganisationDirectory,
+  ) {}
+
+  bySlug(slug: string, now = Date.now()): Promise<PublicPetition | null> {
+    const hit = this.entries.get(slug);
+    if (hit && now - hit.at < TTL_MS) return hit.value;
+    const value = this.load(slug);
+    if (this.entries.size > 10_000) this.entries.clear();
+    this.entries.set(slug, { at: now, value });
+    value.catch(() => this.entries.delete(slug));
+    return value;
+  }
+
+  /** After a staff change in this process, show it at once here (other processes follow within TTL_MS). */
+  forget(slug: string): void {
+    this.entries.delete(slug);
+  }
+
+  private async load(slug: string): Promise<PublicPetition | null> {
+    if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
+    const [row] = (await this.db.query(
+      `SELECT id, organization_id, slug, title, ask, target_description, goal, milestones, language, status, closes_at FROM petitions WHERE slug = $1`,
+      [slug],
+    )) as {
+      id: string;
+      organization_id: string;
+      slug: string;
+      title: string;
+      ask: string;
+      target_description: string;
+      goal: number;
+      milestones: number[];
+      language: Language;
+      status: PetitionStatus;
+      closes_at: Date | null;
+    }[];
+    if (!row) return null;
+    const org = await this.organisations.summary({ organisationId: row.organization_id });
+    return {
+      id: row.id,
+      organisationId: row.organization_id,
+      organisationName: org.name,
+      organisationCountry: org.country,
+      slug: row.slug,
+      title: row.title,
+      ask: row.ask,
+      targetDescription: row.target_description,
+      goal: row.goal,
+      milestones: row.milestones,
+      language: row.language,
+      status: row.status,
+      closesAt: row.closes_at,
+    };
+  }
+}

@@ -1,0 +1,136 @@
+import type { StampCheck } from '#rally/core';
+import { isDisposableEmail, isEmailShaped, isUnstorableText, normaliseEmail } from '#rally/core';
+import { COUNTRY_CODES } from '../i18n/countries.js';
+import type { PageText } from '../i18n/page-text.js';
+
+/** A sign request that passed every check, ready to store. */
+export interface SignatureInput {
+  firstName: string;
+  lastName: string;
+  email: string;
+  emailNormalized: string;
+  postcode: string | null;
+  region: string | null;
+  country: string;
+  comment: string | null;
+  publicDisplay: boolean;
+  consentGiven: boolean;
+  source: string | null;
+  referrer: string | null;
+}
+
+export type SignatureInputResult =
+  | { kind: 'valid'; input: SignatureInput }
+  | { kind: 'invalid'; fields: Record<string, string[]> }
+  /** The honeypot was filled: answered like a success, stored nowhere, so a bot learns nothing. */
+  | { kind: 'bot' };
+
+const FIELDS = new Set([
+  'firstName',
+  'lastName',
+  'email',
+  'postcode',
+  'region',
+  'country',
+  'comment',
+  'publicDisplay',
+  'consent',
+  'startedAt',
+  'website',
+  'source',
+  'referrer',
+]);
+const MAX: Record<string, number> = {
+  firstName: 100,
+  lastName: 100,
+  email: 254,
+  postcode: 20,
+  region: 80,
+  comment: 1000,
+  source: 100,
+  referrer: 500,
+};
+
+const text = (v: unknown): string =>
+  typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : typeof v === 'number' ? String(v) : '';
+const checked = (v: unknown): boolean => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes';
+
+/**
+ * Checks a public sign form (urlencoded or JSON) by hand rather than with a class-validator DTO: the no-JS form needs
+ * the errors to re-render the page in the petition's language, and this runs on the hottest route.
+ */
+export function parseSignatureInput(
+  body: unknown,
+  t: PageText,
+  checkStamp: (stamp: unknown) => StampCheck,
+): SignatureInputResult {
+  const fields: Record<string, string[]> = {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { kind: 'invalid', fields: { body: [t.errors.invalid] } };
+  const raw = body as Record<string, unknown>;
+  for (const key of Object.keys(raw)) if (!FIELDS.has(key)) fields[key] = ['This field is not accepted.'];
+  if (text(raw.website) !== '') return { kind: 'bot' };
+
+  const value = (name: string, required: boolean): string | null => {
+    const v = raw[name];
+    // PostgreSQL cannot store a NUL character, nor JSON carry half a surrogate pair (signatures are written as JSON):
+    // refuse them here, naming the field, instead of failing the insert.
+    if (
+      (v !== undefined && typeof v !== 'string' && typeof v !== 'number') ||
+      (typeof v === 'string' && isUnstorableText(v))
+    ) {
+      fields[name] = [t.errors.invalid];
+      return null;
+    }
+    const s = text(v);
+    if (s === '') {
+      if (required) fields[name] = [t.errors.required];
+      return null;
+    }
+    if (s.length > MAX[name]) {
+      fields[name] = [t.errors.tooLong];
+      return null;
+    }
+    return s;
+  };
+
+  const firstName = value('firstName', true);
+  const lastName = value('lastName', false);
+  const email = value('email', true);
+  if (email !== null) {
+    if (!isEmailShaped(email)) fields.email = [t.errors.email];
+    else if (isDisposableEmail(email)) fields.email = [t.errors.disposable];
+  }
+  const postcode = value('postcode', false);
+  const region = value('region', false);
+  const countryRaw = value('country', true);
+  const country = countryRaw?.toUpperCase() ?? null;
+  if (country !== null && !COUNTRY_CODES.has(country)) fields.country = [t.errors.country];
+  const comment = value('comment', false);
+  const source = value('source', false);
+  const referrer = value('referrer', false);
+
+  // The signed time the page handed out (see FormStamp): a forged one gets the same answer as one sent too fast.
+  const stamp = checkStamp(raw.startedAt);
+  if (stamp === 'expired') fields.startedAt = [t.errors.expired];
+  else if (stamp !== 'ok') fields.startedAt = [t.errors.tooFast];
+
+  if (Object.keys(fields).length > 0) return { kind: 'invalid', fields };
+  return {
+    kind: 'valid',
+    input: {
+      firstName: firstName as string,
+      lastName: lastName ?? '',
+      email: email as string,
+      emailNormalized: normaliseEmail(email as string),
+      postcode,
+      region,
+      country: country as string,
+      comment,
+      publicDisplay: checked(raw.publicDisplay),
+      consentGiven: checked(raw.consent),
+      source,
+      referrer,
+    },
+  };
+}

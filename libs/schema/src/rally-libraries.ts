@@ -1,0 +1,29 @@
+import { ACCESS_LIBRARY } from '#rally/access';
+import type { RallyLibrary } from '#rally/core';
+import { CAMPAIGNS_LIBRARY } from '#rally/campaigns';
+import { MAIL_LIBRARY } from '#rally/mail';
+import { ORGANISATIONS_LIBRARY } from '#rally/organisations';
+import { PETITIONS_LIBRARY } from '#rally/petitions';
+import { SUPPORTERS_LIBRARY } from '#rally/supporters';
+
+/**
+ * Every library of Rally, each declared by its own manifest (`libs/<lib>/src/<lib>.library.ts`). Adding a library
+ * adds one line here (plus its migration); everything below is derived.
+ */
+export const RALLY_LIBRARIES: readonly RallyLibrary[] = [
+  MAIL_LIBRARY,
+  ACCESS_LIBRARY,
+  ORGANISATIONS_LIBRARY,
+  SUPPORTERS_LIBRARY,
+  CAMPAIGNS_LIBRARY,
+  PETITIONS_LIBRARY,
+];
+
+/** The whole schema one Rally database holds. */
+export const RALLY_ENTITIES = RALLY_LIBRARIES.flatMap((l) => l.entities ?? []);
+/** The configuration sections every Rally process parses (and the README documents). */
+export const RALLY_CONFIG_SECTIONS = RALLY_LIBRARIES.flatMap((l) => (l.config ? [l.config] : []));
+/** The jobs the worker must handle. */
+export const RALLY_JOBS = RALLY_LIBRARIES.flatMap((l) => l.jobs ?? []);
+/** The permissions routes may require (docs/permissions.md lists each). */
+export const RALLY_PERMISSIONS = RALLY_LIBRARIES.flatMap((l) => l.permissions ?? []);
