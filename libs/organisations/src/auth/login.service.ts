@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig } from '#rally/core';
+import { InjectConfig, normaliseEmail } from '#rally/core';
 import type { OrganisationsConfig } from '../organisations.config.js';
 import { ORGANISATIONS_CONFIG } from '../organisations.config.js';
 import { MailService } from '#rally/mail';
@@ -15,8 +15,6 @@ import type { IssuedSession } from '#rally/access';
 
 // One address may sign in many people (an office behind NAT), so it gets more tries than one account.
 const IP_FACTOR = 10;
-
-export const normaliseEmail = (email: string): string => email.trim().toLowerCase();
 
 /**
  * Email + password sign-in. Every attempt counts against the account and the address *before* the password is

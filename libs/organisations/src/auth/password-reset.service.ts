@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, RateLimitedError } from '#rally/core';
+import { InjectConfig, RateLimitedError, normaliseEmail } from '#rally/core';
 import { MailService } from '#rally/mail';
 import { PasswordReset } from '../entities/password-reset.entity.js';
 import { StaffUser, hashSecret, newSecret, SessionService } from '#rally/access';
 import { LinkInvalidError, WeakPasswordError } from '../organisations.exception.js';
 import { PASSWORD_RESET_MAIL } from '../organisations.mail.js';
-import { normaliseEmail } from './login.service.js';
 import { hashPassword, passwordProblems } from './password.js';
 import { RateLimiter } from './rate-limiter.js';
 

@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
 import type { AuthContext, OrgScope, Role } from '#rally/access';
-import { ConflictError, InjectConfig, NotFoundError } from '#rally/core';
+import { ConflictError, InjectConfig, NotFoundError, normaliseEmail } from '#rally/core';
 import { MailService } from '#rally/mail';
 import { AuditLog, hashSecret, newSecret, ApiToken, Organisation, StaffUser } from '#rally/access';
-import { normaliseEmail } from '../auth/login.service.js';
 import { Invitation } from '../entities/invitation.entity.js';
 import { INVITATION_MAIL } from '../organisations.mail.js';
 

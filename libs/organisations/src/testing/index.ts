@@ -1,3 +1,4 @@
+import { normaliseEmail } from '#rally/core';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -13,7 +14,6 @@ import {
   Organisation,
   StaffUser,
 } from '#rally/access';
-import { normaliseEmail } from '../auth/login.service.js';
 import { hashPassword } from '../auth/password.js';
 
 /** What the factories need of a running Rally (test/support's RallyHarness fits). */
