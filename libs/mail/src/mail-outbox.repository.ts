@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
+import { sqlRow, sqlRows } from '#rally/core';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { MailOutbox } from './entities/mail-outbox.entity.js';
 import type { OutboxStatus } from './entities/mail-outbox.entity.js';
@@ -18,6 +19,20 @@ export type NewOutboxRow = Pick<
   | 'data'
   | 'headers'
 >;
+
+/** What a claim returns: everything the sender needs, in the database's names. */
+interface ClaimedRow {
+  id: string;
+  organization_id: string | null;
+  recipient: string;
+  reply_to: string | null;
+  sender: string | null;
+  template: string;
+  language: string;
+  data: Record<string, unknown>;
+  headers: Record<string, string> | null;
+  attempts: number;
+}
 
 @Injectable()
 export class MailOutboxRepository {
@@ -39,13 +54,13 @@ export class MailOutboxRepository {
 
   /** Atomically takes a row for sending: only a pending row, or one whose previous sender's lease ran out. */
   async claim(id: string, leaseSeconds: number): Promise<MailOutbox | null> {
-    const rows = (await this.db.query(
+    const row = await sqlRow<ClaimedRow>(
+      this.db,
       `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_until = now() + make_interval(secs => $2), updated_at = now()
        WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND locked_until < now()))
        RETURNING id, organization_id, recipient, reply_to, sender, template, language, data, headers, attempts`,
       [id, leaseSeconds],
-    )) as [Record<string, unknown>[], number];
-    const row = rows[0]?.[0];
+    );
     if (!row) return null;
     return Object.assign(new MailOutbox(), {
       id: row.id,
@@ -87,12 +102,13 @@ export class MailOutboxRepository {
     olderThanSeconds: number,
     limit: number,
   ): Promise<{ id: string; status: OutboxStatus; attempts: number }[]> {
-    return (await this.db.query(
+    return sqlRows<{ id: string; status: OutboxStatus; attempts: number }>(
+      this.db,
       `SELECT id, status, attempts FROM mail_outbox
        WHERE (status = 'pending' AND updated_at < now() - make_interval(secs => $1))
           OR (status = 'sending' AND locked_until < now())
        ORDER BY updated_at LIMIT $2`,
       [olderThanSeconds, limit],
-    )) as { id: string; status: OutboxStatus; attempts: number }[];
+    );
   }
 }

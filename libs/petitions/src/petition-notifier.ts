@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig } from '#rally/core';
+import { InjectConfig, sqlOne, sqlRow, sqlRows } from '#rally/core';
 import type { MailRequest } from '#rally/mail';
 import { MailService } from '#rally/mail';
 import { PETITION_CLOSED_MAIL, PETITION_MILESTONE_MAIL } from './mail/petition-mail.templates.js';
@@ -21,20 +21,23 @@ export class PetitionNotifier {
     @InjectConfig() private readonly config: RallyConfig,
   ) {}
 
-  async announceMilestones(manager: EntityManager, totals: PetitionTotals[]): Promise<string[]> {
+  async announceMilestones(totals: PetitionTotals[], manager: EntityManager): Promise<string[]> {
     const outboxIds: string[] = [];
     for (const t of totals) {
       const total = t.online + t.paper;
-      const reached = (await manager.query(
+      const reached = await sqlRows<{ milestone: number }>(
+        manager,
         `INSERT INTO petition_milestones_reached (petition_id, milestone, organization_id)
          SELECT p.id, m, p.organization_id FROM petitions p, unnest(p.milestones) AS m WHERE p.id = $1 AND m <= $2
          ON CONFLICT DO NOTHING RETURNING milestone`,
         [t.petitionId, total],
-      )) as { milestone: number }[];
+      );
       if (reached.length === 0) continue;
-      const [p] = (await manager.query(`SELECT slug, title, goal, language FROM petitions WHERE id = $1`, [
-        t.petitionId,
-      ])) as { slug: string; title: string; goal: number; language: string }[];
+      const p = await sqlOne<{ slug: string; title: string; goal: number; language: string }>(
+        manager,
+        `SELECT slug, title, goal, language FROM petitions WHERE id = $1`,
+        [t.petitionId],
+      );
       const scope = { organisationId: t.organisationId };
       const staff = await this.organisations.staffEmailsWith(scope, PetitionPermission.Manage, manager);
       const n = new Intl.NumberFormat(p.language);
@@ -62,13 +65,15 @@ export class PetitionNotifier {
   }
 
   async announceClosed(
-    manager: EntityManager,
     petition: { id: string; organisationId: string; title: string; goal: number; language: string; closedAt: Date },
+    manager: EntityManager,
   ): Promise<string[]> {
     const scope = { organisationId: petition.organisationId };
-    const [c] = (await manager.query(`SELECT online, paper FROM petition_counts WHERE petition_id = $1`, [
-      petition.id,
-    ])) as { online: number; paper: number }[];
+    const c = await sqlRow<{ online: number; paper: number }>(
+      manager,
+      `SELECT online, paper FROM petition_counts WHERE petition_id = $1`,
+      [petition.id],
+    );
     const online = c?.online ?? 0;
     const paper = c?.paper ?? 0;
     const n = new Intl.NumberFormat(petition.language);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OrgScope } from '#rally/access';
+import { sqlRow, sqlRows } from '#rally/core';
 
 export interface SupporterActionInput {
   email: string;
@@ -20,8 +21,9 @@ export interface SupporterActionInput {
 @Injectable()
 export class SupporterService {
   /** Runs inside the caller's transaction so the action and the supporter record commit together. */
-  async recordAction(manager: EntityManager, scope: OrgScope, input: SupporterActionInput): Promise<string> {
-    const rows = (await manager.query(
+  async recordAction(scope: OrgScope, input: SupporterActionInput, manager: EntityManager): Promise<string> {
+    const rows = await sqlRows<{ id: string }>(
+      manager,
       `INSERT INTO supporters (organization_id, email, email_normalized, first_name, last_name, postcode, region, country, language, last_action_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT (organization_id, email_normalized) DO UPDATE SET
@@ -42,7 +44,7 @@ export class SupporterService {
         input.language,
         input.actedAt,
       ],
-    )) as { id: string }[];
+    );
     const supporterId = rows[0].id;
     if (input.consent) {
       const c = input.consent;
@@ -55,23 +57,25 @@ export class SupporterService {
   }
 
   async findByEmail(
-    manager: EntityManager,
     scope: OrgScope,
     emailNormalized: string,
+    manager: EntityManager,
   ): Promise<{
     id: string;
     email: string;
     consents: { purpose: string; granted: boolean; wording: string; source: string }[];
   } | null> {
-    const [row] = (await manager.query(
+    const row = await sqlRow<{ id: string; email: string }>(
+      manager,
       `SELECT id, email FROM supporters WHERE organization_id = $1 AND email_normalized = $2`,
       [scope.organisationId, emailNormalized],
-    )) as { id: string; email: string }[];
+    );
     if (!row) return null;
-    const consents = (await manager.query(
+    const consents = await sqlRows<{ purpose: string; granted: boolean; wording: string; source: string }>(
+      manager,
       `SELECT purpose, granted, wording, source FROM supporter_consents WHERE organization_id = $1 AND supporter_id = $2 ORDER BY recorded_at`,
       [scope.organisationId, row.id],
-    )) as { purpose: string; granted: boolean; wording: string; source: string }[];
+    );
     return { ...row, consents };
   }
 }

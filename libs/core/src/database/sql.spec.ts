@@ -1,4 +1,4 @@
-import { sqlCount, sqlRow, sqlRows } from './sql.js';
+import { sqlCount, sqlOne, sqlRow, sqlRows } from './sql.js';
 
 const answering = (result: unknown) => ({ query: async () => result });
 
@@ -15,5 +15,10 @@ describe('raw SQL helpers', () => {
     expect(await sqlRows(db, 'UPDATE t SET x = 1 RETURNING id')).toEqual([{ id: 'a' }]);
     expect(await sqlCount(db, 'UPDATE t SET x = 1')).toBe(3);
     expect(await sqlRow(answering([[], 0]), 'DELETE FROM t')).toBeUndefined();
+  });
+
+  it('insist on the one row an aggregate or upsert returns', async () => {
+    expect(await sqlOne(answering([{ n: 1 }]), 'SELECT count(*) AS n FROM t')).toEqual({ n: 1 });
+    await expect(sqlOne(answering([]), 'SELECT 1 WHERE false')).rejects.toThrow(/Expected a row/);
   });
 });

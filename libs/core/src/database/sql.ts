@@ -26,6 +26,13 @@ export async function sqlRow<T>(db: SqlRunner, sql: string, parameters: unknown[
   return (await sqlRows<T>(db, sql, parameters))[0];
 }
 
+/** The first row of a statement that always returns one (an aggregate, an upsert ... RETURNING); throws otherwise. */
+export async function sqlOne<T>(db: SqlRunner, sql: string, parameters: unknown[] = []): Promise<T> {
+  const row = await sqlRow<T>(db, sql, parameters);
+  if (row === undefined) throw new Error(`Expected a row from: ${sql.trim().slice(0, 80)}`);
+  return row;
+}
+
 /** Rows affected by an UPDATE or DELETE (or returned by any other statement). */
 export async function sqlCount(db: SqlRunner, sql: string, parameters: unknown[] = []): Promise<number> {
   return split(await db.query(sql, parameters)).count;

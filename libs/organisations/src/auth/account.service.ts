@@ -5,6 +5,7 @@ import { StaffUser, SessionService } from '#rally/access';
 import { InvalidCredentialsError, WeakPasswordError } from '../organisations.exception.js';
 import { hashPassword, passwordProblems, verifyPassword } from './password.js';
 import type { ActiveSession, IssuedSession } from '#rally/access';
+import { sqlRows } from '#rally/core';
 
 export interface AccountView {
   user: StaffUser;
@@ -21,10 +22,11 @@ export class AccountService {
 
   async view(userId: string): Promise<AccountView> {
     const user = await this.db.getRepository(StaffUser).findOneByOrFail({ id: userId });
-    const organisations = (await this.db.query(
+    const organisations = await sqlRows<AccountView['organisations'][number]>(
+      this.db,
       `SELECT o.id AS "organisationId", o.slug, o.name, m.role FROM membership m JOIN organization o ON o.id = m.organization_id WHERE m.user_id = $1 ORDER BY o.name`,
       [userId],
-    )) as AccountView['organisations'];
+    );
     return { user, organisations };
   }
 

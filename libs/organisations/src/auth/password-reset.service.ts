@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, RateLimitedError, normaliseEmail } from '#rally/core';
+import { InjectConfig, RateLimitedError, normaliseEmail, sqlRows } from '#rally/core';
 import { MailService } from '#rally/mail';
 import { PasswordReset } from '../entities/password-reset.entity.js';
 import { StaffUser, hashSecret, newSecret, SessionService } from '#rally/access';
@@ -60,10 +60,11 @@ export class PasswordResetService {
     const passwordHash = await hashPassword(newPassword);
     const userId = await this.db.transaction(async (tx) => {
       // Claiming the row in one UPDATE makes the link single-use even under concurrent clicks.
-      const [rows] = (await tx.query(
+      const rows = await sqlRows<{ user_id: string }>(
+        tx,
         `UPDATE password_reset SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
         [hashSecret(secret)],
-      )) as [{ user_id: string }[], number];
+      );
       const claimed = rows[0];
       if (!claimed) throw new LinkInvalidError('reset');
       await tx

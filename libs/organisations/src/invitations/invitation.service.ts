@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
 import type { AuthContext, OrgScope, Role } from '#rally/access';
-import { ConflictError, InjectConfig, NotFoundError, normaliseEmail } from '#rally/core';
+import { ConflictError, InjectConfig, NotFoundError, normaliseEmail, sqlRows } from '#rally/core';
 import { MailService } from '#rally/mail';
 import { AuditLog, hashSecret, newSecret, ApiToken, Organisation, StaffUser } from '#rally/access';
 import { Invitation } from '../entities/invitation.entity.js';
@@ -25,10 +25,11 @@ export class InvitationService {
     const email = normaliseEmail(input.email);
     const secret = newSecret('ri');
     const { invitation, outboxIds } = await this.db.transaction(async (tx) => {
-      const [{ member }] = (await tx.query(
+      const [{ member }] = await sqlRows<{ member: boolean }>(
+        tx,
         `SELECT EXISTS (SELECT 1 FROM membership m JOIN staff_user u ON u.id = m.user_id WHERE m.organization_id = $1 AND u.email = $2) AS member`,
         [auth.organisationId, email],
-      )) as [{ member: boolean }];
+      );
       if (member) throw new ConflictError('already_member', 'This person is already a member');
       // A new invitation replaces any pending one for the same address: only the latest link works.
       await tx

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthContext, OrgScope } from '#rally/access';
-import { NotFoundError } from '#rally/core';
+import { NotFoundError, sqlRows } from '#rally/core';
 import { Role, AuditLog, Membership } from '#rally/access';
 import type { MemberResponse } from '../dto/member.dto.js';
 import { LastAdminError } from '../organisations.exception.js';
@@ -17,11 +17,12 @@ export class MemberService {
   ) {}
 
   async list(scope: OrgScope, manager: EntityManager = this.db.manager): Promise<MemberResponse[]> {
-    return (await manager.query(
+    return sqlRows<MemberResponse>(
+      manager,
       `SELECT m.id, m.user_id AS "userId", u.email, u.name, m.role, m.created_at AS "joinedAt"
        FROM membership m JOIN staff_user u ON u.id = m.user_id WHERE m.organization_id = $1 ORDER BY u.name, u.email`,
       [scope.organisationId],
-    )) as MemberResponse[];
+    );
   }
 
   async changeRole(auth: AuthContext, memberId: string, role: Role): Promise<MemberResponse> {
@@ -71,10 +72,11 @@ export class MemberService {
   }
 
   private async assertAnotherAdmin(tx: EntityManager, scope: OrgScope, exceptMemberId: string): Promise<void> {
-    const [{ n }] = (await tx.query(
+    const [{ n }] = await sqlRows<{ n: number }>(
+      tx,
       `SELECT count(*)::int AS n FROM membership WHERE organization_id = $1 AND role = 'admin' AND id <> $2`,
       [scope.organisationId, exceptMemberId],
-    )) as [{ n: number }];
+    );
     if (n === 0) throw new LastAdminError();
   }
 }

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
-import { InjectConfig } from '#rally/core';
+import { InjectConfig, sqlRows } from '#rally/core';
 
 export interface CachedCount {
   online: number;
@@ -62,10 +62,11 @@ export class PetitionCountCache implements OnModuleInit, OnModuleDestroy {
       // Count rows are stamped with clock_timestamp() after their lock is taken, so the overlap covers stamp-to-commit.
       const full = this.refreshes++ % FULL_RELOAD_EVERY === 0;
       const since = full ? new Date(0) : new Date(this.watermark.getTime() - OVERLAP_MS);
-      const rows = (await this.db.query(
+      const rows = await sqlRows<{ petition_id: string; online: number; paper: number; updated_at: Date }>(
+        this.db,
         `SELECT petition_id, online, paper, updated_at FROM petition_counts WHERE updated_at > $1`,
         [since],
-      )) as { petition_id: string; online: number; paper: number; updated_at: Date }[];
+      );
       for (const r of rows) {
         this.counts.set(r.petition_id, {
           online: r.online,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { OrgScope } from '#rally/access';
+import { sqlOne, sqlRow, sqlRows } from '#rally/core';
 
 /** Serialises the count flush and the reconcile so a recount never races an increment. */
 const COUNTS_LOCK = 7_262_001;
@@ -34,7 +35,8 @@ export class PetitionCountsRepository {
   /** Folds up to one batch of newly confirmed signatures; returns the new totals of the petitions it touched. */
   async flush(manager: EntityManager): Promise<PetitionTotals[]> {
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [COUNTS_LOCK]);
-    const rows = (await manager.query(
+    const rows = await sqlRows<{ petition_id: string; organization_id: string; online: number; paper: number }>(
+      manager,
       `WITH flipped AS (
          UPDATE signatures s SET counted = true
          WHERE s.id IN (SELECT id FROM signatures WHERE status = 'confirmed' AND NOT counted LIMIT $1 FOR UPDATE SKIP LOCKED)
@@ -53,7 +55,7 @@ export class PetitionCountsRepository {
        ON CONFLICT (petition_id) DO UPDATE SET online = petition_counts.online + EXCLUDED.online, updated_at = clock_timestamp()
        RETURNING petition_id, organization_id, online, paper`,
       [FLUSH_BATCH],
-    )) as { petition_id: string; organization_id: string; online: number; paper: number }[];
+    );
     return rows.map((r) => ({
       petitionId: r.petition_id,
       organisationId: r.organization_id,
@@ -63,14 +65,15 @@ export class PetitionCountsRepository {
   }
 
   /** Adds paper signatures to the served count at once (a staff action, not a hot path). */
-  async addPaper(manager: EntityManager, scope: OrgScope, petitionId: string, count: number): Promise<PetitionTotals> {
+  async addPaper(scope: OrgScope, petitionId: string, count: number, manager: EntityManager): Promise<PetitionTotals> {
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [COUNTS_LOCK]);
-    const [r] = (await manager.query(
+    const r = await sqlOne<{ petition_id: string; organization_id: string; online: number; paper: number }>(
+      manager,
       `INSERT INTO petition_counts (petition_id, organization_id, paper, updated_at) VALUES ($1, $2, $3, clock_timestamp())
        ON CONFLICT (petition_id) DO UPDATE SET paper = petition_counts.paper + EXCLUDED.paper, updated_at = clock_timestamp()
        RETURNING petition_id, organization_id, online, paper`,
       [petitionId, scope.organisationId, count],
-    )) as { petition_id: string; organization_id: string; online: number; paper: number }[];
+    );
     return { petitionId: r.petition_id, organisationId: r.organization_id, online: r.online, paper: r.paper };
   }
 
@@ -81,7 +84,8 @@ export class PetitionCountsRepository {
   async reconcile(): Promise<number> {
     return this.db.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock($1)`, [COUNTS_LOCK]);
-      const fixed = (await manager.query(
+      const fixed = await sqlRows<unknown>(
+        manager,
         `WITH truth AS (
            SELECT p.id AS petition_id, p.organization_id,
                   (SELECT count(*) FROM signatures s WHERE s.petition_id = p.id AND s.status = 'confirmed' AND s.counted)::int AS online,
@@ -93,7 +97,7 @@ export class PetitionCountsRepository {
          ON CONFLICT (petition_id) DO UPDATE SET online = EXCLUDED.online, paper = EXCLUDED.paper, updated_at = clock_timestamp()
          WHERE (petition_counts.online, petition_counts.paper) IS DISTINCT FROM (EXCLUDED.online, EXCLUDED.paper)
          RETURNING petition_id`,
-      )) as unknown[];
+      );
       await manager.query(`DELETE FROM petition_area_counts`);
       await manager.query(
         `INSERT INTO petition_area_counts (petition_id, kind, code, organization_id, count)
@@ -106,19 +110,21 @@ export class PetitionCountsRepository {
   }
 
   async totals(scope: OrgScope, petitionId: string): Promise<{ online: number; paper: number }> {
-    const [row] = (await this.db.query(
+    const row = await sqlRow<{ online: number; paper: number }>(
+      this.db,
       `SELECT online, paper FROM petition_counts WHERE petition_id = $1 AND organization_id = $2`,
       [petitionId, scope.organisationId],
-    )) as { online: number; paper: number }[];
+    );
     return row ?? { online: 0, paper: 0 };
   }
 
   async report(scope: OrgScope, petitionId: string): Promise<PetitionCountsReport> {
     const { online, paper } = await this.totals(scope, petitionId);
-    const areas = (await this.db.query(
+    const areas = await sqlRows<{ kind: string; code: string; count: number }>(
+      this.db,
       `SELECT kind, code, count FROM petition_area_counts WHERE petition_id = $1 AND organization_id = $2 ORDER BY count DESC, code`,
       [petitionId, scope.organisationId],
-    )) as { kind: string; code: string; count: number }[];
+    );
     return {
       total: online + paper,
       online,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobHandler } from '#rally/core';
+import { JobHandler, sqlRows } from '#rally/core';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
 import { PetitionJob } from '../petitions.jobs.js';
 import { MailService } from '#rally/mail';
@@ -21,26 +21,31 @@ export class PetitionCloseJob {
   @JobHandler(PetitionJob.CloseDue, { everyMs: (config) => config.section(PETITIONS_CONFIG).closeCheckSeconds * 1000 })
   async handle(): Promise<{ closed: number }> {
     const { closed, outboxIds } = await this.db.transaction(async (manager) => {
-      const [rows] = (await manager.query(
+      const rows = await sqlRows<{
+        id: string;
+        organization_id: string;
+        title: string;
+        goal: number;
+        language: string;
+        closed_at: Date;
+      }>(
+        manager,
         `UPDATE petitions SET status = 'closed', closed_at = now(), updated_at = now()
          WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= now()
          RETURNING id, organization_id, title, goal, language, closed_at`,
-      )) as [
-        { id: string; organization_id: string; title: string; goal: number; language: string; closed_at: Date }[],
-        number,
-      ];
+      );
       const ids: string[] = [];
-      for (const p of rows)
-        ids.push(
-          ...(await this.notifier.announceClosed(manager, {
-            id: p.id,
-            organisationId: p.organization_id,
-            title: p.title,
-            goal: p.goal,
-            language: p.language,
-            closedAt: p.closed_at,
-          })),
-        );
+      for (const p of rows) {
+        const petition = {
+          id: p.id,
+          organisationId: p.organization_id,
+          title: p.title,
+          goal: p.goal,
+          language: p.language,
+          closedAt: p.closed_at,
+        };
+        ids.push(...(await this.notifier.announceClosed(petition, manager)));
+      }
       return { closed: rows.length, outboxIds: ids };
     });
     await this.mail.dispatch(outboxIds);

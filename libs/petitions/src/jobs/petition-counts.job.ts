@@ -24,7 +24,7 @@ export class PetitionCountsJob {
   async flush(): Promise<{ petitions: number }> {
     const { touched, outboxIds } = await this.db.transaction(async (manager) => {
       const totals = await this.counts.flush(manager);
-      return { touched: totals.length, outboxIds: await this.notifier.announceMilestones(manager, totals) };
+      return { touched: totals.length, outboxIds: await this.notifier.announceMilestones(totals, manager) };
     });
     await this.mail.dispatch(outboxIds);
     return { petitions: touched };

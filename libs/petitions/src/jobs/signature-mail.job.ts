@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, JobHandler } from '#rally/core';
+import { InjectConfig, JobHandler, sqlRows } from '#rally/core';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
 import { PetitionJob } from '../petitions.jobs.js';
@@ -71,13 +71,14 @@ export class SignatureMailJob {
 
   private async stageBatch(): Promise<{ rows: number; outboxIds: string[] }> {
     return this.db.transaction(async (manager) => {
-      const due = (await manager.query(
+      const due = await sqlRows<DueRow>(
+        manager,
         `SELECT s.id, s.organization_id, s.email, s.first_name, s.language, s.status, s.confirm_token, s.mails_sent, s.resign_count, s.resign_notified,
                 p.slug, p.title, p.status AS petition_status
          FROM signatures s JOIN petitions p ON p.id = s.petition_id
          WHERE s.next_mail_at <= now() ORDER BY s.next_mail_at LIMIT $1 FOR UPDATE OF s SKIP LOCKED`,
         [BATCH],
-      )) as DueRow[];
+      );
       if (due.length === 0) return { rows: 0, outboxIds: [] };
       const decisions = due.map((row) => ({ row, decision: this.decide(row) }));
       const byOrg = new Map<string, MailRequest<object>[]>();

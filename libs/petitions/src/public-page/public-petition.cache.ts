@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { PetitionStatus } from '../entities/petition.entity.js';
 import { OrganisationDirectory } from '#rally/access';
+import { sqlRow } from '#rally/core';
 
 /** What a public page may know about a petition. No staff-only fields, nothing about signers. */
 export interface PublicPetition {
@@ -55,10 +56,7 @@ export class PublicPetitionCache {
 
   private async load(slug: string): Promise<PublicPetition | null> {
     if (!/^[a-z0-9-]{1,80}$/.test(slug)) return null;
-    const [row] = (await this.db.query(
-      `SELECT id, organization_id, slug, title, ask, target_description, goal, milestones, language, status, closes_at FROM petitions WHERE slug = $1`,
-      [slug],
-    )) as {
+    const row = await sqlRow<{
       id: string;
       organization_id: string;
       slug: string;
@@ -70,7 +68,11 @@ export class PublicPetitionCache {
       language: Language;
       status: PetitionStatus;
       closes_at: Date | null;
-    }[];
+    }>(
+      this.db,
+      `SELECT id, organization_id, slug, title, ask, target_description, goal, milestones, language, status, closes_at FROM petitions WHERE slug = $1`,
+      [slug],
+    );
     if (!row) return null;
     const org = await this.organisations.summary({ organisationId: row.organization_id });
     return {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig, StampCheck } from '#rally/core';
-import { FormStamp, InjectConfig, randomToken, requireSecretKey } from '#rally/core';
+import { FormStamp, InjectConfig, randomToken, requireSecretKey, sqlRow, sqlRows } from '#rally/core';
 import { isUuid } from '#rally/access';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
@@ -14,6 +14,22 @@ import type { SignatureInput } from './signature-input.js';
 import { SignatureWriter } from './signature-writer.js';
 
 export const CONSENT_PURPOSE = 'organisation-email';
+
+/** What confirming returns of the signature: what its supporter record is made from. */
+interface ConfirmedRow {
+  organization_id: string;
+  email: string;
+  email_normalized: string;
+  first_name: string;
+  last_name: string;
+  postcode: string | null;
+  region: string | null;
+  country: string;
+  language: string;
+  consent_given: boolean;
+  consent_wording: string;
+  confirmed_at: Date;
+}
 
 export type ConfirmOutcome = 'confirmed' | 'invalid' | 'petition-closed';
 
@@ -71,10 +87,11 @@ export class SigningService {
     token: string,
   ): Promise<'valid' | 'invalid' | 'petition-closed'> {
     if (!isUuid(signatureId) || token.length > 100) return 'invalid';
-    const [pending] = (await this.db.query(
+    const pending = await sqlRow<unknown>(
+      this.db,
       `SELECT 1 FROM signatures WHERE id = $1 AND petition_id = $2 AND confirm_token = $3 AND status = 'pending'`,
       [signatureId, petition.id, token],
-    )) as unknown[];
+    );
     if (!pending) return 'invalid';
     return petition.status === 'open' ? 'valid' : 'petition-closed';
   }
@@ -83,39 +100,44 @@ export class SigningService {
   async confirm(petition: PublicPetition, signatureId: string, token: string): Promise<ConfirmOutcome> {
     if (!isUuid(signatureId) || token.length > 100) return 'invalid';
     if (petition.status !== 'open') {
-      const [pending] = (await this.db.query(
+      const pending = await sqlRow<unknown>(
+        this.db,
         `SELECT 1 FROM signatures WHERE id = $1 AND petition_id = $2 AND confirm_token = $3 AND status = 'pending'`,
         [signatureId, petition.id, token],
-      )) as unknown[];
+      );
       return pending ? 'petition-closed' : 'invalid';
     }
     return this.db.transaction(async (manager) => {
-      const [rows] = (await manager.query(
+      const s = await sqlRow<ConfirmedRow>(
+        manager,
         `UPDATE signatures SET status = 'confirmed', confirmed_at = now(), confirm_token = NULL, next_mail_at = NULL
          WHERE id = $1 AND petition_id = $2 AND confirm_token = $3 AND status = 'pending'
-         RETURNING id, organization_id, email, email_normalized, first_name, last_name, postcode, region, country, language, consent_given, consent_wording, confirmed_at`,
+         RETURNING organization_id, email, email_normalized, first_name, last_name, postcode, region, country, language, consent_given, consent_wording, confirmed_at`,
         [signatureId, petition.id, token],
-      )) as [Record<string, string | boolean | Date | null>[], number];
-      const s = rows[0];
+      );
       if (!s) return 'invalid';
-      const scope = { organisationId: s.organization_id as string };
-      const supporterId = await this.supporters.recordAction(manager, scope, {
-        email: s.email as string,
-        emailNormalized: s.email_normalized as string,
-        firstName: s.first_name as string,
-        lastName: s.last_name as string,
-        postcode: s.postcode as string | null,
-        region: s.region as string | null,
-        country: s.country as string,
-        language: s.language as string,
-        actedAt: s.confirmed_at as Date,
-        consent: {
-          purpose: CONSENT_PURPOSE,
-          granted: s.consent_given as boolean,
-          wording: s.consent_wording as string,
-          source: `petition:${petition.id}`,
+      const scope = { organisationId: s.organization_id };
+      const supporterId = await this.supporters.recordAction(
+        scope,
+        {
+          email: s.email,
+          emailNormalized: s.email_normalized,
+          firstName: s.first_name,
+          lastName: s.last_name,
+          postcode: s.postcode,
+          region: s.region,
+          country: s.country,
+          language: s.language,
+          actedAt: s.confirmed_at,
+          consent: {
+            purpose: CONSENT_PURPOSE,
+            granted: s.consent_given,
+            wording: s.consent_wording,
+            source: `petition:${petition.id}`,
+          },
         },
-      });
+        manager,
+      );
       await manager.query(`UPDATE signatures SET supporter_id = $2 WHERE id = $1`, [signatureId, supporterId]);
       return 'confirmed';
     });
@@ -123,10 +145,11 @@ export class SigningService {
 
   /** First names and regions of recent confirmed signers who agreed to be shown. Never an email or a last name. */
   async recentPublicSigners(petitionId: string, limit = 10): Promise<{ firstName: string; region: string | null }[]> {
-    const rows = (await this.db.query(
+    const rows = await sqlRows<{ first_name: string; region: string | null }>(
+      this.db,
       `SELECT first_name, region FROM signatures WHERE petition_id = $1 AND status = 'confirmed' AND public_display ORDER BY confirmed_at DESC LIMIT $2`,
       [petitionId, limit],
-    )) as { first_name: string; region: string | null }[];
+    );
     return rows.map((r) => ({ firstName: r.first_name, region: r.region }));
   }
 

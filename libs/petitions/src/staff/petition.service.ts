@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { AuthContext, OrgScope } from '#rally/access';
-import { InvalidInputError, NotFoundError } from '#rally/core';
+import { InvalidInputError, NotFoundError, sqlRows } from '#rally/core';
 import { CampaignService } from '#rally/campaigns';
 import { MailService } from '#rally/mail';
 import { AuditLog } from '#rally/access';
@@ -122,10 +122,11 @@ export class PetitionService {
     // The status in the WHERE makes a concurrent transition (or the close job) win cleanly instead of overwriting.
     const stamp = { open: 'opened_at', closed: 'closed_at', delivered: 'delivered_at', draft: 'updated_at' }[rule.to];
     await this.db.transaction(async (manager) => {
-      const [rows] = (await manager.query(
+      const rows = await sqlRows<unknown>(
+        manager,
         `UPDATE petitions SET status = $3, ${stamp} = $4, updated_at = now() WHERE id = $1 AND organization_id = $2 AND status = $5 RETURNING id`,
         [id, auth.organisationId, rule.to, now, petition.status],
-      )) as [unknown[], number];
+      );
       if (rows.length === 0) throw new PetitionTransitionError(petition.status, DONE[action]);
       await this.audit.record(
         auth,
@@ -158,7 +159,7 @@ export class PetitionService {
           addedBy,
         }),
       );
-      const totals = await this.counts.addPaper(manager, auth, petition.id, input.count);
+      const totals = await this.counts.addPaper(auth, petition.id, input.count, manager);
       await this.audit.record(
         auth,
         {
@@ -169,7 +170,7 @@ export class PetitionService {
         },
         manager,
       );
-      return { batch: saved, outboxIds: await this.notifier.announceMilestones(manager, [totals]) };
+      return { batch: saved, outboxIds: await this.notifier.announceMilestones([totals], manager) };
     });
     await this.mail.dispatch(outboxIds);
     return batch;

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { OrgScope } from '#rally/access';
+import { sqlRows } from '#rally/core';
 
 const PAGE = 2_000;
 const COLUMNS = [
@@ -50,14 +51,15 @@ export class SignatureExport {
     // The cursor keeps microseconds (as text): a JS Date would truncate them and repeat rows at page edges.
     let after: { at: string; id: string } | null = null;
     for (;;) {
-      const rows = (await this.db.query(
+      const rows: Row[] = await sqlRows<Row>(
+        this.db,
         `SELECT id, first_name, last_name, email, postcode, region, country, comment, public_display, consent_given, consent_wording, language, source, referrer,
                 created_at AS signed_at, confirmed_at, confirmed_at::text AS cursor_at
          FROM signatures
          WHERE organization_id = $1 AND petition_id = $2 AND status = 'confirmed' AND ($3::timestamptz IS NULL OR (confirmed_at, id) > ($3, $4::uuid))
          ORDER BY confirmed_at, id LIMIT $5`,
         [scope.organisationId, petitionId, after?.at ?? null, after?.id ?? null, PAGE],
-      )) as Row[];
+      );
       if (rows.length === 0) return;
       yield rows.map((r) => COLUMNS.map((c) => csvCell(r[c])).join(',')).join('\r\n') + '\r\n';
       const last = rows[rows.length - 1];
