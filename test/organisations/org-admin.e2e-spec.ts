@@ -58,7 +58,18 @@ describe('organisation administration: invitations, API tokens, members, audit l
     expect(accepted.status).toBe(200);
     expect(accepted.body.organisationSlug).toBe(admin.organisation.slug);
     const headers = { cookie: `rally_session=${cookiesOf(accepted.headers).rally_session}` };
-    expect((await call(rally, 'GET', `${base}/me`, { headers })).body).toMatchObject({ role: 'coordinator' });
+    const me = await call<{ role: string; permissions: string[]; actor: Record<string, string> }>(
+      rally,
+      'GET',
+      `${base}/me`,
+      { headers },
+    );
+    expect(me.body).toMatchObject({ role: 'coordinator', actor: { kind: 'user' } });
+    // What a coordinator may do, from the API: the console reads this instead of keeping its own matrix.
+    expect(me.body.permissions).toEqual(expect.arrayContaining(['organisation.read', 'campaigns.read']));
+    expect(me.body.permissions).not.toContain('petitions.manage');
+    expect(me.body.permissions).not.toContain('members.manage');
+    expect(me.body.actor).not.toHaveProperty('sessionId');
     const again = await call(rally, 'POST', '/api/auth/invitations/accept', {
       body: { token, name: 'Someone Else', password: 'meadow lanterns glow softly' },
     });

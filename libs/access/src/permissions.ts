@@ -23,3 +23,9 @@ export const roleMay = (role: Role, permission: Permission): boolean => permissi
 
 /** Every role, for permissions open to all members. */
 export const ALL_ROLES: readonly Role[] = [Role.Admin, Role.Coordinator, Role.Campaigner];
+
+/** The permissions one role holds, by name, from a list (the composed libraries' permissions). */
+export const permissionNamesFor = (
+  role: Role,
+  permissions: readonly { name: string; roles: readonly string[] }[],
+): string[] => permissions.filter((p) => p.roles.includes(role)).map((p) => p.name);

@@ -1,25 +1,24 @@
-import { OrganisationPermission } from './organisations.permissions.js';
-import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Patch, Put } from '@nestjs/common';
 import type { AuthContext } from '#rally/access';
-import { AnyMember, Auth, RequirePermission, StaffApi } from '#rally/access';
+import { AnyMember, Auth, KNOWN_PERMISSIONS, permissionNamesFor, RequirePermission, StaffApi } from '#rally/access';
+import type { PermissionLike } from '#rally/core';
 import {
   MailSettingsDto,
   OrganisationResponse,
   OrganisationUpdateDto,
   toOrganisationResponse,
 } from './dto/organisation.dto.js';
+import { MeResponse } from './dto/me.dto.js';
 import { OrganisationService } from './organisation.service.js';
-
-class AuthContextResponse {
-  organisationId: string;
-  role: string;
-  actor: AuthContext['actor'];
-}
+import { OrganisationPermission } from './organisations.permissions.js';
 
 @StaffApi('organisation')
 @Controller('api/orgs/:orgSlug')
 export class OrganisationController {
-  constructor(private readonly organisations: OrganisationService) {}
+  constructor(
+    private readonly organisations: OrganisationService,
+    @Inject(KNOWN_PERMISSIONS) private readonly permissions: readonly PermissionLike[],
+  ) {}
 
   @RequirePermission(OrganisationPermission.Read)
   @Get()
@@ -33,11 +32,23 @@ export class OrganisationController {
     return toOrganisationResponse(await this.organisations.update(auth, body));
   }
 
-  /** Who the caller is in this organisation: role and whether a person or a token. */
+  /**
+   * Who the caller is in this organisation: role, person or token, and every permission the role holds. The console
+   * shows only what these allow, so it never keeps a copy of the matrix.
+   */
   @AnyMember()
   @Get('me')
-  me(@Auth() auth: AuthContext): AuthContextResponse {
-    return { organisationId: auth.organisationId, role: auth.role, actor: auth.actor };
+  me(@Auth() auth: AuthContext): MeResponse {
+    const actor =
+      auth.actor.kind === 'user'
+        ? { kind: 'user' as const, userId: auth.actor.userId }
+        : { kind: 'token' as const, tokenId: auth.actor.tokenId };
+    return {
+      organisationId: auth.organisationId,
+      role: auth.role,
+      actor,
+      permissions: permissionNamesFor(auth.role, this.permissions),
+    };
   }
 
   @RequirePermission(OrganisationPermission.MailSettingsManage)
