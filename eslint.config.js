@@ -1,43 +1,55 @@
+import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
-// Dependencies point one way: apps -> schema -> feature libs -> core. These rules fail the lint on a wrong-way import.
-const boundaries = [
+// The layer diagram, enforced: apps -> schema -> feature libraries -> access -> mail -> core. A library imports a
+// lower layer, or another feature library, only through its public surface `#rally/<lib>` (its src/index.ts).
+const PLATFORM = ['core', 'mail', 'access', 'schema'];
+const FEATURES = readdirSync(new URL('./libs/', import.meta.url)).filter((d) => !PLATFORM.includes(d));
+const ALLOWED = {
+  core: [],
+  mail: ['core'],
+  access: ['core', 'mail'],
+  ...Object.fromEntries(FEATURES.map((f) => [f, ['core', 'mail', 'access', ...FEATURES.filter((g) => g !== f)]])),
+  schema: ['core', 'mail', 'access', ...FEATURES],
+};
+const DIAGRAM = 'apps -> schema -> feature libraries -> access -> mail -> core';
+
+const TESTS = ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/testing/**'];
+const TESTING_HELPERS = { regex: '^#rally-testing/', message: 'test helpers (#rally-testing/*) are for tests only.' };
+
+const layerPatterns = (lib, allowed) => [
   {
-    files: ['libs/core/src/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^#rally/(?!core$)', message: 'core is infrastructure only: it must not import a feature lib.' },
-            { regex: '(^|/)apps/', message: 'libs must not import apps.' },
-          ],
-        },
-      ],
-    },
+    regex: allowed.length ? `^#rally/(?!(${allowed.join('|')})$)` : '^#rally/',
+    message: `${lib} may import only ${allowed.length ? allowed.map((a) => `#rally/${a}`).join(', ') : 'nothing of Rally'} (${DIAGRAM}).`,
   },
+  { regex: '(^|/)apps/', message: 'libs must not import apps.' },
   {
-    files: ['libs/*/src/**/*.ts'],
-    ignores: ['libs/core/**', 'libs/schema/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^#rally/schema$', message: 'feature libs sit below schema.' },
-            { regex: '(^|/)apps/', message: 'libs must not import apps.' },
-            {
-              group: ['../../*/src/**', '../../../*/src/**'],
-              message: 'import another lib through its #rally/<lib> entry point.',
-            },
-          ],
-        },
-      ],
-    },
+    group: ['../../*/src/**', '../../../*/src/**', '../../../../*/src/**'],
+    message: 'import another library through its #rally/<lib> entry point.',
   },
 ];
+
+// One block per library for shipped code (layers + no test helpers) and one for its tests (layers only): ESLint
+// replaces, not merges, a rule's options when two blocks match a file.
+const layerRules = Object.entries(ALLOWED).flatMap(([lib, allowed]) => [
+  {
+    files: [`libs/${lib}/src/**/*.ts`],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [...layerPatterns(lib, allowed), TESTING_HELPERS] }] },
+  },
+  {
+    files: TESTS.map((t) => `libs/${lib}/src/${t}`),
+    rules: { 'no-restricted-imports': ['error', { patterns: layerPatterns(lib, allowed) }] },
+  },
+]);
+
+const appsRules = {
+  files: ['apps/**/*.ts'],
+  ignores: TESTS,
+  rules: { 'no-restricted-imports': ['error', { patterns: [TESTING_HELPERS] }] },
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'var/**', 'coverage/**', 'libs/schema/src/migrations/**'] },
@@ -56,5 +68,6 @@ export default tseslint.config(
       'import-x/no-self-import': 'error',
     },
   },
-  ...boundaries,
+  appsRules,
+  ...layerRules,
 );
