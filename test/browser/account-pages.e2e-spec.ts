@@ -18,7 +18,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const linkIn = (text: string, path: string): string => {
-  const match = new RegExp(`https?://\\S+${path}#token=[\\w-]+`).exec(text);
+  const match = new RegExp(`https?://\\S+${path}(\\?lang=\\w+)?#token=[\\w-]+`).exec(text);
   if (!match) throw new Error(`no ${path} link in mail:\n${text}`);
   return match[0];
 };

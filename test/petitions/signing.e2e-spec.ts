@@ -125,8 +125,8 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
     const mails = await mailsTo(rally, form.email, 3);
     expect(mails.map((m) => m.subject)).toEqual([
       'Confirmez votre signature : Free the children',
-      'Rappel : Confirmez votre signature : Free the children',
-      'Rappel : Confirmez votre signature : Free the children',
+      'Rappel : confirmez votre signature : Free the children',
+      'Rappel : confirmez votre signature : Free the children',
     ]);
     await new Promise((r) => setTimeout(r, 3_000));
     expect(rally.smtp!.messages.filter((m) => m.to === form.email)).toHaveLength(3);

@@ -37,3 +37,4 @@ export * from './http/public.decorator.js';
 export * from './library.js';
 export * from './i18n/languages.js';
 export * from './tenancy/org-scope.js';
+export * from './i18n/translator.js';

@@ -1,4 +1,5 @@
 import type { ConfigSection } from './config/config-section.js';
+import type { Catalogue } from './i18n/translator.js';
 import type { AnyJobRef } from './queue/job.js';
 
 /** An entity class (TypeORM reads its decorators). */
@@ -14,7 +15,7 @@ export interface PermissionLike {
 /**
  * What a library registers with the platform, declared in its own `<lib>.library.ts`: entities (the schema),
  * a configuration section (variables and README rows), jobs (the worker refuses to boot on one without a handler)
- * and permissions (the route check and docs/permissions.md). `libs/schema` lists every manifest once.
+ * permissions (the route check and docs/permissions.md) and text catalogues (checked complete in every language). `libs/schema` lists every manifest once.
  * Tenant fixtures stay in `src/testing/tenant-fixtures.ts`, found by the cross-tenant test.
  */
 export interface RallyLibrary {
@@ -24,4 +25,6 @@ export interface RallyLibrary {
   readonly config?: ConfigSection<any>;
   readonly jobs?: readonly AnyJobRef[];
   readonly permissions?: readonly PermissionLike[];
+  /** Its texts in every language; checked for completeness with every other catalogue. */
+  readonly catalogues?: readonly Catalogue[];
 }

@@ -3,6 +3,7 @@ import { Invitation } from './entities/invitation.entity.js';
 import { PasswordReset } from './entities/password-reset.entity.js';
 import { RateLimitCounter } from './entities/rate-limit-counter.entity.js';
 import { ORGANISATIONS_CONFIG } from './organisations.config.js';
+import { ORGANISATIONS_CATALOGUE } from './organisations.i18n.js';
 import { ORGANISATION_JOBS } from './organisations.jobs.js';
 import { ORGANISATION_PERMISSIONS } from './organisations.permissions.js';
 
@@ -13,4 +14,5 @@ export const ORGANISATIONS_LIBRARY: RallyLibrary = {
   config: ORGANISATIONS_CONFIG,
   jobs: ORGANISATION_JOBS,
   permissions: ORGANISATION_PERMISSIONS,
+  catalogues: [ORGANISATIONS_CATALOGUE],
 };

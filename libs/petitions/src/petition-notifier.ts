@@ -40,7 +40,6 @@ export class PetitionNotifier {
       );
       const scope = { organisationId: t.organisationId };
       const staff = await this.organisations.staffEmailsWith(scope, PetitionPermission.Manage, manager);
-      const n = new Intl.NumberFormat(p.language);
       const requests: MailRequest<object>[] = [];
       for (const { milestone } of reached) {
         for (const to of staff) {
@@ -52,9 +51,9 @@ export class PetitionNotifier {
             data: {
               petitionTitle: p.title,
               petitionUrl: `${this.config.http.publicUrl}/p/${p.slug}`,
-              milestone: n.format(milestone),
-              total: n.format(total),
-              goal: n.format(p.goal),
+              milestone,
+              total,
+              goal: p.goal,
             },
           });
         }
@@ -76,7 +75,6 @@ export class PetitionNotifier {
     );
     const online = c?.online ?? 0;
     const paper = c?.paper ?? 0;
-    const n = new Intl.NumberFormat(petition.language);
     const staff = await this.organisations.staffEmailsWith(scope, PetitionPermission.Manage, manager);
     return this.mail.stage(
       scope,
@@ -87,10 +85,10 @@ export class PetitionNotifier {
         idempotencyKey: `petition-closed:${petition.id}:${petition.closedAt.getTime()}:${to}`,
         data: {
           petitionTitle: petition.title,
-          total: n.format(online + paper),
-          online: n.format(online),
-          paper: n.format(paper),
-          goal: n.format(petition.goal),
+          total: online + paper,
+          online,
+          paper,
+          goal: petition.goal,
         },
       })),
       manager,

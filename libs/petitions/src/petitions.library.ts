@@ -4,6 +4,7 @@ import { PetitionAreaCount, PetitionCount, PetitionMilestoneReached } from './en
 import { Petition } from './entities/petition.entity.js';
 import { Signature } from './entities/signature.entity.js';
 import { PETITIONS_CONFIG } from './petitions.config.js';
+import { PETITIONS_CATALOGUE } from './petitions.i18n.js';
 import { PETITION_JOBS } from './petitions.jobs.js';
 import { PETITION_PERMISSIONS } from './petitions.permissions.js';
 
@@ -14,4 +15,5 @@ export const PETITIONS_LIBRARY: RallyLibrary = {
   config: PETITIONS_CONFIG,
   jobs: PETITION_JOBS,
   permissions: PETITION_PERMISSIONS,
+  catalogues: [PETITIONS_CATALOGUE],
 };

@@ -1,5 +1,6 @@
 import { ACCESS_LIBRARY } from '#rally/access';
 import type { RallyLibrary } from '#rally/core';
+import { COMMON_CATALOGUE } from '#rally/core';
 import { CAMPAIGNS_LIBRARY } from '#rally/campaigns';
 import { MAIL_LIBRARY } from '#rally/mail';
 import { ORGANISATIONS_LIBRARY } from '#rally/organisations';
@@ -25,5 +26,7 @@ export const RALLY_ENTITIES = RALLY_LIBRARIES.flatMap((l) => l.entities ?? []);
 export const RALLY_CONFIG_SECTIONS = RALLY_LIBRARIES.flatMap((l) => (l.config ? [l.config] : []));
 /** The jobs the worker must handle. */
 export const RALLY_JOBS = RALLY_LIBRARIES.flatMap((l) => l.jobs ?? []);
+/** Every text catalogue, the shared one first: each must be complete in every language. */
+export const RALLY_CATALOGUES = [COMMON_CATALOGUE, ...RALLY_LIBRARIES.flatMap((l) => l.catalogues ?? [])];
 /** The permissions routes may require (docs/permissions.md lists each). */
 export const RALLY_PERMISSIONS = RALLY_LIBRARIES.flatMap((l) => l.permissions ?? []);

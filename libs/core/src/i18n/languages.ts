@@ -27,3 +27,26 @@ export function textDirection(language: string): 'ltr' | 'rtl' {
   }
   return RTL.has(language.split('-')[0].toLowerCase()) ? 'rtl' : 'ltr';
 }
+
+/**
+ * The best of Rally's languages for an Accept-Language header (`fr-CH, fr;q=0.9, en;q=0.8`), by quality then order;
+ * English when none fits. For pages and mail that belong to no organisation or petition (sign-in, password reset).
+ */
+export function negotiateLanguage(header: string | undefined): Language {
+  if (!header) return DEFAULT_LANGUAGE;
+  const ranked = header
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
+      return { base: tag.trim().toLowerCase().split('-')[0], q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((r) => r.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return ranked.map((r) => r.base).find(isLanguage) ?? DEFAULT_LANGUAGE;
+}

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res, UnsupportedMediaTypeEx
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, Public } from '#rally/core';
+import { InjectConfig, Public, negotiateLanguage } from '#rally/core';
 import {
   LoginDto,
   PasswordChangeDto,
@@ -40,7 +40,12 @@ export class AuthController {
     // (login CSRF); a cross-site JSON post needs a CORS preflight, which Rally never grants.
     if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
       throw new UnsupportedMediaTypeException('Sign in with a JSON body (content-type: application/json)');
-    const { user, session } = await this.login.login(body.email, body.password, request.ip);
+    const { user, session } = await this.login.login(
+      body.email,
+      body.password,
+      request.ip,
+      negotiateLanguage(request.headers['accept-language']),
+    );
     setSessionCookies(reply, this.config, session);
     return this.sessionResponse(user.id, session.csrfToken);
   }
@@ -86,7 +91,8 @@ export class AuthController {
     @Body() body: PasswordResetRequestDto,
     @Req() request: FastifyRequest,
   ): Promise<{ status: 'sent_if_account_exists' }> {
-    await this.resets.request(body.email, request.ip);
+    // The mail speaks the language of the person asking (the account belongs to no one organisation).
+    await this.resets.request(body.email, request.ip, negotiateLanguage(request.headers['accept-language']));
     return { status: 'sent_if_account_exists' };
   }
 

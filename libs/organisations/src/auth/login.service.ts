@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, normaliseEmail } from '#rally/core';
+import type { Language } from '#rally/core';
+import { DEFAULT_LANGUAGE, InjectConfig, normaliseEmail } from '#rally/core';
 import type { OrganisationsConfig } from '../organisations.config.js';
 import { ORGANISATIONS_CONFIG } from '../organisations.config.js';
 import { MailService } from '#rally/mail';
@@ -31,7 +32,12 @@ export class LoginService {
     private readonly mail: MailService,
   ) {}
 
-  async login(emailInput: string, password: string, ip: string): Promise<{ user: StaffUser; session: IssuedSession }> {
+  async login(
+    emailInput: string,
+    password: string,
+    ip: string,
+    language: Language = DEFAULT_LANGUAGE,
+  ): Promise<{ user: StaffUser; session: IssuedSession }> {
     const { loginMaxFailures: max, loginLockoutMinutes } = this.limits;
     const window = loginLockoutMinutes * 60;
     const email = normaliseEmail(emailInput);
@@ -51,14 +57,19 @@ export class LoginService {
     const user = await this.db.getRepository(StaffUser).findOneBy({ email });
     const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
     if (!user || !valid) {
-      if (user && byAccount.hits === max) await this.sendLockoutNotice(user, ip, byAccount.retryAfterSeconds);
+      if (user && byAccount.hits === max) await this.sendLockoutNotice(user, ip, byAccount.retryAfterSeconds, language);
       throw new InvalidCredentialsError();
     }
     await this.limiter.reset(accountKey);
     return { user, session: await this.sessions.issue(user.id, ip) };
   }
 
-  private async sendLockoutNotice(user: StaffUser, ip: string, retryAfterSeconds: number): Promise<void> {
+  private async sendLockoutNotice(
+    user: StaffUser,
+    ip: string,
+    retryAfterSeconds: number,
+    language: Language,
+  ): Promise<void> {
     const lockedUntil = Math.floor(Date.now() / 1000) + retryAfterSeconds;
     await this.mail.send(null, {
       to: user.email,
@@ -68,10 +79,11 @@ export class LoginService {
         failures: this.limits.loginMaxFailures,
         ip,
         lockMinutes: Math.ceil(retryAfterSeconds / 60),
-        resetUrl: `${this.config.http.publicUrl}/staff/forgot-password`,
+        resetUrl: `${this.config.http.publicUrl}/staff/forgot-password?lang=${language}`,
       },
       // One notice per lockout window, however many processes see the last failure.
       idempotencyKey: `lockout-notice:${user.id}:${Math.floor(lockedUntil / 60)}`,
+      language,
     });
   }
 }

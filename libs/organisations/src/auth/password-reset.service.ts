@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { RallyConfig } from '#rally/core';
-import { InjectConfig, RateLimitedError, normaliseEmail, sqlRows } from '#rally/core';
+import type { Language, RallyConfig } from '#rally/core';
+import { DEFAULT_LANGUAGE, InjectConfig, normaliseEmail, RateLimitedError, sqlRows } from '#rally/core';
 import { MailService } from '#rally/mail';
 import { PasswordReset } from '../entities/password-reset.entity.js';
 import { StaffUser, hashSecret, newSecret, SessionService } from '#rally/access';
@@ -27,7 +27,7 @@ export class PasswordResetService {
   ) {}
 
   /** Always answers the same way whether or not the email has an account; only the mail differs. */
-  async request(emailInput: string, ip: string): Promise<void> {
+  async request(emailInput: string, ip: string, language: Language = DEFAULT_LANGUAGE): Promise<void> {
     const byIp = await this.limiter.hit(`reset:ip:${ip}`, 3600);
     if (byIp.hits > PER_ADDRESS_PER_HOUR) throw new RateLimitedError(byIp.retryAfterSeconds);
     const email = normaliseEmail(emailInput);
@@ -47,10 +47,11 @@ export class PasswordResetService {
       // The secret rides in the fragment: browsers never send it to a server or in a Referer.
       data: {
         email: user.email,
-        resetUrl: `${this.config.http.publicUrl}/staff/reset-password#token=${secret}`,
+        resetUrl: `${this.config.http.publicUrl}/staff/reset-password?lang=${language}#token=${secret}`,
         validMinutes: VALID_MINUTES,
       },
       idempotencyKey: `password-reset:${reset.id}`,
+      language,
     });
   }
 

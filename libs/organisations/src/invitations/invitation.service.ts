@@ -61,8 +61,8 @@ export class InvitationService {
               inviterName: await this.actorName(auth),
               role: input.role,
               // The secret rides in the fragment: never sent to a server log or in a Referer.
-              acceptUrl: `${this.config.http.publicUrl}/staff/invitation#token=${secret}`,
-              expiresAt: invitation.expiresAt.toUTCString(),
+              acceptUrl: `${this.config.http.publicUrl}/staff/invitation?lang=${organisation.defaultLanguage}#token=${secret}`,
+              expiresAt: invitation.expiresAt.getTime(),
             },
             idempotencyKey: `invitation:${invitation.id}`,
             language: organisation.defaultLanguage,

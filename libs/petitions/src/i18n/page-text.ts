@@ -1,9 +1,34 @@
 import type { Language } from '#rally/core';
+import { PETITIONS_CATALOGUE, petitionsText } from '../petitions.i18n.js';
 
-/** Every string the public pages show, per petition language. Consent wording lives here too: it is stored as shown. */
+/**
+ * What the page templates read as `t`: the page strings of one language, resolved once, and the few that take a
+ * value as functions. Consent wording is here too: it is stored exactly as shown.
+ */
 export interface PageText {
-  by: string;
-  signatures: string;
+  [key: string]: unknown;
+  by: (organisation: string) => string;
+  /** The word after the count ("signature", "signatures"), for `count`. */
+  signatures: (count: number) => string;
+  /** "1,234 signatures": number and word, for text outside the count display. */
+  signatureTotal: (count: number) => string;
+  consent: (organisation: string) => string;
+  optional: string;
+  errors: Record<
+    | 'required'
+    | 'email'
+    | 'disposable'
+    | 'tooLong'
+    | 'country'
+    | 'tooFast'
+    | 'expired'
+    | 'invalid'
+    | 'notAccepted'
+    | 'tooMany'
+    | 'busy',
+    string
+  >;
+  signaturesHeading: string;
   goal: string;
   progressLabel: string;
   recentSigners: string;
@@ -16,9 +41,7 @@ export interface PageText {
   country: string;
   chooseCountry: string;
   comment: string;
-  optional: string;
   publicDisplay: string;
-  consent: (org: string) => string;
   submit: string;
   errorSummary: string;
   share: string;
@@ -39,183 +62,61 @@ export interface PageText {
   linkInvalidBody: string;
   backToPetition: string;
   petitionClosedConfirm: string;
-  errors: {
-    required: string;
-    email: string;
-    disposable: string;
-    tooLong: string;
-    country: string;
-    tooFast: string;
-    expired: string;
-    invalid: string;
-    tooMany: string;
-    busy: string;
-  };
 }
 
-const en: PageText = {
-  by: 'A petition by',
-  signatures: 'signatures',
-  goal: 'Goal',
-  progressLabel: 'Progress towards the goal',
-  recentSigners: 'Recent signers',
-  signHeading: 'Sign this petition',
-  firstName: 'First name',
-  lastName: 'Last name',
-  email: 'Email',
-  postcode: 'Postcode',
-  region: 'Region',
-  country: 'Country',
-  chooseCountry: 'Choose your country',
-  comment: 'Why are you signing?',
-  optional: 'optional',
-  publicDisplay: 'Show my first name and region on this page',
-  consent: (org) =>
-    `I agree that ${org} may email me about this campaign and related actions. I can unsubscribe at any time.`,
-  submit: 'Sign the petition',
-  errorSummary: 'Please correct the highlighted fields.',
-  share: 'Share',
-  shareEmail: 'Email',
-  copyLink: 'Link to share',
-  closed: 'This petition is closed and no longer accepts signatures.',
-  draft: 'This petition is not open yet.',
-  delivered: 'This petition has been delivered to its target. Thank you to everyone who signed.',
-  closesOn: 'Closes on',
-  thanksTitle: 'Check your email',
-  thanksBody:
-    'We have sent you an email. Follow the link in it to confirm your signature: only confirmed signatures are counted.',
-  confirmTitle: 'Confirm your signature',
-  confirmBody: 'Press the button to confirm that you signed this petition. Only confirmed signatures are counted.',
-  confirmButton: 'Confirm my signature',
-  confirmedTitle: 'Thank you, your signature is confirmed',
-  confirmedBody: 'Your signature now counts. Share the petition to help it reach its goal.',
-  linkInvalidTitle: 'This link can no longer be used',
-  linkInvalidBody: 'Confirmation links work once. If you have already confirmed, your signature is counted.',
-  backToPetition: 'Back to the petition',
-  petitionClosedConfirm: 'This petition closed before your signature was confirmed, so it could not be counted.',
-  errors: {
-    required: 'This field is required.',
-    email: 'Enter a valid email address.',
-    disposable: 'Please use a permanent email address.',
-    tooLong: 'This is too long.',
-    country: 'Choose a country from the list.',
-    tooFast: 'The form was sent too quickly. Please try again.',
-    expired: 'This form was open for a long time. Please send it again.',
-    invalid: 'This value is not valid.',
-    tooMany: 'Too many signatures were sent from your connection. Please wait a moment and try again.',
-    busy: 'So many people are signing right now that we could not take yours. Please try again in a moment.',
-  },
-};
+const VALUED = new Set(['by', 'signatures', 'signatureTotal']);
+const COMMON_ERRORS = [
+  'required',
+  'email',
+  'disposable',
+  'tooLong',
+  'country',
+  'tooFast',
+  'expired',
+  'invalid',
+  'notAccepted',
+] as const;
+const cache = new Map<string, PageText>();
 
-const fr: PageText = {
-  by: 'Une pétition de',
-  signatures: 'signatures',
-  goal: 'Objectif',
-  progressLabel: "Progression vers l'objectif",
-  recentSigners: 'Derniers signataires',
-  signHeading: 'Signez cette pétition',
-  firstName: 'Prénom',
-  lastName: 'Nom',
-  email: 'Adresse e-mail',
-  postcode: 'Code postal',
-  region: 'Région',
-  country: 'Pays',
-  chooseCountry: 'Choisissez votre pays',
-  comment: 'Pourquoi signez-vous ?',
-  optional: 'facultatif',
-  publicDisplay: 'Afficher mon prénom et ma région sur cette page',
-  consent: (org) =>
-    `J'accepte que ${org} m'écrive par e-mail au sujet de cette campagne et d'actions liées. Je peux me désinscrire à tout moment.`,
-  submit: 'Signer la pétition',
-  errorSummary: 'Veuillez corriger les champs signalés.',
-  share: 'Partager',
-  shareEmail: 'E-mail',
-  copyLink: 'Lien à partager',
-  closed: "Cette pétition est close et n'accepte plus de signatures.",
-  draft: "Cette pétition n'est pas encore ouverte.",
-  delivered: 'Cette pétition a été remise à son destinataire. Merci à toutes celles et ceux qui ont signé.',
-  closesOn: 'Clôture le',
-  thanksTitle: 'Consultez votre messagerie',
-  thanksBody:
-    'Nous vous avons envoyé un e-mail. Suivez le lien pour confirmer votre signature : seules les signatures confirmées sont comptées.',
-  confirmTitle: 'Confirmez votre signature',
-  confirmBody:
-    'Appuyez sur le bouton pour confirmer que vous avez signé cette pétition. Seules les signatures confirmées sont comptées.',
-  confirmButton: 'Confirmer ma signature',
-  confirmedTitle: 'Merci, votre signature est confirmée',
-  confirmedBody: "Votre signature compte désormais. Partagez la pétition pour l'aider à atteindre son objectif.",
-  linkInvalidTitle: 'Ce lien ne peut plus être utilisé',
-  linkInvalidBody:
-    'Les liens de confirmation ne fonctionnent qu’une fois. Si vous avez déjà confirmé, votre signature est comptée.',
-  backToPetition: 'Retour à la pétition',
-  petitionClosedConfirm:
-    'Cette pétition a été close avant la confirmation de votre signature, qui n’a donc pas pu être comptée.',
-  errors: {
-    required: 'Ce champ est obligatoire.',
-    email: 'Saisissez une adresse e-mail valide.',
-    disposable: 'Utilisez une adresse e-mail permanente.',
-    tooLong: 'Ce texte est trop long.',
-    country: 'Choisissez un pays dans la liste.',
-    tooFast: 'Le formulaire a été envoyé trop vite. Veuillez réessayer.',
-    expired: 'Ce formulaire est resté ouvert longtemps. Veuillez l’envoyer à nouveau.',
-    invalid: "Cette valeur n'est pas valide.",
-    tooMany: 'Trop de signatures ont été envoyées depuis votre connexion. Patientez un instant, puis réessayez.',
-    busy: "Tant de personnes signent en ce moment que nous n'avons pas pu enregistrer la vôtre. Réessayez dans un instant.",
-  },
-};
+export function pageText(language: Language): PageText {
+  let text = cache.get(language);
+  if (text) return text;
+  const t = petitionsText.in(language);
+  const page = PETITIONS_CATALOGUE.messages.en.page as Record<string, string>;
+  const strings = Object.fromEntries(
+    Object.keys(page)
+      .filter((k) => !VALUED.has(k))
+      .map((k) => [k, t(`petitions:page.${k}`)]),
+  );
+  text = {
+    ...strings,
+    by: (organisation) => t('petitions:page.by', { organisation }),
+    signatures: (count) => t('petitions:page.signatures', { count }),
+    signatureTotal: (count) => t('petitions:page.signatureTotal', { count }),
+    consent: (organisation) => t('petitions:consent', { organisation }),
+    optional: t('common:optional'),
+    errors: {
+      ...(Object.fromEntries(COMMON_ERRORS.map((k) => [k, t(`common:errors.${k}`)])) as Record<
+        (typeof COMMON_ERRORS)[number],
+        string
+      >),
+      tooMany: t('petitions:errors.tooMany'),
+      busy: t('petitions:errors.busy'),
+    },
+  } as PageText;
+  cache.set(language, text);
+  return text;
+}
 
-const es: PageText = {
-  by: 'Una petición de',
-  signatures: 'firmas',
-  goal: 'Meta',
-  progressLabel: 'Progreso hacia la meta',
-  recentSigners: 'Firmantes recientes',
-  signHeading: 'Firma esta petición',
-  firstName: 'Nombre',
-  lastName: 'Apellidos',
-  email: 'Correo electrónico',
-  postcode: 'Código postal',
-  region: 'Región',
-  country: 'País',
-  chooseCountry: 'Elige tu país',
-  comment: '¿Por qué firmas?',
-  optional: 'opcional',
-  publicDisplay: 'Mostrar mi nombre y mi región en esta página',
-  consent: (org) =>
-    `Acepto que ${org} me escriba por correo electrónico sobre esta campaña y acciones relacionadas. Puedo darme de baja en cualquier momento.`,
-  submit: 'Firmar la petición',
-  errorSummary: 'Corrige los campos señalados.',
-  share: 'Compartir',
-  shareEmail: 'Correo',
-  copyLink: 'Enlace para compartir',
-  closed: 'Esta petición está cerrada y ya no acepta firmas.',
-  draft: 'Esta petición aún no está abierta.',
-  delivered: 'Esta petición se ha entregado a su destinatario. Gracias a todas las personas que firmaron.',
-  closesOn: 'Se cierra el',
-  thanksTitle: 'Revisa tu correo',
-  thanksBody:
-    'Te hemos enviado un correo. Sigue el enlace para confirmar tu firma: solo se cuentan las firmas confirmadas.',
-  confirmTitle: 'Confirma tu firma',
-  confirmBody: 'Pulsa el botón para confirmar que firmaste esta petición. Solo se cuentan las firmas confirmadas.',
-  confirmButton: 'Confirmar mi firma',
-  confirmedTitle: 'Gracias, tu firma está confirmada',
-  confirmedBody: 'Tu firma ya cuenta. Comparte la petición para ayudarla a alcanzar su meta.',
-  linkInvalidTitle: 'Este enlace ya no se puede usar',
-  linkInvalidBody: 'Los enlaces de confirmación funcionan una sola vez. Si ya confirmaste, tu firma está contada.',
-  backToPetition: 'Volver a la petición',
-  petitionClosedConfirm: 'Esta petición se cerró antes de que confirmaras tu firma, por lo que no se pudo contar.',
-  errors: {
-    required: 'Este campo es obligatorio.',
-    email: 'Introduce un correo electrónico válido.',
-    disposable: 'Usa una dirección de correo permanente.',
-    tooLong: 'Este texto es demasiado largo.',
-    country: 'Elige un país de la lista.',
-    tooFast: 'El formulario se envió demasiado rápido. Inténtalo de nuevo.',
-    expired: 'Este formulario estuvo abierto mucho tiempo. Envíalo de nuevo.',
-    invalid: 'Este valor no es válido.',
-    tooMany: 'Se enviaron demasiadas firmas desde tu conexión. Espera un momento e inténtalo de nuevo.',
-    busy: 'Hay tantas personas firmando ahora mismo que no pudimos registrar la tuya. Inténtalo de nuevo en un momento.',
-  },
-};
-
-export const PAGE_TEXT: Record<Language, PageText> = { en, fr, es };
+/**
+ * The count's word for each plural category of the language, so the page's script can update it with
+ * Intl.PluralRules when the number changes (`data-one="signature" data-other="signatures"`).
+ */
+export function pluralForms(language: Language, word: (count: number) => string): { category: string; text: string }[] {
+  const rules = new Intl.PluralRules(language);
+  const samples = [0, 1, 2, 3, 5, 11, 21, 100, 101, 1_000_000];
+  return rules.resolvedOptions().pluralCategories.map((category) => {
+    const sample = samples.find((n) => rules.select(n) === category) ?? 2;
+    return { category, text: word(sample) };
+  });
+}

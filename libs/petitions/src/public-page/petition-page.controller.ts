@@ -12,7 +12,7 @@ import {
   RateLimitedError,
   ServiceBusyError,
 } from '#rally/core';
-import { PAGE_TEXT } from '../i18n/page-text.js';
+import { pageText } from '../i18n/page-text.js';
 import { PetitionNotOpenError } from '../petitions.exception.js';
 import { PetitionCountCache } from '../counts/petition-count.cache.js';
 import { PAGE_SLOTS, PetitionPageCache } from './petition-page.cache.js';
@@ -109,7 +109,7 @@ export class PetitionPageController {
       if (json) throw new NotFoundError('Petition');
       return this.notFound(reply);
     }
-    const t = PAGE_TEXT[petition.language];
+    const t = pageText(petition.language);
     const values = formValues(body);
     try {
       this.limiter.check(request.ip, petition.id);
@@ -168,7 +168,7 @@ export class PetitionPageController {
     if (state !== 'valid') return this.linkRefused(reply, petition, state);
     const action = {
       url: `/p/${petition.slug}/confirm/${signatureId}/${token}`,
-      label: PAGE_TEXT[petition.language].confirmButton,
+      label: pageText(petition.language).confirmButton,
     };
     void oneClickHeaders(reply)
       .header('content-type', HTML)

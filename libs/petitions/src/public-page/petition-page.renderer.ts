@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { OneClickAction } from '#rally/core';
+import { textDirection } from '#rally/core';
 import type { CachedCount } from '../counts/petition-count.cache.js';
 import { countryOptions } from '../i18n/countries.js';
 import type { PageText } from '../i18n/page-text.js';
-import { PAGE_TEXT } from '../i18n/page-text.js';
+import { pageText, pluralForms } from '../i18n/page-text.js';
 import type { PublicPetition } from './public-petition.cache.js';
 import Handlebars from 'handlebars';
 
@@ -11,6 +12,7 @@ const hbs = Handlebars.create();
 const read = (name: string): string => readFileSync(new URL(`./views/${name}`, import.meta.url), 'utf8');
 // Compiled once at module load, strict: a field missing from a view model throws instead of rendering blank.
 hbs.registerPartial('share', hbs.compile(read('share.hbs'), { strict: true }));
+hbs.registerPartial('count-label', hbs.compile(read('count-label.hbs'), { strict: true }));
 const layout = hbs.compile(read('layout.hbs'), { strict: true });
 const views = {
   petition: hbs.compile(read('petition.hbs'), { strict: true }),
@@ -84,16 +86,19 @@ const INPUTS: {
 
 function render(petition: PublicPetition, title: string, content: Handlebars.TemplateDelegate, model: object): string {
   return layout(
-    { lang: petition.language, title, description: '' },
+    { lang: petition.language, dir: textDirection(petition.language), title, description: '' },
     { partials: { content: (ctx: object) => content({ ...model, ...ctx }) } },
   );
 }
 
-function countModel(petition: PublicPetition, count: CachedCount) {
+function countModel(petition: PublicPetition, count: CachedCount, t: PageText) {
   const numbers = new Intl.NumberFormat(petition.language);
   return {
     total: count.total,
     totalText: numbers.format(count.total),
+    // The word after the number, and its form for every plural category so the page's script can follow the count.
+    label: t.signatures(count.total),
+    labelForms: pluralForms(petition.language, t.signatures),
     goalText: numbers.format(petition.goal),
     progressValue: Math.min(count.total, petition.goal),
     percent: Math.min(100, Math.floor((count.total / Math.max(1, petition.goal)) * 100)),
@@ -131,7 +136,7 @@ function statusMessage(petition: PublicPetition, t: PageText): string {
 
 export function renderPetitionPage(ctx: PageContext): string {
   const { petition } = ctx;
-  const t = PAGE_TEXT[petition.language];
+  const t = pageText(petition.language);
   const form = ctx.form ?? { values: {}, errors: {} };
   const error = (name: string): string => form.errors[name]?.[0] ?? '';
   const label = (name: string): string =>
@@ -143,7 +148,8 @@ export function renderPetitionPage(ctx: PageContext): string {
     petition,
     consentText: ctx.consentText,
     countUrl: `/p/${petition.slug}/count.json`,
-    count: countModel(petition, ctx.count),
+    byLine: t.by(petition.organisationName),
+    count: countModel(petition, ctx.count, t),
     askParagraphs: petition.ask
       .split(/\n{2,}/)
       .map((p) => p.trim())
@@ -185,7 +191,7 @@ export function renderMessagePage(
   publicUrl: string,
   action?: OneClickAction,
 ): string {
-  const t = PAGE_TEXT[petition.language];
+  const t = pageText(petition.language);
   const [heading, body] = {
     thanks: [t.thanksTitle, t.thanksBody],
     confirm: [t.confirmTitle, t.confirmBody],
@@ -204,7 +210,8 @@ export function renderMessagePage(
     action: action ?? null,
     showBackLink: kind !== 'confirm',
     countUrl: `/p/${petition.slug}/count.json`,
-    count: countModel(petition, count),
+    byLine: t.by(petition.organisationName),
+    count: countModel(petition, count, t),
     ...share,
   };
   return render(petition, `${heading} – ${petition.title}`, views.message, model);
@@ -212,7 +219,7 @@ export function renderMessagePage(
 
 export function renderNotFoundPage(): string {
   return layout(
-    { lang: 'en', title: 'Not found', description: '' },
+    { lang: 'en', dir: 'ltr', title: 'Not found', description: '' },
     { partials: { content: (ctx: object) => views.notFound(ctx) } },
   );
 }

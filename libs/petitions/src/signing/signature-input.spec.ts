@@ -1,5 +1,5 @@
 import { FormStamp } from '#rally/core';
-import { PAGE_TEXT } from '../i18n/page-text.js';
+import { pageText } from '../i18n/page-text.js';
 import { parseSignatureInput } from './signature-input.js';
 
 const now = 1_800_000_000_000;
@@ -14,7 +14,7 @@ const valid = {
   startedAt: stamps.issue(now - 10_000),
   consent: 'on',
 };
-const parse = (body: Record<string, unknown>) => parseSignatureInput(body, PAGE_TEXT.en, check);
+const parse = (body: Record<string, unknown>) => parseSignatureInput(body, pageText('en'), check);
 
 describe('parseSignatureInput', () => {
   it('accepts a complete form and normalises it', () => {
@@ -63,9 +63,9 @@ describe('parseSignatureInput', () => {
 
   it('refuses a forged stamp like a hurried one, and an old one as expired', () => {
     const forged = parse({ ...valid, startedAt: String(now - 60_000) });
-    expect(forged.kind === 'invalid' && forged.fields.startedAt).toEqual([PAGE_TEXT.en.errors.tooFast]);
+    expect(forged.kind === 'invalid' && forged.fields.startedAt).toEqual([pageText('en').errors.tooFast]);
     const old = parse({ ...valid, startedAt: stamps.issue(now - 2 * 86_400_000) });
-    expect(old.kind === 'invalid' && old.fields.startedAt).toEqual([PAGE_TEXT.en.errors.expired]);
+    expect(old.kind === 'invalid' && old.fields.startedAt).toEqual([pageText('en').errors.expired]);
   });
 
   it('treats a filled honeypot as a bot', () => {
@@ -73,7 +73,7 @@ describe('parseSignatureInput', () => {
   });
 
   it('speaks the petition language', () => {
-    const result = parseSignatureInput({ ...valid, firstName: '' }, PAGE_TEXT.fr, check);
+    const result = parseSignatureInput({ ...valid, firstName: '' }, pageText('fr'), check);
     expect(result.kind === 'invalid' && result.fields.firstName).toEqual(['Ce champ est obligatoire.']);
   });
 });

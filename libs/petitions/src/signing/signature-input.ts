@@ -68,7 +68,7 @@ export function parseSignatureInput(
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     return { kind: 'invalid', fields: { body: [t.errors.invalid] } };
   const raw = body as Record<string, unknown>;
-  for (const key of Object.keys(raw)) if (!FIELDS.has(key)) fields[key] = ['This field is not accepted.'];
+  for (const key of Object.keys(raw)) if (!FIELDS.has(key)) fields[key] = [t.errors.notAccepted];
   if (text(raw.website) !== '') return { kind: 'bot' };
 
   const value = (name: string, required: boolean): string | null => {

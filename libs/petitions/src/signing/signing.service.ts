@@ -8,7 +8,7 @@ import { isUuid } from '#rally/access';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
 import { SupporterService } from '#rally/supporters';
-import { PAGE_TEXT } from '../i18n/page-text.js';
+import { pageText } from '../i18n/page-text.js';
 import type { PublicPetition } from '../public-page/public-petition.cache.js';
 import type { SignatureInput } from './signature-input.js';
 import { SignatureWriter } from './signature-writer.js';
@@ -37,6 +37,7 @@ export type ConfirmOutcome = 'confirmed' | 'invalid' | 'petition-closed';
 @Injectable()
 export class SigningService {
   private readonly stamps: FormStamp;
+  private readonly wordings = new WeakMap<PublicPetition, string>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -50,7 +51,11 @@ export class SigningService {
 
   /** The consent sentence shown beside the checkbox; the same function produces what is stored. */
   consentWording(petition: PublicPetition): string {
-    return PAGE_TEXT[petition.language].consent(petition.organisationName);
+    // Formatted once per cached petition object (it is replaced when the petition changes), not per signature.
+    let wording = this.wordings.get(petition);
+    if (wording === undefined)
+      this.wordings.set(petition, (wording = pageText(petition.language).consent(petition.organisationName)));
+    return wording;
   }
 
   /**

@@ -11,6 +11,8 @@ export const PETITION_PAGE_JS = `// Progressive enhancement only: the page works
   var url = holder.getAttribute('data-count-url');
   var progress = document.getElementById('goal-progress');
   var format = new Intl.NumberFormat(document.documentElement.lang || 'en');
+  var label = document.getElementById('signature-label');
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang || 'en') : null;
   function update() {
     fetch(url, { headers: { accept: 'application/json' } })
       .then(function (r) { return r.ok ? r.json() : null; })
@@ -19,6 +21,8 @@ export const PETITION_PAGE_JS = `// Progressive enhancement only: the page works
         if (String(data.count) !== countEl.getAttribute('data-count')) {
           countEl.setAttribute('data-count', String(data.count));
           countEl.textContent = format.format(data.count);
+          // The word follows the number: the page carries its form for each plural category of its language.
+          if (label && plurals) label.textContent = label.getAttribute('data-plural-' + plurals.select(data.count)) || label.textContent;
         }
         if (progress) progress.value = Math.min(data.count, data.goal);
       })
