@@ -1,5 +1,5 @@
-import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
 
 // The layer diagram (apps -> schema -> feature libraries -> access -> mail -> core) is enforced by lint: prove each
 // rule bites, and that the allowed directions pass.

@@ -1,9 +1,8 @@
 import { DataSource } from 'typeorm';
 import { InvalidInputError, parseConfig } from '#rally/core';
-import { RALLY_CONFIG_SECTIONS } from '#rally/schema';
+import { RALLY_CONFIG_SECTIONS, rallyDataSourceOptions } from '#rally/schema';
 import type { TestDatabase } from '#rally-testing/core';
 import { createTestDatabase } from '#rally-testing/core';
-import { rallyDataSourceOptions } from '#rally/schema';
 import { StaffUser } from '#rally/access';
 import { createOrganisationWithAdmin, OrganisationSlugTakenError, verifyPassword } from '#rally/organisations';
 import { demoSeedHook } from '../../apps/cli/src/organisation.commands.js';

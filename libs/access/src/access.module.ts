@@ -1,9 +1,9 @@
 import type { DynamicModule, Provider } from '@nestjs/common';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import type { PermissionLike } from '#rally/core';
 import { AuditLog } from './audit/audit-log.service.js';
 import { OrganisationDirectory } from './organisation-directory.js';
-import type { PermissionLike } from '#rally/core';
 import { SessionService } from './sessions/session.service.js';
 import { AccessRepository } from './staff-auth/access.repository.js';
 import { KNOWN_PERMISSIONS, RouteAccessCheck } from './staff-auth/route-access.js';

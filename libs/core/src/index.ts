@@ -38,3 +38,4 @@ export * from './library.js';
 export * from './i18n/languages.js';
 export * from './tenancy/org-scope.js';
 export * from './i18n/translator.js';
+export * from './cache/ttl-cache.js';

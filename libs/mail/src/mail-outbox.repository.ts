@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { sqlRow, sqlRows } from '#rally/core';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { sqlRow, sqlRows } from '#rally/core';
 import { MailOutbox } from './entities/mail-outbox.entity.js';
 import type { OutboxStatus } from './entities/mail-outbox.entity.js';
 

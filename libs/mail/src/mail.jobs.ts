@@ -6,7 +6,9 @@ export const MAX_SEND_ATTEMPTS = 8;
 /** Names and queues are persisted: add, never rename (see JobRef). */
 export const MailJob = {
   /** Claim one outbox row, render, send, record the outcome. */
-  Send: defineJob<{ outboxId: string }>('mail.send', 'mail', { attempts: MAX_SEND_ATTEMPTS }),
+  // The queue's own retries stay at the default (5, exponential from 2 s): after them the reconciler re-enqueues the
+  // row at once, while MAX_SEND_ATTEMPTS, counted on the row, decides when a message is given up.
+  Send: defineJob<{ outboxId: string }>('mail.send', 'mail'),
   /** Periodic: re-enqueue rows still owed (lost queue, dead sender). */
   Reconcile: defineJob('mail.reconcile', 'maintenance'),
 };

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OrgScope, RallyConfig } from '#rally/core';
-import { JobQueue } from '#rally/core';
-import { InjectConfig } from '#rally/core';
+import { JobQueue, InjectConfig } from '#rally/core';
 import { MailJob } from './mail.jobs.js';
 import { MailOutboxRepository } from './mail-outbox.repository.js';
 import { MailRenderer } from './templates/mail-renderer.js';

@@ -4,8 +4,8 @@ import type { RallyConfig } from '#rally/core';
 import { InjectConfig, sqlOne, sqlRow, sqlRows } from '#rally/core';
 import type { MailRequest } from '#rally/mail';
 import { MailService } from '#rally/mail';
-import { PETITION_CLOSED_MAIL, PETITION_MILESTONE_MAIL } from './mail/petition-mail.templates.js';
 import { OrganisationDirectory } from '#rally/access';
+import { PETITION_CLOSED_MAIL, PETITION_MILESTONE_MAIL } from './mail/petition-mail.templates.js';
 import { PetitionPermission } from './petitions.permissions.js';
 import type { PetitionTotals } from './counts/petition-counts.repository.js';
 

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import { Catch, HttpException, Logger } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DomainErrorKind } from './domain.exception.js';
 import { DomainException } from './domain.exception.js';

@@ -6,8 +6,7 @@ import { MAIL_CONFIG } from '../mail.config.js';
 import { MAX_SEND_ATTEMPTS, MailJob } from '../mail.jobs.js';
 import { MailOutboxRepository } from '../mail-outbox.repository.js';
 import { MailRenderer } from '../templates/mail-renderer.js';
-import { MailTransport } from '../transport/mail-transport.js';
-import { isPermanentSendError } from '../transport/mail-transport.js';
+import { MailTransport, isPermanentSendError } from '../transport/mail-transport.js';
 
 /** The only code that talks SMTP: claim the outbox row, render, send, record the outcome. */
 @Injectable()

@@ -1,8 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Handlebars from 'handlebars';
-import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { NotFoundError, Public } from '#rally/core';
 import { CapturedMail } from '../entities/captured-mail.entity.js';

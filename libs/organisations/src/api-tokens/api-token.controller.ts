@@ -1,7 +1,7 @@
-import { OrganisationPermission } from '../organisations.permissions.js';
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
 import type { AuthContext } from '#rally/access';
 import { Auth, RequirePermission, IdPipe, StaffApi } from '#rally/access';
+import { OrganisationPermission } from '../organisations.permissions.js';
 import {
   ApiTokenCreatedResponse,
   ApiTokenCreateDto,

@@ -1,7 +1,7 @@
-import { OrganisationPermission } from '../organisations.permissions.js';
 import { Controller, Get, Query } from '@nestjs/common';
 import { StaffApi, Auth, RequirePermission, AuditLog } from '#rally/access';
 import type { AuthContext } from '#rally/access';
+import { OrganisationPermission } from '../organisations.permissions.js';
 import { AuditEventResponse, AuditQueryDto, toAuditEventResponse } from '../dto/audit.dto.js';
 
 @StaffApi('audit')

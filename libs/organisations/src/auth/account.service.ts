@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { StaffUser, SessionService } from '#rally/access';
-import { InvalidCredentialsError, WeakPasswordError } from '../organisations.exception.js';
-import { hashPassword, passwordProblems, verifyPassword } from './password.js';
 import type { ActiveSession, IssuedSession } from '#rally/access';
 import { sqlRows } from '#rally/core';
+import { InvalidCredentialsError, WeakPasswordError } from '../organisations.exception.js';
+import { hashPassword, passwordProblems, verifyPassword } from './password.js';
 
 export interface AccountView {
   user: StaffUser;

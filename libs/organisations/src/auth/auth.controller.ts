@@ -3,6 +3,8 @@ import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RallyConfig } from '#rally/core';
 import { InjectConfig, Public, negotiateLanguage } from '#rally/core';
+import { clearSessionCookies, setSessionCookies, SessionService, CurrentSession, SignedIn } from '#rally/access';
+import type { ActiveSession } from '#rally/access';
 import {
   LoginDto,
   PasswordChangeDto,
@@ -11,10 +13,8 @@ import {
   SessionResponse,
 } from '../dto/auth.dto.js';
 import { AccountService } from './account.service.js';
-import { clearSessionCookies, setSessionCookies, SessionService, CurrentSession, SignedIn } from '#rally/access';
 import { LoginService } from './login.service.js';
 import { PasswordResetService } from './password-reset.service.js';
-import type { ActiveSession } from '#rally/access';
 
 /** Sign-in, sign-out, the current session and passwords: account routes, not tied to one organisation. */
 @ApiTags('account')

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { RallyConfig } from '#rally/core';
-import type { Language } from '#rally/core';
+import type { RallyConfig, Language } from '#rally/core';
 import { DEFAULT_LANGUAGE, InjectConfig, normaliseEmail } from '#rally/core';
-import type { OrganisationsConfig } from '../organisations.config.js';
-import { ORGANISATIONS_CONFIG } from '../organisations.config.js';
 import { MailService } from '#rally/mail';
 import { StaffUser, SessionService } from '#rally/access';
+import type { IssuedSession } from '#rally/access';
+import type { OrganisationsConfig } from '../organisations.config.js';
+import { ORGANISATIONS_CONFIG } from '../organisations.config.js';
 import { InvalidCredentialsError, LoginLockedError } from '../organisations.exception.js';
 import { LOCKOUT_NOTICE_MAIL } from '../organisations.mail.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
 import { RateLimiter } from './rate-limiter.js';
-import type { IssuedSession } from '#rally/access';
 
 // One address may sign in many people (an office behind NAT), so it gets more tries than one account.
 const IP_FACTOR = 10;

@@ -1,4 +1,3 @@
-import { OrganisationPermission } from '../organisations.permissions.js';
 import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,6 +13,7 @@ import {
   IdPipe,
   StaffApi,
 } from '#rally/access';
+import { OrganisationPermission } from '../organisations.permissions.js';
 import {
   InvitationAcceptDto,
   InvitationCreateDto,

@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobHandler, sqlCount } from '#rally/core';
+import { SessionService } from '#rally/access';
 import { OrganisationJob } from '../organisations.jobs.js';
 import { RateLimiter } from '../auth/rate-limiter.js';
-import { SessionService } from '#rally/access';
 
 /** Expired sessions, spent reset links and old counters are refused on sight anyway; this keeps the tables small. */
 @Injectable()

@@ -1,7 +1,7 @@
-import { OrganisationPermission } from '../organisations.permissions.js';
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch } from '@nestjs/common';
 import type { AuthContext } from '#rally/access';
 import { Auth, RequirePermission, IdPipe, StaffApi } from '#rally/access';
+import { OrganisationPermission } from '../organisations.permissions.js';
 import { MemberResponse, MemberRoleDto } from '../dto/member.dto.js';
 import { MemberService } from './member.service.js';
 

@@ -1,7 +1,7 @@
-import { normaliseEmail } from '#rally/core';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { normaliseEmail } from '#rally/core';
 import {
   Role,
   CSRF_HEADER,

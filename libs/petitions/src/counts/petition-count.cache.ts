@@ -2,9 +2,9 @@ import type { OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { InjectConfig, sqlRows } from '#rally/core';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
-import { InjectConfig, sqlRows } from '#rally/core';
 
 export interface CachedCount {
   online: number;

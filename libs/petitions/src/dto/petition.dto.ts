@@ -1,5 +1,3 @@
-import { LANGUAGES } from '#rally/core';
-import type { Language } from '#rally/core';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -16,6 +14,8 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { LANGUAGES } from '#rally/core';
+import type { Language } from '#rally/core';
 import type { Petition } from '../entities/petition.entity.js';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,4 +1,3 @@
-import type { Language } from '#rally/core';
 import {
   Column,
   CreateDateColumn,
@@ -9,6 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Language } from '#rally/core';
 import { Campaign } from '#rally/campaigns';
 
 /** Stored as text: adding a state is safe, renaming one is a migration. */

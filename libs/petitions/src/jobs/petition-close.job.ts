@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobHandler, sqlRows } from '#rally/core';
+import { MailService } from '#rally/mail';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
 import { PetitionJob } from '../petitions.jobs.js';
-import { MailService } from '#rally/mail';
 import { PetitionNotifier } from '../petition-notifier.js';
 
 /** Closes open petitions whose close date has passed and tells their staff. The status check makes re-runs no-ops. */

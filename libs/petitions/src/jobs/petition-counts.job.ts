@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobHandler } from '#rally/core';
+import { MailService } from '#rally/mail';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
 import { PetitionJob } from '../petitions.jobs.js';
-import { MailService } from '#rally/mail';
 import { PetitionCountsRepository } from '../counts/petition-counts.repository.js';
 import { PetitionNotifier } from '../petition-notifier.js';
 

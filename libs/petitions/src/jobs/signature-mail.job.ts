@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
 import { InjectConfig, JobHandler, sqlRows } from '#rally/core';
+import type { MailRequest } from '#rally/mail';
+import { MailService } from '#rally/mail';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
 import { PetitionJob } from '../petitions.jobs.js';
-import type { MailRequest } from '#rally/mail';
-import { MailService } from '#rally/mail';
 import { SIGNATURE_ALREADY_MAIL, SIGNATURE_CONFIRM_MAIL } from '../mail/petition-mail.templates.js';
 import { MAX_RESIGN_NOTICES } from '../signing/signature-writer.js';
 

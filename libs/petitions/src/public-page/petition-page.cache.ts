@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import Handlebars from 'handlebars';
+import { InjectConfig, TtlCache } from '#rally/core';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
-import { InjectConfig } from '#rally/core';
-import Handlebars from 'handlebars';
 
 /** Stand-ins rendered into the cached page, swapped per request; letters and dashes only, so escaping leaves them intact. */
 export const PAGE_SLOTS = {
@@ -19,11 +19,6 @@ export interface PageFill {
   referrer: string;
 }
 
-interface Entry {
-  html: Promise<string>;
-  expiresAt: number;
-}
-
 /**
  * The blank petition page (no form errors) rendered at most once per count refresh and petition, instead of per view:
  * a viral page is read far more often than its count changes. Only the time-to-fill stamp and the share source
@@ -31,26 +26,25 @@ interface Entry {
  */
 @Injectable()
 export class PetitionPageCache {
-  private readonly entries = new Map<string, Entry>();
-  private readonly ttlMs: number;
+  private readonly entries: TtlCache<string, Promise<string>>;
 
   constructor(@InjectConfig(PETITIONS_CONFIG) config: PetitionsConfig) {
-    this.ttlMs = config.countCacheMs;
+    this.entries = new TtlCache({ max: 10_000, ttlMs: config.countCacheMs });
   }
 
   async page(petitionId: string, render: () => Promise<string>, fill: PageFill, now = Date.now()): Promise<string> {
-    let entry = this.entries.get(petitionId);
-    if (!entry || entry.expiresAt <= now) {
+    let html = this.entries.get(petitionId, now);
+    if (!html) {
       // Concurrent views at expiry share one render.
-      entry = { html: render(), expiresAt: now + this.ttlMs };
-      this.entries.set(petitionId, entry);
-      entry.html.catch(() => this.entries.delete(petitionId));
+      html = render();
+      this.entries.set(petitionId, html, now);
+      html.catch(() => this.entries.delete(petitionId));
     }
     const values: Record<string, string> = {
       'started-at': fill.startedAt,
       source: Handlebars.Utils.escapeExpression(fill.source),
       referrer: Handlebars.Utils.escapeExpression(fill.referrer),
     };
-    return (await entry.html).replace(SLOT_PATTERN, (_, slot: string) => values[slot]);
+    return (await html).replace(SLOT_PATTERN, (_, slot: string) => values[slot]);
   }
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
 import type { OneClickAction } from '#rally/core';
 import { textDirection } from '#rally/core';
 import type { CachedCount } from '../counts/petition-count.cache.js';
@@ -6,7 +7,6 @@ import { countryOptions } from '../i18n/countries.js';
 import type { PageText } from '../i18n/page-text.js';
 import { pageText, pluralForms } from '../i18n/page-text.js';
 import type { PublicPetition } from './public-petition.cache.js';
-import Handlebars from 'handlebars';
 
 const hbs = Handlebars.create();
 const read = (name: string): string => readFileSync(new URL(`./views/${name}`, import.meta.url), 'utf8');

@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
+import { TtlCache } from '#rally/core';
 import { SigningService } from '../signing/signing.service.js';
+
+type RecentSigners = { firstName: string; region: string | null }[];
 
 const TTL_MS = 5_000;
 
 /** The "recent signers" list of a page, read at most once per few seconds per petition however many views it gets. */
 @Injectable()
 export class RecentSignersCache {
-  private readonly entries = new Map<
-    string,
-    { at: number; value: Promise<{ firstName: string; region: string | null }[]> }
-  >();
+  private readonly entries = new TtlCache<string, Promise<RecentSigners>>({ max: 10_000, ttlMs: TTL_MS });
 
   constructor(private readonly signing: SigningService) {}
 
-  get(petitionId: string, now = Date.now()): Promise<{ firstName: string; region: string | null }[]> {
-    const hit = this.entries.get(petitionId);
-    if (hit && now - hit.at < TTL_MS) return hit.value;
+  get(petitionId: string, now = Date.now()): Promise<RecentSigners> {
+    const hit = this.entries.get(petitionId, now);
+    if (hit) return hit;
     const value = this.signing.recentPublicSigners(petitionId).catch(() => []);
-    if (this.entries.size > 10_000) this.entries.clear();
-    this.entries.set(petitionId, { at: now, value });
+    this.entries.set(petitionId, value, now);
     return value;
   }
 }

@@ -1,8 +1,8 @@
 import type { OnModuleDestroy } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
+import { InjectConfig, RateLimitedError } from '#rally/core';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
-import { InjectConfig, RateLimitedError } from '#rally/core';
 
 interface Window {
   start: number;

@@ -2,9 +2,9 @@ import type { BeforeApplicationShutdown, OnApplicationShutdown } from '@nestjs/c
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { InjectConfig, QUERY_CANCELED, ServiceBusyError } from '#rally/core';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
-import { InjectConfig, QUERY_CANCELED, ServiceBusyError } from '#rally/core';
 
 /** One signature as the hot path writes it; everything else about it is filled in later by jobs. */
 export interface NewSignatureRow {
