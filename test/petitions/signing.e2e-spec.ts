@@ -1,9 +1,11 @@
 import { DataSource } from 'typeorm';
 import { Role } from '#rally/access';
+import { PetitionCountCache, PetitionJob } from '#rally/petitions';
 import { aPetition, aSignForm } from '#rally-testing/petitions';
 import type { StaffHandle } from '#rally-testing/organisations';
 import { createOrgWithMember } from '#rally-testing/organisations';
-import { startRally, type RallyHarness } from '../support/rally-harness.js';
+import { jobRuns, startRally, type RallyHarness } from '../support/rally-harness.js';
+import { waitUntil } from '../support/processes.js';
 import {
   confirmLink,
   pressConfirm,
@@ -114,7 +116,8 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
     const notice = await mailsTo(rally, 'sam.doe@gmail.com', 1, /already signed/i);
     expect(notice[0].text).toContain('already confirmed');
     expect(await signatureRows(petition.id)).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 800));
+    await jobRuns(rally, PetitionJob.CountFlush, 2); // two folds after the second attempt: still counted once
+    await rally.api.get(PetitionCountCache).refresh();
     expect((await publicCount(rally, petition.slug)).count).toBe(1);
   });
 
@@ -128,7 +131,19 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
       'Rappel : confirmez votre signature : Free the children',
       'Rappel : confirmez votre signature : Free the children',
     ]);
-    await new Promise((r) => setTimeout(r, 3_000));
+    // Then it stops: the row owes nothing more (no next mail due), so no job run can send a fourth.
+    await waitUntil(
+      async () =>
+        (
+          (await db.query(`SELECT next_mail_at FROM signatures WHERE petition_id = $1`, [petition.id])) as {
+            next_mail_at: Date | null;
+          }[]
+        )[0]?.next_mail_at === null,
+      10_000,
+    );
+    expect(await db.query(`SELECT mails_sent FROM signatures WHERE petition_id = $1`, [petition.id])).toEqual([
+      { mails_sent: 3 },
+    ]);
     expect(rally.smtp!.messages.filter((m) => m.to === form.email)).toHaveLength(3);
     // The reminder's link still works.
     expect((await pressConfirm(confirmLink(mails[2]))).status).toBe(303);
@@ -222,8 +237,14 @@ describe('signing a petition: double opt-in, dedupe, reminders, closed petitions
       await pressConfirm(confirmLink((await mailsTo(rally, form.email, 1))[0]));
     }
     await waitForCount(rally, petition.slug, 2);
-    await new Promise((r) => setTimeout(r, 5_100)); // recent signers are cached for a few seconds
-    const html = await (await fetch(`${rally.baseUrl}/p/${petition.slug}`)).text();
+    // Recent signers are cached for a few seconds: wait until the page shows the new one.
+    let html = '';
+    await waitUntil(
+      async () =>
+        (html = await (await fetch(`${rally.baseUrl}/p/${petition.slug}`)).text()).includes('Lucía, Andalucía'),
+      15_000,
+      250,
+    );
     expect(html).toContain('<html lang="es"');
     expect(html).toContain('Firma esta petición');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { MailService, TEST_MAIL } from '#rally/mail';
-import { startRally, type RallyHarness } from '../support/rally-harness.js';
+import { MailJob, MailService, TEST_MAIL } from '#rally/mail';
+import { jobRuns, startRally, type RallyHarness } from '../support/rally-harness.js';
 import { startPrivateRedis, waitUntil } from '../support/processes.js';
 import { deliveriesByRecipient, outboxStatusCounts, queueTestMails } from '../support/mail-helpers.js';
 
@@ -22,7 +22,7 @@ describe('mail pipeline against a real SMTP server', () => {
 
     await rally.smtp!.waitFor(150);
     await waitUntil(async () => (await outboxStatusCounts(db)).sent === 150, 10_000);
-    await new Promise((r) => setTimeout(r, 2_500)); // a reconcile pass or two must not resend anything
+    await jobRuns(rally, MailJob.Reconcile, 2); // two reconcile passes after the last send must resend nothing
     const deliveries = deliveriesByRecipient(rally.smtp!.messages);
     expect(deliveries.size).toBe(150);
     expect([...deliveries.values()].every((n) => n === 1)).toBe(true);

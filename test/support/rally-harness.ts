@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { RallyConfig } from '#rally/core';
-import { createHttpApp, JsonLogger, parseConfig } from '#rally/core';
+import type { AnyJobRef, RallyConfig } from '#rally/core';
+import { createHttpApp, JsonLogger, parseConfig, WorkerHost } from '#rally/core';
 import type { SmtpSink, TestDatabase } from '#rally-testing/core';
 import { createTestDatabase, startSmtpSink, TEST_ENV, TEST_SECRET_KEY } from '#rally-testing/core';
 import type { RallyRuntime } from '#rally/schema';
@@ -101,4 +101,26 @@ function harness(
       await db.drop();
     },
   };
+}
+
+/**
+ * Resolves once the harness's worker has finished `count` more runs of `job` (counted from this call): the
+ * deterministic "and then the job ran again" that tests wait on instead of sleeping.
+ */
+export function jobRuns(rally: RallyHarness, job: AnyJobRef, count: number, timeoutMs = 20_000): Promise<void> {
+  if (!rally.worker) throw new Error('jobRuns needs the harness worker');
+  const host = rally.worker.get(WorkerHost);
+  return new Promise((resolve, reject) => {
+    let seen = 0;
+    const timer = setTimeout(
+      () => (stop(), reject(new Error(`${job.name} ran ${seen} of ${count} times in ${timeoutMs} ms`))),
+      timeoutMs,
+    );
+    const stop = host.onCompleted((name) => {
+      if (name !== job.name || ++seen < count) return;
+      clearTimeout(timer);
+      stop();
+      resolve();
+    });
+  });
 }

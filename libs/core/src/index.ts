@@ -17,6 +17,7 @@ export * from './errors/validation.pipe.js';
 export * from './health/health.controller.js';
 export * from './http/create-http-app.js';
 export * from './logging/json-logger.js';
+export * from './logging/request-context.js';
 export * from './queue/job-handler.decorator.js';
 export * from './queue/job-queue.service.js';
 export * from './queue/queue-backend.js';

@@ -1,6 +1,9 @@
 import type { LoggerService } from '@nestjs/common';
-import type { Logger as Pino } from 'pino';
+import type { DestinationStream, Logger as Pino } from 'pino';
 import { pino } from 'pino';
+import { logContext } from './request-context.js';
+
+const NO_CONTEXT = {};
 
 // Logs never carry personal data, but error texts do (an SMTP 550 names the recipient): mask addresses in strings.
 const EMAIL = /[^\s<>()[\]\\,;:"'@]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
@@ -11,8 +14,21 @@ const mask = (value: unknown): unknown =>
 export class JsonLogger implements LoggerService {
   constructor(readonly pino: Pino) {}
 
-  static create(level: string, service: string): JsonLogger {
-    return new JsonLogger(pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime }));
+  /** `destination`: where lines go (stdout by default; tests pass a stream to read them). */
+  static create(level: string, service: string, destination?: DestinationStream): JsonLogger {
+    // The mixin runs only for lines actually written: the request id (or job) of the work in progress, from
+    // AsyncLocalStorage. It returns the stored object itself, so a line costs no allocation for it.
+    return new JsonLogger(
+      pino(
+        {
+          level,
+          base: { service },
+          timestamp: pino.stdTimeFunctions.isoTime,
+          mixin: () => logContext.getStore() ?? NO_CONTEXT,
+        },
+        destination ?? pino.destination(1),
+      ),
+    );
   }
 
   private write(

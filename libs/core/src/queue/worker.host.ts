@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
@@ -6,6 +7,7 @@ import { InjectConfig } from '../config/config.module.js';
 import type { RallyConfig } from '../config/rally-config.js';
 import type { JobHandlerMetadata } from './job-handler.decorator.js';
 import { JOB_HANDLER } from './job-handler.decorator.js';
+import { logContext } from '../logging/request-context.js';
 import { JobQueue } from './job-queue.service.js';
 import type { AnyJobRef } from './job.js';
 
@@ -33,6 +35,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly handlers = new Map<string, Handler>();
   private readonly workers: Worker[] = [];
   private refreshTimer?: NodeJS.Timeout;
+  private readonly completions = new EventEmitter().setMaxListeners(0);
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -81,6 +84,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
         }),
       );
       worker.on('error', (error) => this.logger.error({ msg: 'worker error', queue: queueName, error: error.message }));
+      worker.on('completed', (job) => this.completions.emit('completed', job.name));
       this.workers.push(worker);
     }
     await this.upsertSchedules();
@@ -92,6 +96,15 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     }, this.config.queue.scheduleRefreshSeconds * 1000);
     this.refreshTimer.unref();
     this.logger.log({ msg: 'worker ready', queues: this.queueNames(), backend: this.jobs.backend.kind });
+  }
+
+  /**
+   * Calls `listener` with the name of each job this process finishes. What waits on "the job ran" (tests, metrics)
+   * listens here instead of sleeping. Returns the unsubscribe function.
+   */
+  onCompleted(listener: (jobName: string) => void): () => void {
+    this.completions.on('completed', listener);
+    return () => this.completions.off('completed', listener);
   }
 
   private queueNames(): string[] {
@@ -111,7 +124,8 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
   private async dispatch(job: Job): Promise<unknown> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
-    return handler.run(job.data, job);
+    // Every line the handler logs names the job it was doing.
+    return logContext.run({ job: job.name, jobId: job.id }, () => handler.run(job.data, job));
   }
 
   /** Before any connection closes: stop fetching and let jobs in flight finish with their database and SMTP intact. */
