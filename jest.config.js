@@ -39,7 +39,8 @@ export default {
   ],
   testTimeout: 60_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.cjs'],
+  // Finds (or starts) PostgreSQL, Redis and Chromium once, before any test file: see test/support/test-services.mjs.
+  globalSetup: '<rootDir>/test/support/test-services.mjs',
+  globalTeardown: '<rootDir>/test/support/test-services-teardown.mjs',
   maxWorkers: 2,
-  // BullMQ's blocking Redis connections can outlive close() by a few seconds; every suite closes what it opened.
-  forceExit: true,
 };

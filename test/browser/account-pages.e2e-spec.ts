@@ -1,22 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { Role } from '#rally/access';
 import { createOrgWithMember, type StaffHandle } from '#rally-testing/organisations';
+import { describeInBrowser, launchBrowser } from '../support/browser.js';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const linkIn = (text: string, path: string): string => {
   const match = new RegExp(`https?://\\S+${path}(\\?lang=\\w+)?#token=[\\w-]+`).exec(text);
   if (!match) throw new Error(`no ${path} link in mail:\n${text}`);
@@ -24,24 +11,18 @@ const linkIn = (text: string, path: string): string => {
 };
 
 /** The links in account emails open real pages: forgotten password, new password, accepting an invitation. */
-describe('staff account pages in headless Chromium', () => {
+describeInBrowser('staff account pages in headless Chromium', () => {
   let rally: RallyHarness;
   let browser: BrowserContext;
-  let profile: string;
+  let closeBrowser: () => Promise<void>;
   let admin: StaffHandle;
   beforeAll(async () => {
     rally = await startRally();
     admin = await createOrgWithMember(rally, { role: Role.Admin });
-    profile = mkdtempSync(join(tmpdir(), 'rally-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    ({ context: browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {
-    await browser?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await closeBrowser?.();
     await rally.close();
   });
 

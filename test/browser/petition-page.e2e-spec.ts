@@ -1,29 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { aPetition } from '#rally-testing/petitions';
 import { createOrgWithMember } from '#rally-testing/organisations';
+import { describeInBrowser, launchBrowser } from '../support/browser.js';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
 import { waitUntil } from '../support/processes.js';
 import { confirmLink, mailsTo } from '../petitions/petition-helpers.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-describe('petition page in headless Chromium', () => {
+describeInBrowser('petition page in headless Chromium', () => {
   let rally: RallyHarness;
   let browser: BrowserContext;
-  let profile: string;
+  let closeBrowser: () => Promise<void>;
   beforeAll(async () => {
     rally = await startRally({
       env: {
@@ -33,16 +19,10 @@ describe('petition page in headless Chromium', () => {
         PETITION_COUNT_CACHE_MS: '200',
       },
     });
-    profile = mkdtempSync(join(tmpdir(), 'rally-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      args: CHROMIUM_ARGS,
-      headless: true,
-    });
+    ({ context: browser, close: closeBrowser } = await launchBrowser());
   });
   afterAll(async () => {
-    await browser?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await closeBrowser?.();
     await rally.close();
   });
 

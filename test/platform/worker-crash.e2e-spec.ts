@@ -14,7 +14,7 @@ function startWorker(rally: RallyHarness): RunningProcess {
     [],
     cleanEnv({
       DATABASE_URL: rally.db.url,
-      REDIS_URL: TEST_ENV.redisUrl,
+      ...(TEST_ENV.redisUrl ? { REDIS_URL: TEST_ENV.redisUrl } : {}),
       QUEUE_PREFIX: rally.config.queue.prefix,
       SMTP_URL: rally.smtp!.url,
       PUBLIC_URL: rally.baseUrl,

@@ -13,7 +13,7 @@ import { ApiModule } from '../../apps/api/src/api.module.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 
 export interface HarnessOptions {
-  /** Queues on this machine's Redis (default) or on PostgreSQL like the embedded default. */
+  /** Queues on this machine's Redis (default when one answers) or on PostgreSQL like the embedded default. */
   queue?: 'redis' | 'postgres';
   /** Real SMTP sink on loopback (default) or capture mode (mail stored for /dev/mailbox). */
   mail?: 'smtp' | 'capture';
@@ -34,6 +34,14 @@ export interface RallyHarness {
   close(): Promise<void>;
 }
 
+/** Redis when the run has one (test/support/test-services.mjs), else PostgreSQL; asking for Redis without one fails. */
+export function queueBackendOf(options: HarnessOptions = {}): 'redis' | 'postgres' {
+  const backend = options.queue ?? (TEST_ENV.redisUrl ? 'redis' : 'postgres');
+  if (backend === 'redis' && !TEST_ENV.redisUrl)
+    throw new Error('This test asked for Redis queues, but no Redis answered');
+  return backend;
+}
+
 /** A whole Rally (api on a random port + worker) in this test process, on its own database and queue prefix. */
 export async function startRally(options: HarnessOptions = {}): Promise<RallyHarness> {
   const db = await createTestDatabase();
@@ -47,7 +55,7 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
     MAIL_RECONCILE_SECONDS: '2',
     DEMO_SEED: 'false',
     SECRET_KEY: TEST_SECRET_KEY,
-    ...((options.queue ?? 'redis') === 'redis' ? { REDIS_URL: TEST_ENV.redisUrl } : {}),
+    ...(queueBackendOf(options) === 'redis' ? { REDIS_URL: TEST_ENV.redisUrl as string } : {}),
     ...(smtp ? { SMTP_URL: smtp.url } : {}),
     ...options.env,
   };

@@ -2,6 +2,8 @@ import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigModule } from '../config/config.module.js';
 import { parseConfig } from '../config/rally-config.js';
+import type { TestDatabase } from '../testing/test-database.js';
+import { createTestDatabase } from '../testing/test-database.js';
 import { TEST_ENV } from '../testing/test-env.js';
 import { defineJob } from './job.js';
 import type { AnyJobRef } from './job.js';
@@ -28,8 +30,9 @@ class StrayJob {
 
 /** Boots a worker with these jobs listed and these handler providers; answers the boot error, if any. */
 async function bootError(jobs: AnyJobRef[], providers: (new () => object)[]): Promise<unknown> {
+  // Redis when the run has one, else BullMQ's PostgreSQL backend on this file's database.
   const config = parseConfig({ REDIS_URL: TEST_ENV.redisUrl, QUEUE_PREFIX: `rally-test-worker-${process.pid}` });
-  const backend = createQueueBackend(config.queue.redisUrl, 'postgres://unused', config.queue.prefix);
+  const backend = createQueueBackend(config.queue.redisUrl, db.url, config.queue.prefix);
   @Module({ imports: [ConfigModule.forRoot(config), QueueModule.forRoot(backend, { consume: true, jobs })], providers })
   class Worker {}
   try {
@@ -41,6 +44,12 @@ async function bootError(jobs: AnyJobRef[], providers: (new () => object)[]): Pr
     return error;
   }
 }
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.drop());
 
 describe('WorkerHost', () => {
   it('refuses to boot when a listed job has no handler, naming it', async () => {
