@@ -22,7 +22,7 @@ import type { PublicPetition } from './public-petition.cache.js';
 import { PublicPetitionCache } from './public-petition.cache.js';
 import { RecentSignersCache } from './recent-signers.cache.js';
 import { SignRateLimiter } from '../signing/sign-rate-limiter.js';
-import { parseSignatureInput } from '../signing/signature-input.js';
+import { parseSignatureInput, SIGNER_FIELDS } from '../signing/signature-input.js';
 import { SigningService } from '../signing/signing.service.js';
 import { PETITION_PAGE_JS, WIDGET_JS } from './views/client-scripts.js';
 
@@ -247,17 +247,7 @@ export class PetitionPageController {
 function formValues(body: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (typeof body !== 'object' || body === null) return out;
-  for (const key of [
-    'firstName',
-    'lastName',
-    'email',
-    'postcode',
-    'region',
-    'country',
-    'comment',
-    'publicDisplay',
-    'consent',
-  ]) {
+  for (const key of SIGNER_FIELDS) {
     const v = (body as Record<string, unknown>)[key];
     if (typeof v === 'string') out[key] = v.slice(0, 1000);
   }

@@ -25,7 +25,8 @@ export type SignatureInputResult =
   /** The honeypot was filled: answered like a success, stored nowhere, so a bot learns nothing. */
   | { kind: 'bot' };
 
-const FIELDS = new Set([
+/** What the signer types or ticks: echoed back when the no-JS form is re-rendered with errors. */
+export const SIGNER_FIELDS = [
   'firstName',
   'lastName',
   'email',
@@ -35,11 +36,9 @@ const FIELDS = new Set([
   'comment',
   'publicDisplay',
   'consent',
-  'startedAt',
-  'website',
-  'source',
-  'referrer',
-]);
+] as const;
+
+const FIELDS = new Set<string>([...SIGNER_FIELDS, 'startedAt', 'website', 'source', 'referrer']);
 const MAX: Record<string, number> = {
   firstName: 100,
   lastName: 100,
