@@ -67,7 +67,12 @@ export async function openApiOperations(rally: RallyHarness): Promise<Operation[
 function exampleOf(doc: OpenApiDoc, schema: Schema, depth = 0): unknown {
   if (schema.$ref)
     return exampleOf(doc, doc.components?.schemas?.[schema.$ref.split('/').pop() as string] ?? {}, depth + 1);
-  if (schema.allOf) return Object.assign({}, ...schema.allOf.map((s) => exampleOf(doc, s, depth + 1)));
+  if (schema.allOf) {
+    if (schema.example !== undefined) return schema.example;
+    // One member is a reference with siblings (an enum by name, say); several are objects to merge.
+    if (schema.allOf.length === 1) return exampleOf(doc, schema.allOf[0], depth + 1);
+    return Object.assign({}, ...schema.allOf.map((s) => exampleOf(doc, s, depth + 1)));
+  }
   if (schema.example !== undefined) return schema.example;
   if (schema.enum?.length) return schema.enum[0];
   if (schema.properties && depth < 5) {

@@ -127,10 +127,24 @@ describe('organisation administration: invitations, API tokens, members, audit l
         body: { token: revoked.token, name: 'Rev', password: 'meadow lanterns glow softly' },
       }),
     ).toMatchObject({ status: 410, body: { message: expect.stringContaining('revoked') } });
-    const list = await call<{ email: string; state: string }[]>(rally, 'GET', `${base}/invitations`, {
+    const list = await call<{ items: { email: string; state: string }[] }>(rally, 'GET', `${base}/invitations`, {
       headers: admin.bearer(),
     });
-    const states = Object.fromEntries(list.body.map((i) => [i.email, i.state]));
+    const states = Object.fromEntries(list.body.items.map((i) => [i.email, i.state]));
+    // The state filter answers the same states as the list computes.
+    for (const state of ['expired', 'revoked', 'accepted']) {
+      const filtered = await call<{ items: { state: string }[]; total: number }>(
+        rally,
+        'GET',
+        `${base}/invitations?state=${state}`,
+        { headers: admin.bearer() },
+      );
+      expect([state, filtered.body.items.every((i) => i.state === state), filtered.body.total]).toEqual([
+        state,
+        true,
+        list.body.items.filter((i) => i.state === state).length,
+      ]);
+    }
     expect(states).toMatchObject({
       'late@example.org': 'expired',
       'revoked@example.org': 'revoked',
@@ -160,10 +174,10 @@ describe('organisation administration: invitations, API tokens, members, audit l
     expect(created.status).toBe(201);
     const { id, token } = created.body;
     expect(token).toMatch(/^rally_/);
-    const list = await call<Record<string, unknown>[]>(rally, 'GET', `${base}/api-tokens`, {
+    const list = await call<{ items: Record<string, unknown>[] }>(rally, 'GET', `${base}/api-tokens`, {
       headers: admin.session(),
     });
-    const listed = list.body.find((t) => t.id === id);
+    const listed = list.body.items.find((t) => t.id === id);
     expect(listed).toMatchObject({ name: 'CRM sync', lastUsedAt: null });
     expect(JSON.stringify(list.body)).not.toContain(token);
     const [row] = (await db.query(`SELECT token_hash FROM api_token WHERE id = $1`, [id])) as [{ token_hash: string }];
@@ -175,8 +189,8 @@ describe('organisation administration: invitations, API tokens, members, audit l
     });
     expect((await call(rally, 'GET', `${base}/api-tokens`, { headers: auth })).status).toBe(403);
     const used = (
-      await call<Record<string, unknown>[]>(rally, 'GET', `${base}/api-tokens`, { headers: admin.session() })
-    ).body.find((t) => t.id === id);
+      await call<{ items: Record<string, unknown>[] }>(rally, 'GET', `${base}/api-tokens`, { headers: admin.session() })
+    ).body.items.find((t) => t.id === id);
     expect(used?.lastUsedAt).not.toBeNull();
     expect((await call(rally, 'DELETE', `${base}/api-tokens/${id}`, { headers: admin.session() })).body).toMatchObject({
       revokedAt: expect.any(String),
@@ -242,14 +256,12 @@ describe('organisation administration: invitations, API tokens, members, audit l
   });
 
   it('keeps an append-only audit log of staff actions, readable by admins only', async () => {
-    const events = await call<{ action: string; actorKind: string; ip: string | null; at: string }[]>(
-      rally,
-      'GET',
-      `${base}/audit-events?limit=100`,
-      { headers: admin.session() },
-    );
+    type Event = { action: string; actorKind: string; actorName: string; ip: string | null; at: string };
+    const events = await call<{ items: Event[]; total: number }>(rally, 'GET', `${base}/audit-events?limit=100`, {
+      headers: admin.session(),
+    });
     expect(events.status).toBe(200);
-    const actions = events.body.map((e) => e.action);
+    const actions = events.body.items.map((e) => e.action);
     expect(actions).toEqual(
       expect.arrayContaining([
         'invitation.create',
@@ -260,17 +272,34 @@ describe('organisation administration: invitations, API tokens, members, audit l
         'mail-settings.update',
       ]),
     );
-    expect(events.body.find((e) => e.action === 'api-token.create')).toMatchObject({
+    expect(events.body.items.find((e) => e.action === 'api-token.create')).toMatchObject({
       actorKind: 'user',
+      actorName: admin.user.name,
       ip: '127.0.0.1',
     });
-    const page = await call<unknown[]>(
+    // Pages and filters: the second page of two continues the first; an action's start filters to its kind.
+    const second = await call<{ items: Event[]; total: number; offset: number }>(
       rally,
       'GET',
-      `${base}/audit-events?limit=2&before=${encodeURIComponent(events.body[1].at)}`,
+      `${base}/audit-events?limit=2&offset=2`,
       { headers: admin.session() },
     );
-    expect(page.body.length).toBeLessThanOrEqual(2);
+    expect(second.body).toMatchObject({ total: events.body.total, offset: 2 });
+    expect(second.body.items).toEqual(events.body.items.slice(2, 4));
+    const tokens = await call<{ items: Event[] }>(rally, 'GET', `${base}/audit-events?action=api-token.`, {
+      headers: admin.session(),
+    });
+    expect(new Set(tokens.body.items.map((e) => e.action))).toEqual(new Set(['api-token.create', 'api-token.revoke']));
+    const later = await call<{ items: Event[] }>(
+      rally,
+      'GET',
+      `${base}/audit-events?since=${encodeURIComponent(events.body.items[0].at)}`,
+      { headers: admin.session() },
+    );
+    expect(later.body.items.every((e) => e.at >= events.body.items[0].at)).toBe(true);
+    expect(
+      (await call(rally, 'GET', `${base}/audit-events?action=DROP TABLE`, { headers: admin.session() })).status,
+    ).toBe(422);
     expect((await call(rally, 'GET', `${base}/audit-events?limit=zero`, { headers: admin.session() })).status).toBe(
       422,
     );

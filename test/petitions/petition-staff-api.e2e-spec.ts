@@ -107,6 +107,68 @@ describe('petition staff API', () => {
     expect(ok.body).toMatchObject({ title: 'Close every centre', slug: petition.slug, goal: 10, closesAt: null });
   });
 
+  it('lists petitions a page at a time, filtered by campaign, status and text, with one list shape', async () => {
+    const staff = await createOrgWithMember(rally, { role: Role.Campaigner });
+    const campaign = (await call(staff, 'POST', '/campaigns', { name: 'Listing' })).body.id as string;
+    const other = (await call(staff, 'POST', '/campaigns', { name: 'Elsewhere' })).body.id as string;
+    for (const [title, campaignId] of [
+      ['Close the centres', campaign],
+      ['Fund alternatives', campaign],
+      ['Close the borders to detention', other],
+    ] as const) {
+      const slug = `list-${Math.random().toString(36).slice(2, 10)}`;
+      expect(
+        (
+          await call(staff, 'POST', '/petitions', {
+            campaignId,
+            slug,
+            title,
+            ask: 'We ask the ministry to act now.',
+            goal: 10,
+            language: 'en',
+          })
+        ).status,
+      ).toBe(201);
+    }
+    const opened = (await call(staff, 'GET', `/petitions?q=fund`)).body.items as { id: string }[];
+    await call(staff, 'POST', `/petitions/${opened[0].id}/open`);
+    const list = async (query: string) =>
+      (await call(staff, 'GET', `/petitions${query}`)).body as {
+        items: { title: string }[];
+        total: number;
+        limit: number;
+        offset: number;
+      };
+
+    expect(await list('?limit=2')).toMatchObject({ total: 3, limit: 2, offset: 0, items: [{}, {}] });
+    expect((await list('?limit=2&offset=2')).items).toHaveLength(1);
+    expect((await list(`?campaignId=${campaign}&sort=title`)).items.map((p) => p.title)).toEqual([
+      'Close the centres',
+      'Fund alternatives',
+    ]);
+    expect((await list('?status=open')).items.map((p) => p.title)).toEqual(['Fund alternatives']);
+    expect((await list('?q=CLOSE&sort=title')).items.map((p) => p.title)).toEqual([
+      'Close the borders to detention',
+      'Close the centres',
+    ]);
+    expect((await list('?q=100%25')).total).toBe(0); // a % is a character, not a wildcard
+    const campaigns = (await call(staff, 'GET', '/campaigns?sort=name')).body as {
+      items: { name: string }[];
+      total: number;
+    };
+    expect([campaigns.total, campaigns.items.map((c) => c.name)]).toEqual([2, ['Elsewhere', 'Listing']]);
+    for (const [query, field] of [
+      ['?status=lost', 'status'],
+      ['?limit=0', 'limit'],
+      ['?sort=random', 'sort'],
+      ['?offset=-1', 'offset'],
+    ])
+      expect([query, (await call(staff, 'GET', `/petitions${query}`)).body.fields]).toEqual([
+        query,
+        { [field]: expect.any(Array) },
+      ]);
+  });
+
   it('a malformed id is a 404 naming the petition, and a malformed campaignId filter a 422, never a 500', async () => {
     const missing = await call(admin, 'GET', '/petitions/not-a-uuid');
     expect([missing.status, missing.body.error]).toEqual([404, 'petition_not_found']);
@@ -170,6 +232,21 @@ describe('petition staff API', () => {
       byRegion: [{ region: 'Bretagne', count: 2 }],
       byCountry: [{ country: 'FR', count: 2 }],
     });
+    // The chart's per-day counts: 30 days ending today in the organisation's time zone, today holding both.
+    const perDay = await call(admin, 'GET', `/petitions/${petition.id}/signatures-per-day`);
+    const days = perDay.body.days as { date: string; count: number }[];
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: admin.organisation.timeZone }).format(new Date());
+    expect([perDay.body.timeZone, days.length, days[29], days.slice(0, 29).every((d) => d.count === 0)]).toEqual([
+      admin.organisation.timeZone,
+      30,
+      { date: today, count: 2 },
+      true,
+    ]);
+    expect(
+      ((await call(admin, 'GET', `/petitions/${petition.id}/signatures-per-day?days=90`)).body.days as unknown[])
+        .length,
+    ).toBe(90);
+    expect((await call(admin, 'GET', `/petitions/${petition.id}/signatures-per-day?days=7`)).status).toBe(422);
 
     // Milestones 2 and 3 were both passed: one mail each to the admin, never repeated.
     const milestones = await mailsTo(

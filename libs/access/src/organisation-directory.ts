@@ -14,6 +14,8 @@ export interface OrganisationSummary {
   defaultLanguage: string;
   /** From-address of the organisation's mail; null means the installation's MAIL_FROM. */
   sendingAddress: string | null;
+  /** IANA time zone: days and schedules shown to staff are counted in it. */
+  timeZone: string;
 }
 
 /** What features need to know about an organisation without reaching into the organisations library. */
@@ -29,8 +31,9 @@ export class OrganisationDirectory {
           country: org.country,
           defaultLanguage: org.defaultLanguage,
           sendingAddress: org.sendingAddress,
+          timeZone: org.timeZone,
         }
-      : { name: 'Rally', country: null, defaultLanguage: 'en', sendingAddress: null };
+      : { name: 'Rally', country: null, defaultLanguage: 'en', sendingAddress: null, timeZone: 'UTC' };
   }
 
   /** Addresses of the members whose role has `permission`: who hears about what that permission manages. */

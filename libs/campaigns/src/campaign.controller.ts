@@ -1,10 +1,20 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { AuthContext } from '#rally/access';
 import { Auth, IdPipe, RequirePermission, StaffApi } from '#rally/access';
-import { CampaignPermission } from './campaigns.permissions.js';
+import type { Page } from '#rally/core';
+import { pageOf, PageSchema, pageWindow } from '#rally/core';
 import { CampaignService } from './campaign.service.js';
-import { CampaignCreateDto, CampaignUpdateDto, toCampaignResponse } from './dto/campaign.dto.js';
-import type { CampaignResponse } from './dto/campaign.dto.js';
+import { CampaignPermission } from './campaigns.permissions.js';
+import {
+  CampaignCreateDto,
+  CampaignListQueryDto,
+  CampaignResponse,
+  CampaignUpdateDto,
+  toCampaignResponse,
+} from './dto/campaign.dto.js';
+
+const CAMPAIGN = new IdPipe('Campaign');
 
 @StaffApi('campaigns')
 @Controller('api/orgs/:orgSlug/campaigns')
@@ -13,30 +23,33 @@ export class CampaignController {
 
   @Post()
   @RequirePermission(CampaignPermission.Manage)
+  @ApiCreatedResponse({ type: CampaignResponse })
   async create(@Auth() auth: AuthContext, @Body() body: CampaignCreateDto): Promise<CampaignResponse> {
     return toCampaignResponse(await this.campaigns.create(auth, body));
   }
 
   @Get()
   @RequirePermission(CampaignPermission.Read)
-  async list(@Auth() auth: AuthContext): Promise<CampaignResponse[]> {
-    return (await this.campaigns.list(auth)).map(toCampaignResponse);
+  @ApiOkResponse({ type: PageSchema(CampaignResponse) })
+  async list(@Auth() auth: AuthContext, @Query() query: CampaignListQueryDto): Promise<Page<CampaignResponse>> {
+    const window = pageWindow(query);
+    const { items, total } = await this.campaigns.list(auth, { q: query.q, sort: query.sort, ...window });
+    return pageOf(items.map(toCampaignResponse), total, window);
   }
 
   @Get(':campaignId')
   @RequirePermission(CampaignPermission.Read)
-  async get(
-    @Auth() auth: AuthContext,
-    @Param('campaignId', new IdPipe('Campaign')) id: string,
-  ): Promise<CampaignResponse> {
+  @ApiOkResponse({ type: CampaignResponse })
+  async get(@Auth() auth: AuthContext, @Param('campaignId', CAMPAIGN) id: string): Promise<CampaignResponse> {
     return toCampaignResponse(await this.campaigns.get(auth, id));
   }
 
   @Patch(':campaignId')
   @RequirePermission(CampaignPermission.Manage)
+  @ApiOkResponse({ type: CampaignResponse })
   async update(
     @Auth() auth: AuthContext,
-    @Param('campaignId', new IdPipe('Campaign')) id: string,
+    @Param('campaignId', CAMPAIGN) id: string,
     @Body() body: CampaignUpdateDto,
   ): Promise<CampaignResponse> {
     return toCampaignResponse(await this.campaigns.update(auth, id, body));

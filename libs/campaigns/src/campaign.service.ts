@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, ILike } from 'typeorm';
 import type { AuthContext, OrgScope } from '#rally/access';
-import { NotFoundError } from '#rally/core';
+import { escapeLike, NotFoundError } from '#rally/core';
 import { AuditLog } from '#rally/access';
 import { Campaign } from './entities/campaign.entity.js';
-import type { CampaignCreateDto, CampaignUpdateDto } from './dto/campaign.dto.js';
+import type { CampaignCreateDto, CampaignSort, CampaignUpdateDto } from './dto/campaign.dto.js';
 
 @Injectable()
 export class CampaignService {
@@ -28,10 +28,18 @@ export class CampaignService {
     });
   }
 
-  async list(scope: OrgScope): Promise<Campaign[]> {
-    return this.db
-      .getRepository(Campaign)
-      .find({ where: { organisationId: scope.organisationId }, order: { createdAt: 'DESC' }, take: 500 });
+  async list(
+    scope: OrgScope,
+    query: { q?: string; sort?: CampaignSort; limit: number; offset: number },
+  ): Promise<{ items: Campaign[]; total: number }> {
+    const order = { newest: { createdAt: 'DESC' }, oldest: { createdAt: 'ASC' }, name: { name: 'ASC' } } as const;
+    const [items, total] = await this.db.getRepository(Campaign).findAndCount({
+      where: { organisationId: scope.organisationId, ...(query.q ? { name: ILike(`%${escapeLike(query.q)}%`) } : {}) },
+      order: { ...order[query.sort ?? 'newest'], id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total };
   }
 
   /** Another organisation's campaign is indistinguishable from a missing one. */

@@ -40,3 +40,5 @@ export * from './i18n/languages.js';
 export * from './tenancy/org-scope.js';
 export * from './i18n/translator.js';
 export * from './cache/ttl-cache.js';
+export * from './http/pagination.js';
+export * from './http/error-response.js';

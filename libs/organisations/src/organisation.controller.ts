@@ -1,4 +1,5 @@
 import { Body, Controller, Get, Inject, Patch, Put } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { AuthContext } from '#rally/access';
 import { AnyMember, Auth, KNOWN_PERMISSIONS, permissionNamesFor, RequirePermission, StaffApi } from '#rally/access';
 import type { PermissionLike } from '#rally/core';
@@ -22,12 +23,14 @@ export class OrganisationController {
 
   @RequirePermission(OrganisationPermission.Read)
   @Get()
+  @ApiOkResponse({ type: OrganisationResponse })
   async get(@Auth() auth: AuthContext): Promise<OrganisationResponse> {
     return toOrganisationResponse(await this.organisations.get(auth));
   }
 
   @RequirePermission(OrganisationPermission.Manage)
   @Patch()
+  @ApiOkResponse({ type: OrganisationResponse })
   async update(@Auth() auth: AuthContext, @Body() body: OrganisationUpdateDto): Promise<OrganisationResponse> {
     return toOrganisationResponse(await this.organisations.update(auth, body));
   }
@@ -38,6 +41,7 @@ export class OrganisationController {
    */
   @AnyMember()
   @Get('me')
+  @ApiOkResponse({ type: MeResponse })
   me(@Auth() auth: AuthContext): MeResponse {
     const actor =
       auth.actor.kind === 'user'
@@ -53,12 +57,14 @@ export class OrganisationController {
 
   @RequirePermission(OrganisationPermission.MailSettingsManage)
   @Get('mail-settings')
+  @ApiOkResponse({ type: MailSettingsDto })
   async mailSettings(@Auth() auth: AuthContext): Promise<MailSettingsDto> {
     return { sendingAddress: (await this.organisations.get(auth)).sendingAddress };
   }
 
   @RequirePermission(OrganisationPermission.MailSettingsManage)
   @Put('mail-settings')
+  @ApiOkResponse({ type: MailSettingsDto })
   async setMailSettings(@Auth() auth: AuthContext, @Body() body: MailSettingsDto): Promise<MailSettingsDto> {
     return { sendingAddress: (await this.organisations.setSendingAddress(auth, body.sendingAddress)).sendingAddress };
   }

@@ -1,6 +1,11 @@
 import type { RallyLibrary } from '#rally/core';
 import { PaperSignatureBatch } from './entities/paper-signature-batch.entity.js';
-import { PetitionAreaCount, PetitionCount, PetitionMilestoneReached } from './entities/petition-count.entity.js';
+import {
+  PetitionAreaCount,
+  PetitionCount,
+  PetitionDayCount,
+  PetitionMilestoneReached,
+} from './entities/petition-count.entity.js';
 import { Petition } from './entities/petition.entity.js';
 import { Signature } from './entities/signature.entity.js';
 import { PETITIONS_CONFIG } from './petitions.config.js';
@@ -11,7 +16,15 @@ import { PETITION_PERMISSIONS } from './petitions.permissions.js';
 /** Public asks with a goal: sign pages, confirmed signatures, counts, milestones, exports. */
 export const PETITIONS_LIBRARY: RallyLibrary = {
   name: 'petitions',
-  entities: [Petition, Signature, PetitionCount, PetitionAreaCount, PetitionMilestoneReached, PaperSignatureBatch],
+  entities: [
+    Petition,
+    Signature,
+    PetitionCount,
+    PetitionAreaCount,
+    PetitionMilestoneReached,
+    PetitionDayCount,
+    PaperSignatureBatch,
+  ],
   config: PETITIONS_CONFIG,
   jobs: PETITION_JOBS,
   permissions: PETITION_PERMISSIONS,

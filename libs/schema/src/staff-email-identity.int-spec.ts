@@ -26,7 +26,11 @@ describe('staff email identity backfill', () => {
       'first.last+news@example.org',
       'ADMIN@Demo.Rally.Localhost',
     ];
-    await ds.undoLastMigration({ transaction: 'each' });
+    // Back to just before the backfill, whatever migrations came after it.
+    const applied = async (): Promise<string[]> =>
+      ((await ds.query(`SELECT name FROM schema_migrations`)) as { name: string }[]).map((r) => r.name);
+    while ((await applied()).includes('StaffEmailIdentity1795400000000'))
+      await ds.undoLastMigration({ transaction: 'each' });
     for (const [i, email] of [...emails, 'janedoe@gmail.com'].entries())
       await ds.query(
         `INSERT INTO staff_user (email, name, password_hash, password_changed_at) VALUES ($1, $2, 'x', now())`,

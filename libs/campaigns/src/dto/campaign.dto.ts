@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { PageQueryDto } from '#rally/core';
 import type { Campaign } from '../entities/campaign.entity.js';
 
 export class CampaignCreateDto {
@@ -31,12 +32,28 @@ export class CampaignUpdateDto {
   description?: string;
 }
 
-export interface CampaignResponse {
-  id: string;
-  name: string;
-  description: string;
-  createdAt: string;
-  updatedAt: string;
+export class CampaignResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'End child immigration detention' }) name: string;
+  @ApiProperty({ example: 'Our 2027 push for alternatives to detention.' }) description: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export const CAMPAIGN_SORTS = ['newest', 'oldest', 'name'] as const;
+export type CampaignSort = (typeof CAMPAIGN_SORTS)[number];
+
+export class CampaignListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ example: 'detention', description: 'Part of the name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: CAMPAIGN_SORTS, enumName: 'CampaignSort', example: 'newest' })
+  @IsOptional()
+  @IsIn(CAMPAIGN_SORTS)
+  sort?: CampaignSort;
 }
 
 export const toCampaignResponse = (c: Campaign): CampaignResponse => ({

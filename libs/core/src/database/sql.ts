@@ -37,3 +37,6 @@ export async function sqlOne<T>(db: SqlRunner, sql: string, parameters: unknown[
 export async function sqlCount(db: SqlRunner, sql: string, parameters: unknown[] = []): Promise<number> {
   return split(await db.query(sql, parameters)).count;
 }
+
+/** A user's search text as a literal LIKE/ILIKE pattern part: `%`, `_` and `\` match only themselves. */
+export const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);

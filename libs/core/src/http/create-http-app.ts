@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import cookie from '@fastify/cookie';
 import type { RallyConfig } from '../config/rally-config.js';
@@ -30,7 +31,7 @@ export async function createHttpApp(
     skipMiddie: true,
     // Fastify would log every request twice, with its full URL (confirmation links carry secrets in the path); Rally
     // logs one line per request itself, with the route pattern instead (onResponse below).
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // Keep a caller's id (load balancer) when it is sane, so one request can be followed across services.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];

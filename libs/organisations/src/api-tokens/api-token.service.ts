@@ -40,10 +40,22 @@ export class ApiTokenService {
     });
   }
 
-  list(scope: OrgScope): Promise<ApiToken[]> {
-    return this.db
+  /** Live tokens first, newest first. */
+  async list(
+    scope: OrgScope,
+    window: { limit: number; offset: number },
+  ): Promise<{ items: ApiToken[]; total: number }> {
+    const [items, total] = await this.db
       .getRepository(ApiToken)
-      .find({ where: { organisationId: scope.organisationId }, order: { createdAt: 'DESC' } });
+      .createQueryBuilder('t')
+      .where('t.organization_id = :org', { org: scope.organisationId })
+      .orderBy('t.revoked_at IS NOT NULL', 'ASC')
+      .addOrderBy('t.created_at', 'DESC')
+      .addOrderBy('t.id', 'ASC')
+      .take(window.limit)
+      .skip(window.offset)
+      .getManyAndCount();
+    return { items, total };
   }
 
   /** Revoking twice is harmless; the token stops working on its next request. */

@@ -1,8 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { StaffApi, Auth, RequirePermission, AuditLog } from '#rally/access';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { AuthContext } from '#rally/access';
-import { OrganisationPermission } from '../organisations.permissions.js';
+import { AuditLog, Auth, RequirePermission, StaffApi } from '#rally/access';
+import type { Page } from '#rally/core';
+import { pageOf, PageSchema, pageWindow } from '#rally/core';
 import { AuditEventResponse, AuditQueryDto, toAuditEventResponse } from '../dto/audit.dto.js';
+import { OrganisationPermission } from '../organisations.permissions.js';
 
 @StaffApi('audit')
 @Controller('api/orgs/:orgSlug/audit-events')
@@ -11,7 +14,11 @@ export class AuditController {
 
   @RequirePermission(OrganisationPermission.AuditRead)
   @Get()
-  async list(@Auth() auth: AuthContext, @Query() query: AuditQueryDto): Promise<AuditEventResponse[]> {
-    return (await this.audit.list(auth, { limit: query.limit ?? 50, before: query.before })).map(toAuditEventResponse);
+  @ApiOkResponse({ type: PageSchema(AuditEventResponse) })
+  async list(@Auth() auth: AuthContext, @Query() query: AuditQueryDto): Promise<Page<AuditEventResponse>> {
+    const window = pageWindow(query);
+    const { limit: _limit, offset: _offset, ...filters } = query;
+    const { items, total } = await this.audit.list(auth, { ...filters, ...window });
+    return pageOf(items.map(toAuditEventResponse), total, window);
   }
 }

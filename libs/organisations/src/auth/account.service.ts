@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Role, ActiveSession, IssuedSession } from '#rally/access';
 import { StaffUser, SessionService } from '#rally/access';
-import type { ActiveSession, IssuedSession } from '#rally/access';
 import { sqlRows } from '#rally/core';
 import { InvalidCredentialsError, WeakPasswordError } from '../organisations.exception.js';
 import { hashPassword, passwordProblems, verifyPassword } from './password.js';
 
 export interface AccountView {
   user: StaffUser;
-  organisations: { organisationId: string; slug: string; name: string; role: string }[];
+  organisations: { organisationId: string; slug: string; name: string; role: Role }[];
 }
 
 /** The signed-in person's own account: who they are, where they belong, their password. */

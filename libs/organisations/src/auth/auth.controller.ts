@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, Public, negotiateLanguage } from '#rally/core';
+import { InjectConfig, Public, negotiateLanguage, ErrorResponse } from '#rally/core';
 import { clearSessionCookies, setSessionCookies, SessionService, CurrentSession, SignedIn } from '#rally/access';
 import type { ActiveSession } from '#rally/access';
 import {
@@ -10,6 +10,7 @@ import {
   PasswordChangeDto,
   PasswordResetConfirmDto,
   PasswordResetRequestDto,
+  PasswordResetRequestedResponse,
   SessionResponse,
 } from '../dto/auth.dto.js';
 import { AccountService } from './account.service.js';
@@ -31,6 +32,13 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiResponse({ status: 401, description: 'Email or password is wrong', type: ErrorResponse })
+  @ApiResponse({
+    status: 429,
+    description: 'Too many attempts: the account or address is locked for a while',
+    type: ErrorResponse,
+  })
   async signIn(
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
@@ -53,6 +61,8 @@ export class AuthController {
   @SignedIn()
   @ApiCookieAuth('session')
   @Get('session')
+  @ApiOkResponse({ type: SessionResponse })
+  @ApiResponse({ status: 401, description: 'Not signed in, or the session ended', type: ErrorResponse })
   current(@CurrentSession() session: ActiveSession): Promise<SessionResponse> {
     return this.sessionResponse(session.userId, session.csrfToken);
   }
@@ -73,6 +83,11 @@ export class AuthController {
   @ApiCookieAuth('session')
   @Post('password')
   @HttpCode(200)
+  @ApiOkResponse({
+    type: SessionResponse,
+    description: 'The password changed; every other session ended, this one renewed',
+  })
+  @ApiResponse({ status: 422, description: 'The new password is too weak', type: ErrorResponse })
   async changePassword(
     @CurrentSession() session: ActiveSession,
     @Body() body: PasswordChangeDto,
@@ -87,10 +102,15 @@ export class AuthController {
   @Public()
   @Post('password-reset')
   @HttpCode(202)
+  @ApiResponse({
+    status: 202,
+    description: 'Sent if the account exists (the same answer either way)',
+    type: PasswordResetRequestedResponse,
+  })
   async requestReset(
     @Body() body: PasswordResetRequestDto,
     @Req() request: FastifyRequest,
-  ): Promise<{ status: 'sent_if_account_exists' }> {
+  ): Promise<PasswordResetRequestedResponse> {
     // The mail speaks the language of the person asking (the account belongs to no one organisation).
     await this.resets.request(body.email, request.ip, negotiateLanguage(request.headers['accept-language']));
     return { status: 'sent_if_account_exists' };
@@ -99,6 +119,8 @@ export class AuthController {
   @Public()
   @Post('password-reset/confirm')
   @HttpCode(204)
+  @ApiResponse({ status: 204, description: 'The password changed; every session of the account ended' })
+  @ApiResponse({ status: 410, description: 'The link was used, expired or is unknown', type: ErrorResponse })
   async confirmReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
     await this.resets.confirm(body.token, body.newPassword);
   }

@@ -5,13 +5,13 @@ import type { ApiToken } from '#rally/access';
 
 export class ApiTokenCreateDto {
   @ApiProperty({ example: 'CRM sync' }) @IsString() @MinLength(1) @MaxLength(100) name: string;
-  @ApiProperty({ enum: Role, example: Role.Campaigner }) @IsEnum(Role) role: Role;
+  @ApiProperty({ enum: Role, enumName: 'Role', example: Role.Campaigner }) @IsEnum(Role) role: Role;
 }
 
 export class ApiTokenResponse {
   @ApiProperty() id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty({ enum: Role, enumName: 'Role' }) role: Role;
   @ApiProperty({ description: 'First characters of the secret' }) prefix: string;
   @ApiProperty() createdAt: Date;
   @ApiProperty({ nullable: true, type: Date }) lastUsedAt: Date | null;

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { Role } from '#rally/access';
 
 export class LoginDto {
   @ApiProperty({ example: 'amina@example.org' }) @IsEmail() @MaxLength(254) email: string;
@@ -24,7 +25,7 @@ export class MembershipSummary {
   @ApiProperty() organisationId: string;
   @ApiProperty() slug: string;
   @ApiProperty() name: string;
-  @ApiProperty() role: string;
+  @ApiProperty({ enum: Role, enumName: 'Role' }) role: Role;
 }
 
 export class SessionResponse {
@@ -33,4 +34,8 @@ export class SessionResponse {
   @ApiProperty() name: string;
   @ApiProperty({ description: 'Send as x-csrf-token on POST/PUT/PATCH/DELETE with this session' }) csrfToken: string;
   @ApiProperty({ type: [MembershipSummary] }) organisations: MembershipSummary[];
+}
+
+export class PasswordResetRequestedResponse {
+  @ApiProperty({ enum: ['sent_if_account_exists'] }) status: 'sent_if_account_exists';
 }

@@ -46,7 +46,7 @@ export class OrganisationUpdateDto {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
   country?: string;
   @ApiPropertyOptional({ example: 'Europe/Paris' }) @IsOptional() @Validate(IsTimeZone) timeZone?: string;
-  @ApiPropertyOptional({ example: 'fr', enum: LANGUAGES })
+  @ApiPropertyOptional({ example: 'fr', enum: LANGUAGES, enumName: 'Language' })
   @IsOptional()
   @IsIn(LANGUAGES)
   defaultLanguage?: string;
@@ -61,7 +61,7 @@ export class OrganisationCreateDto {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as FR' })
   country: string;
   @ApiProperty({ example: 'Europe/Paris' }) @Validate(IsTimeZone) timeZone: string;
-  @ApiProperty({ example: 'fr', enum: LANGUAGES }) @IsIn(LANGUAGES) defaultLanguage: string;
+  @ApiProperty({ example: 'fr', enum: LANGUAGES, enumName: 'Language' }) @IsIn(LANGUAGES) defaultLanguage: string;
   @ApiPropertyOptional({ example: 'campaigns@example.org' })
   @IsOptional()
   @IsEmail()

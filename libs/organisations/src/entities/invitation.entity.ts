@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Role } from '#rally/access';
 
-export type InvitationState = 'pending' | 'accepted' | 'revoked' | 'expired';
+export const INVITATION_STATES = ['pending', 'accepted', 'revoked', 'expired'] as const;
+export type InvitationState = (typeof INVITATION_STATES)[number];
 
 /** An admin's invitation of an email address to a role; the emailed link carries a secret stored only as SHA-256. */
 @Entity('invitation')

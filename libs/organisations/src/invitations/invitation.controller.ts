@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { RallyConfig } from '#rally/core';
+import type { Page, RallyConfig } from '#rally/core';
 import type { AuthContext } from '#rally/access';
-import { InjectConfig, Public } from '#rally/core';
+import { InjectConfig, pageOf, PageSchema, pageWindow, Public } from '#rally/core';
 import {
   Auth,
   RequirePermission,
@@ -16,7 +16,9 @@ import {
 import { OrganisationPermission } from '../organisations.permissions.js';
 import {
   InvitationAcceptDto,
+  InvitationAcceptedResponse,
   InvitationCreateDto,
+  InvitationListQueryDto,
   InvitationPreviewResponse,
   InvitationResponse,
   InvitationTokenDto,
@@ -33,12 +35,16 @@ export class InvitationController {
 
   @RequirePermission(OrganisationPermission.MembersManage)
   @Get()
-  async list(@Auth() auth: AuthContext): Promise<InvitationResponse[]> {
-    return (await this.invitations.list(auth)).map(toInvitationResponse);
+  @ApiOkResponse({ type: PageSchema(InvitationResponse) })
+  async list(@Auth() auth: AuthContext, @Query() query: InvitationListQueryDto): Promise<Page<InvitationResponse>> {
+    const window = pageWindow(query);
+    const { items, total } = await this.invitations.list(auth, { state: query.state, ...window });
+    return pageOf(items.map(toInvitationResponse), total, window);
   }
 
   @RequirePermission(OrganisationPermission.MembersManage)
   @Post()
+  @ApiCreatedResponse({ type: InvitationResponse })
   async create(@Auth() auth: AuthContext, @Body() body: InvitationCreateDto): Promise<InvitationResponse> {
     return toInvitationResponse(await this.invitations.create(auth, body));
   }
@@ -46,6 +52,7 @@ export class InvitationController {
   @RequirePermission(OrganisationPermission.MembersManage)
   @Post(':invitationId/revoke')
   @HttpCode(200)
+  @ApiOkResponse({ type: InvitationResponse })
   async revoke(
     @Auth() auth: AuthContext,
     @Param('invitationId', new IdPipe('Invitation')) invitationId: string,
@@ -67,6 +74,7 @@ export class InvitationAcceptController {
   @Public()
   @Post('preview')
   @HttpCode(200)
+  @ApiOkResponse({ type: InvitationPreviewResponse })
   preview(@Body() body: InvitationTokenDto): Promise<InvitationPreviewResponse> {
     return this.accepts.preview(body.token) satisfies Promise<InvitationPreview>;
   }
@@ -74,11 +82,12 @@ export class InvitationAcceptController {
   @Public()
   @Post('accept')
   @HttpCode(200)
+  @ApiOkResponse({ type: InvitationAcceptedResponse })
   async accept(
     @Body() body: InvitationAcceptDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<{ userId: string; organisationSlug: string; csrfToken: string }> {
+  ): Promise<InvitationAcceptedResponse> {
     const cookie = request.cookies[SESSION_COOKIE];
     const current = cookie ? await this.sessions.resolve(cookie) : null;
     const joined = await this.accepts.accept(

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, LessThanOrEqual, MoreThan, Not } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
 import type { AuthContext, OrgScope, Role } from '#rally/access';
 import { ConflictError, InjectConfig, NotFoundError, normaliseEmail, sqlRows } from '#rally/core';
 import { MailService } from '#rally/mail';
 import { AuditLog, hashSecret, newSecret, ApiToken, Organisation, StaffUser } from '#rally/access';
+import type { InvitationState } from '../entities/invitation.entity.js';
 import { Invitation } from '../entities/invitation.entity.js';
 import { INVITATION_MAIL } from '../organisations.mail.js';
 
@@ -87,10 +88,25 @@ export class InvitationService {
     return invitation;
   }
 
-  list(scope: OrgScope): Promise<Invitation[]> {
-    return this.db
-      .getRepository(Invitation)
-      .find({ where: { organisationId: scope.organisationId }, order: { createdAt: 'DESC' } });
+  /** Newest first; `state` as invitationState() decides it (pending: neither accepted nor revoked, not expired). */
+  async list(
+    scope: OrgScope,
+    query: { state?: InvitationState; limit: number; offset: number },
+  ): Promise<{ items: Invitation[]; total: number }> {
+    const now = new Date();
+    const byState = {
+      pending: { acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(now) },
+      accepted: { acceptedAt: Not(IsNull()) },
+      revoked: { acceptedAt: IsNull(), revokedAt: Not(IsNull()) },
+      expired: { acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: LessThanOrEqual(now) },
+    };
+    const [items, total] = await this.db.getRepository(Invitation).findAndCount({
+      where: { organisationId: scope.organisationId, ...(query.state ? byState[query.state] : {}) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items, total };
   }
 
   async revoke(auth: AuthContext, invitationId: string): Promise<Invitation> {

@@ -1,4 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import type { Page } from '#rally/core';
+import { PageQueryDto, pageOf, PageSchema, pageWindow } from '#rally/core';
 import type { AuthContext } from '#rally/access';
 import { Auth, RequirePermission, IdPipe, StaffApi } from '#rally/access';
 import { OrganisationPermission } from '../organisations.permissions.js';
@@ -13,12 +16,16 @@ export class MemberController {
   // Every member may see colleagues (e.g. to pick a follow-up owner); only admins change them.
   @RequirePermission(OrganisationPermission.Read)
   @Get()
-  list(@Auth() auth: AuthContext): Promise<MemberResponse[]> {
-    return this.members.list(auth);
+  @ApiOkResponse({ type: PageSchema(MemberResponse) })
+  async list(@Auth() auth: AuthContext, @Query() query: PageQueryDto): Promise<Page<MemberResponse>> {
+    const window = pageWindow(query);
+    const { items, total } = await this.members.list(auth, window);
+    return pageOf(items, total, window);
   }
 
   @RequirePermission(OrganisationPermission.MembersManage)
   @Patch(':memberId')
+  @ApiOkResponse({ type: MemberResponse })
   changeRole(
     @Auth() auth: AuthContext,
     @Param('memberId', new IdPipe('Member')) memberId: string,

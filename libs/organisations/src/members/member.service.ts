@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthContext, OrgScope } from '#rally/access';
-import { NotFoundError, sqlRows } from '#rally/core';
+import { NotFoundError, sqlOne, sqlRows } from '#rally/core';
 import { Role, AuditLog, Membership } from '#rally/access';
 import type { MemberResponse } from '../dto/member.dto.js';
 import { LastAdminError } from '../organisations.exception.js';
@@ -16,13 +16,33 @@ export class MemberService {
     private readonly audit: AuditLog,
   ) {}
 
-  async list(scope: OrgScope, manager: EntityManager = this.db.manager): Promise<MemberResponse[]> {
-    return sqlRows<MemberResponse>(
+  /** Members by name; `memberId` narrows it to one (how a change answers the changed member). */
+  async list(
+    scope: OrgScope,
+    window: { limit: number; offset: number },
+    manager: EntityManager = this.db.manager,
+    memberId?: string,
+  ): Promise<{ items: MemberResponse[]; total: number }> {
+    const rows = await sqlRows<MemberResponse & { total: number }>(
       manager,
-      `SELECT m.id, m.user_id AS "userId", u.email, u.name, m.role, m.created_at AS "joinedAt"
-       FROM membership m JOIN staff_user u ON u.id = m.user_id WHERE m.organization_id = $1 ORDER BY u.name, u.email`,
-      [scope.organisationId],
+      `SELECT m.id, m.user_id AS "userId", u.email, u.name, m.role, m.created_at AS "joinedAt", count(*) OVER ()::int AS total
+       FROM membership m JOIN staff_user u ON u.id = m.user_id
+       WHERE m.organization_id = $1 AND ($4::uuid IS NULL OR m.id = $4)
+       ORDER BY u.name, u.email, m.id LIMIT $2 OFFSET $3`,
+      [scope.organisationId, window.limit, window.offset, memberId ?? null],
     );
+    return {
+      items: rows.map(({ total: _total, ...member }) => member),
+      total: rows[0]?.total ?? (await this.count(scope, manager)),
+    };
+  }
+
+  private async count(scope: OrgScope, manager: EntityManager): Promise<number> {
+    return (
+      await sqlOne<{ n: number }>(manager, `SELECT count(*)::int AS n FROM membership WHERE organization_id = $1`, [
+        scope.organisationId,
+      ])
+    ).n;
   }
 
   async changeRole(auth: AuthContext, memberId: string, role: Role): Promise<MemberResponse> {
@@ -40,7 +60,7 @@ export class MemberService {
         },
         tx,
       );
-      const updated = (await this.list(auth, tx)).find((m) => m.id === member.id);
+      const updated = (await this.list(auth, { limit: 1, offset: 0 }, tx, member.id)).items[0];
       if (!updated) throw new NotFoundError('Member');
       return updated;
     });

@@ -40,7 +40,12 @@ export class PetitionCountsRepository {
       `WITH flipped AS (
          UPDATE signatures s SET counted = true
          WHERE s.id IN (SELECT id FROM signatures WHERE status = 'confirmed' AND NOT counted LIMIT $1 FOR UPDATE SKIP LOCKED)
-         RETURNING s.petition_id, s.organization_id, s.region, s.country
+         RETURNING s.petition_id, s.organization_id, s.region, s.country, s.confirmed_at
+       ), days AS (
+         INSERT INTO petition_day_counts (petition_id, day, organization_id, count)
+         SELECT f.petition_id, (f.confirmed_at AT TIME ZONE o.time_zone)::date, f.organization_id, count(*)
+         FROM flipped f JOIN organization o ON o.id = f.organization_id GROUP BY 1, 2, 3
+         ON CONFLICT (petition_id, day) DO UPDATE SET count = petition_day_counts.count + EXCLUDED.count
        ), regions AS (
          INSERT INTO petition_area_counts (petition_id, kind, code, organization_id, count)
          SELECT petition_id, 'region', region, organization_id, count(*) FROM flipped WHERE region IS NOT NULL GROUP BY petition_id, region, organization_id
@@ -98,6 +103,12 @@ export class PetitionCountsRepository {
          WHERE (petition_counts.online, petition_counts.paper) IS DISTINCT FROM (EXCLUDED.online, EXCLUDED.paper)
          RETURNING petition_id`,
       );
+      await manager.query(`DELETE FROM petition_day_counts`);
+      await manager.query(
+        `INSERT INTO petition_day_counts (petition_id, day, organization_id, count)
+         SELECT s.petition_id, (s.confirmed_at AT TIME ZONE o.time_zone)::date, s.organization_id, count(*)
+         FROM signatures s JOIN organization o ON o.id = s.organization_id WHERE s.status = 'confirmed' AND s.counted GROUP BY 1, 2, 3`,
+      );
       await manager.query(`DELETE FROM petition_area_counts`);
       await manager.query(
         `INSERT INTO petition_area_counts (petition_id, kind, code, organization_id, count)
@@ -118,6 +129,17 @@ export class PetitionCountsRepository {
     return row ?? { online: 0, paper: 0 };
   }
 
+  /** The totals of several petitions in one query (a list page). */
+  async totalsOf(scope: OrgScope, petitionIds: string[]): Promise<Map<string, { online: number; paper: number }>> {
+    if (petitionIds.length === 0) return new Map();
+    const rows = await sqlRows<{ petition_id: string; online: number; paper: number }>(
+      this.db,
+      `SELECT petition_id, online, paper FROM petition_counts WHERE organization_id = $1 AND petition_id = ANY($2::uuid[])`,
+      [scope.organisationId, petitionIds],
+    );
+    return new Map(rows.map((r) => [r.petition_id, { online: r.online, paper: r.paper }]));
+  }
+
   async report(scope: OrgScope, petitionId: string): Promise<PetitionCountsReport> {
     const { online, paper } = await this.totals(scope, petitionId);
     const areas = await sqlRows<{ kind: string; code: string; count: number }>(
@@ -132,5 +154,21 @@ export class PetitionCountsRepository {
       byRegion: areas.filter((a) => a.kind === 'region').map((a) => ({ region: a.code, count: a.count })),
       byCountry: areas.filter((a) => a.kind === 'country').map((a) => ({ country: a.code, count: a.count })),
     };
+  }
+
+  /**
+   * Confirmed online signatures per day for the last `days` days, today included, in the organisation's time zone,
+   * from the day counts (`days` rows read, however many signatures); days without any are answered 0.
+   */
+  async perDay(scope: OrgScope, petitionId: string, days: number): Promise<{ date: string; count: number }[]> {
+    return sqlRows<{ date: string; count: number }>(
+      this.db,
+      `WITH today AS (SELECT (now() AT TIME ZONE time_zone)::date AS d FROM organization WHERE id = $2)
+       SELECT g.day::date::text AS date, COALESCE(c.count, 0)::int AS count
+       FROM today CROSS JOIN generate_series(today.d - ($3::int - 1), today.d, interval '1 day') AS g(day)
+       LEFT JOIN petition_day_counts c ON c.petition_id = $1 AND c.organization_id = $2 AND c.day = g.day::date
+       ORDER BY g.day`,
+      [petitionId, scope.organisationId, days],
+    );
   }
 }

@@ -57,3 +57,24 @@ export class PetitionMilestoneReached {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   reachedAt: Date;
 }
+
+/**
+ * Confirmed online signatures of one petition per day, in its organisation's time zone: what the console's
+ * signatures-per-day chart reads (a few dozen rows, never a scan of the signatures). Kept by the count flush and
+ * rebuilt by the reconcile, like the other counts.
+ */
+@Entity('petition_day_counts')
+export class PetitionDayCount {
+  @PrimaryColumn({ type: 'uuid' })
+  petitionId: string;
+
+  /** `YYYY-MM-DD` in the organisation's time zone. */
+  @PrimaryColumn({ type: 'date' })
+  day: string;
+
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @Column({ type: 'int', default: 0 })
+  count: number;
+}

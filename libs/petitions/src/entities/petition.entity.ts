@@ -12,7 +12,8 @@ import type { Language } from '#rally/core';
 import { Campaign } from '#rally/campaigns';
 
 /** Stored as text: adding a state is safe, renaming one is a migration. */
-export type PetitionStatus = 'draft' | 'open' | 'closed' | 'delivered';
+export const PETITION_STATUSES = ['draft', 'open', 'closed', 'delivered'] as const;
+export type PetitionStatus = (typeof PETITION_STATUSES)[number];
 
 @Entity('petitions')
 @Index('petitions_org_idx', ['organisationId', 'createdAt'])

@@ -1,25 +1,30 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiQuery } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { RallyConfig } from '#rally/core';
 import type { AuthContext } from '#rally/access';
-import { InjectConfig, InvalidInputError } from '#rally/core';
-import { Auth, IdPipe, isUuid, RequirePermission, StaffApi } from '#rally/access';
+import { Auth, IdPipe, OrganisationDirectory, RequirePermission, StaffApi } from '#rally/access';
 import { CampaignPermission } from '#rally/campaigns';
-import { PetitionPermission } from '../petitions.permissions.js';
+import type { Page, RallyConfig } from '#rally/core';
+import { InjectConfig, PageQueryDto, pageOf, PageSchema, pageWindow } from '#rally/core';
+import { PetitionCountsRepository } from '../counts/petition-counts.repository.js';
 import {
+  PaperSignatureBatchResponse,
   PaperSignaturesCreateDto,
+  PetitionCountsReportResponse,
   PetitionCreateDto,
+  PetitionListQueryDto,
+  PetitionResponse,
   PetitionUpdateDto,
+  SignaturesPerDayQueryDto,
+  SignaturesPerDayResponse,
+  toPaperSignatureBatchResponse,
   toPetitionResponse,
 } from '../dto/petition.dto.js';
-import type { PetitionResponse } from '../dto/petition.dto.js';
 import type { Petition } from '../entities/petition.entity.js';
-import type { PetitionCountsReport } from '../counts/petition-counts.repository.js';
-import { PetitionCountsRepository } from '../counts/petition-counts.repository.js';
+import { PetitionPermission } from '../petitions.permissions.js';
+import { PublicPetitionCache } from '../public-page/public-petition.cache.js';
 import type { PetitionAction } from './petition.service.js';
 import { PetitionService } from './petition.service.js';
-import { PublicPetitionCache } from '../public-page/public-petition.cache.js';
 import { SignatureExport } from './signature-export.js';
 
 const UUID = new IdPipe('Petition');
@@ -33,33 +38,50 @@ export class PetitionController {
     private readonly counts: PetitionCountsRepository,
     private readonly exporter: SignatureExport,
     private readonly publicCache: PublicPetitionCache,
+    private readonly organisations: OrganisationDirectory,
     @InjectConfig() private readonly config: RallyConfig,
   ) {}
 
   @Post()
   @RequirePermission(PetitionPermission.Manage)
+  @ApiCreatedResponse({ type: PetitionResponse })
   async create(@Auth() auth: AuthContext, @Body() body: PetitionCreateDto): Promise<PetitionResponse> {
     return this.respond(auth, await this.petitions.create(auth, body));
   }
 
   @Get()
   @RequirePermission(CampaignPermission.Read)
-  @ApiQuery({ name: 'campaignId', required: false })
-  async list(@Auth() auth: AuthContext, @Query('campaignId') campaignId?: string): Promise<PetitionResponse[]> {
-    if (campaignId !== undefined && !isUuid(campaignId))
-      throw new InvalidInputError({ campaignId: ['must be a UUID'] });
-    const list = await this.petitions.list(auth, campaignId);
-    return Promise.all(list.map((p) => this.respond(auth, p)));
+  @ApiOkResponse({ type: PageSchema(PetitionResponse) })
+  async list(@Auth() auth: AuthContext, @Query() query: PetitionListQueryDto): Promise<Page<PetitionResponse>> {
+    const window = pageWindow(query);
+    const { items, total } = await this.petitions.list(auth, {
+      campaignId: query.campaignId,
+      status: query.status,
+      q: query.q,
+      sort: query.sort,
+      ...window,
+    });
+    const totals = await this.counts.totalsOf(
+      auth,
+      items.map((p) => p.id),
+    );
+    return pageOf(
+      items.map((p) => toPetitionResponse(p, totals.get(p.id) ?? { online: 0, paper: 0 }, this.config.http.publicUrl)),
+      total,
+      window,
+    );
   }
 
   @Get(':petitionId')
   @RequirePermission(CampaignPermission.Read)
+  @ApiOkResponse({ type: PetitionResponse })
   async get(@Auth() auth: AuthContext, @Param('petitionId', UUID) id: string): Promise<PetitionResponse> {
     return this.respond(auth, await this.petitions.get(auth, id));
   }
 
   @Patch(':petitionId')
   @RequirePermission(PetitionPermission.Manage)
+  @ApiOkResponse({ type: PetitionResponse })
   async update(
     @Auth() auth: AuthContext,
     @Param('petitionId', UUID) id: string,
@@ -70,63 +92,89 @@ export class PetitionController {
 
   @Post(':petitionId/open')
   @RequirePermission(PetitionPermission.Manage)
+  @ApiCreatedResponse({ type: PetitionResponse })
   async open(@Auth() auth: AuthContext, @Param('petitionId', UUID) id: string): Promise<PetitionResponse> {
     return this.move(auth, id, 'open');
   }
 
   @Post(':petitionId/close')
   @RequirePermission(PetitionPermission.Manage)
+  @ApiCreatedResponse({ type: PetitionResponse })
   async close(@Auth() auth: AuthContext, @Param('petitionId', UUID) id: string): Promise<PetitionResponse> {
     return this.move(auth, id, 'close');
   }
 
   @Post(':petitionId/reopen')
   @RequirePermission(PetitionPermission.Manage)
+  @ApiCreatedResponse({ type: PetitionResponse })
   async reopen(@Auth() auth: AuthContext, @Param('petitionId', UUID) id: string): Promise<PetitionResponse> {
     return this.move(auth, id, 'reopen');
   }
 
   @Post(':petitionId/deliver')
   @RequirePermission(PetitionPermission.Manage)
+  @ApiCreatedResponse({ type: PetitionResponse })
   async deliver(@Auth() auth: AuthContext, @Param('petitionId', UUID) id: string): Promise<PetitionResponse> {
     return this.move(auth, id, 'deliver');
   }
 
   @Get(':petitionId/counts')
   @RequirePermission(CampaignPermission.Read)
-  async report(@Auth() auth: AuthContext, @Param('petitionId', UUID) id: string): Promise<PetitionCountsReport> {
+  @ApiOkResponse({ type: PetitionCountsReportResponse })
+  async report(
+    @Auth() auth: AuthContext,
+    @Param('petitionId', UUID) id: string,
+  ): Promise<PetitionCountsReportResponse> {
     await this.petitions.get(auth, id);
     return this.counts.report(auth, id);
   }
 
+  /** For the console's chart: confirmed signatures per day, read from the day counts (never the signatures). */
+  @Get(':petitionId/signatures-per-day')
+  @RequirePermission(CampaignPermission.Read)
+  @ApiOkResponse({ type: SignaturesPerDayResponse })
+  async perDay(
+    @Auth() auth: AuthContext,
+    @Param('petitionId', UUID) id: string,
+    @Query() query: SignaturesPerDayQueryDto,
+  ): Promise<SignaturesPerDayResponse> {
+    await this.petitions.get(auth, id);
+    const [days, organisation] = await Promise.all([
+      this.counts.perDay(auth, id, query.days ?? 30),
+      this.organisations.summary(auth),
+    ]);
+    return { timeZone: organisation.timeZone, days };
+  }
+
   @Post(':petitionId/paper-signatures')
   @RequirePermission(PetitionPermission.Manage)
+  @ApiCreatedResponse({ type: PaperSignatureBatchResponse })
   async addPaper(
     @Auth() auth: AuthContext,
     @Param('petitionId', UUID) id: string,
     @Body() body: PaperSignaturesCreateDto,
-  ): Promise<{ id: string; count: number; sourceNote: string; createdAt: string }> {
-    const batch = await this.petitions.addPaperSignatures(auth, id, body);
-    return { id: batch.id, count: batch.count, sourceNote: batch.sourceNote, createdAt: batch.createdAt.toISOString() };
+  ): Promise<PaperSignatureBatchResponse> {
+    return toPaperSignatureBatchResponse(await this.petitions.addPaperSignatures(auth, id, body));
   }
 
   @Get(':petitionId/paper-signatures')
   @RequirePermission(CampaignPermission.Read)
+  @ApiOkResponse({ type: PageSchema(PaperSignatureBatchResponse) })
   async listPaper(
     @Auth() auth: AuthContext,
     @Param('petitionId', UUID) id: string,
-  ): Promise<{ id: string; count: number; sourceNote: string; createdAt: string }[]> {
-    return (await this.petitions.listPaperSignatures(auth, id)).map((b) => ({
-      id: b.id,
-      count: b.count,
-      sourceNote: b.sourceNote,
-      createdAt: b.createdAt.toISOString(),
-    }));
+    @Query() query: PageQueryDto,
+  ): Promise<Page<PaperSignatureBatchResponse>> {
+    const window = pageWindow(query);
+    const { items, total } = await this.petitions.listPaperSignatures(auth, id, window);
+    return pageOf(items.map(toPaperSignatureBatchResponse), total, window);
   }
 
   /** Confirmed signatures as CSV, streamed. */
   @Get(':petitionId/signatures.csv')
   @RequirePermission(PetitionPermission.SignaturesExport)
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'Confirmed signatures, one row each', schema: { type: 'string' } })
   async export(
     @Auth() auth: AuthContext,
     @Param('petitionId', UUID) id: string,

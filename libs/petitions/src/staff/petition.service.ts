@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource, ILike, QueryFailedError } from 'typeorm';
 import type { AuthContext, OrgScope } from '#rally/access';
-import { InvalidInputError, NotFoundError, sqlRows } from '#rally/core';
+import { escapeLike, InvalidInputError, NotFoundError, sqlRows } from '#rally/core';
 import { CampaignService } from '#rally/campaigns';
 import { MailService } from '#rally/mail';
 import { AuditLog } from '#rally/access';
-import type { PetitionCreateDto, PetitionUpdateDto } from '../dto/petition.dto.js';
+import type { PetitionCreateDto, PetitionSort, PetitionUpdateDto } from '../dto/petition.dto.js';
 import { PaperSignatureBatch } from '../entities/paper-signature-batch.entity.js';
 import type { PetitionStatus } from '../entities/petition.entity.js';
 import { Petition } from '../entities/petition.entity.js';
@@ -77,12 +77,37 @@ export class PetitionService {
     });
   }
 
-  async list(scope: OrgScope, campaignId?: string): Promise<Petition[]> {
-    return this.db.getRepository(Petition).find({
-      where: { organisationId: scope.organisationId, ...(campaignId ? { campaignId } : {}) },
-      order: { createdAt: 'DESC' },
-      take: 500,
+  async list(
+    scope: OrgScope,
+    query: {
+      campaignId?: string;
+      status?: PetitionStatus;
+      q?: string;
+      sort?: PetitionSort;
+      limit: number;
+      offset: number;
+    },
+  ): Promise<{ items: Petition[]; total: number }> {
+    const base = {
+      organisationId: scope.organisationId,
+      ...(query.campaignId ? { campaignId: query.campaignId } : {}),
+      ...(query.status ? { status: query.status } : {}),
+    };
+    const like = query.q ? ILike(`%${escapeLike(query.q)}%`) : undefined;
+    const order = { newest: { createdAt: 'DESC' }, oldest: { createdAt: 'ASC' }, title: { title: 'ASC' } } as const;
+    const [items, total] = await this.db.getRepository(Petition).findAndCount({
+      // A list of conditions is an OR: the text in the title, or in the address.
+      where: like
+        ? [
+            { ...base, title: like },
+            { ...base, slug: like },
+          ]
+        : base,
+      order: { ...order[query.sort ?? 'newest'], id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
     });
+    return { items, total };
   }
 
   /** Another organisation's petition answers exactly like a missing one. */
@@ -180,11 +205,19 @@ export class PetitionService {
     await this.audit.record(auth, { action: 'petition.signatures.export', objectType: 'petition', objectId: id });
   }
 
-  async listPaperSignatures(scope: OrgScope, id: string): Promise<PaperSignatureBatch[]> {
+  async listPaperSignatures(
+    scope: OrgScope,
+    id: string,
+    window: { limit: number; offset: number },
+  ): Promise<{ items: PaperSignatureBatch[]; total: number }> {
     await this.get(scope, id);
-    return this.db
-      .getRepository(PaperSignatureBatch)
-      .find({ where: { organisationId: scope.organisationId, petitionId: id }, order: { createdAt: 'ASC' } });
+    const [items, total] = await this.db.getRepository(PaperSignatureBatch).findAndCount({
+      where: { organisationId: scope.organisationId, petitionId: id },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: window.limit,
+      skip: window.offset,
+    });
+    return { items, total };
   }
 }
 
