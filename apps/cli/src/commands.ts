@@ -1,5 +1,6 @@
 import type { RallyConfig } from '#rally/core';
 import { migrationCommands } from './migration.commands.js';
+import { openApiCommand } from './openapi.command.js';
 import { createAdminCommand } from './organisation.commands.js';
 import { sendTestMailCommand } from './send-test-mail.command.js';
 import { startCommand } from './start.command.js';
@@ -15,4 +16,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   ...migrationCommands,
   'send-test-mail': sendTestMailCommand,
   'create-admin': createAdminCommand,
+  openapi: openApiCommand,
 };

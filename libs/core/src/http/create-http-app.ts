@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
@@ -20,7 +22,7 @@ const BODY_LIMIT = 1_048_576;
 export async function createHttpApp(
   rootModule: unknown,
   config: RallyConfig,
-  options: { logDestination?: DestinationStream } = {},
+  options: { logDestination?: DestinationStream; preview?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const logger = JsonLogger.create(config.logLevel, 'api', options.logDestination);
   const adapter = new FastifyAdapter({
@@ -41,6 +43,8 @@ export async function createHttpApp(
   const app = await NestFactory.create<NestFastifyApplication>(rootModule as never, adapter, {
     logger,
     bufferLogs: false,
+    // Preview: metadata only, no provider runs (the OpenAPI export needs no database).
+    preview: options.preview ?? false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   const headers = securityHeaders(config.http.publicUrl);
@@ -71,7 +75,16 @@ export async function createHttpApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new DomainExceptionFilter());
 
-  const openapi = new DocumentBuilder()
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}
+
+/**
+ * Rally's OpenAPI document, built from the controllers' decorators: served at /api/docs/openapi.json, and written to
+ * `apps/console/src/api/openapi.json` (`npm run openapi`), from which the console's client types are generated.
+ */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
+  const info = new DocumentBuilder()
     .setTitle('Rally API')
     .setDescription('Advocacy campaigns for child-rights organisations: petitions, letters, responses, follow-ups.')
     .setVersion('1')
@@ -81,8 +94,7 @@ export async function createHttpApp(
     )
     .addCookieAuth('rally_session', { type: 'apiKey', in: 'cookie', name: 'rally_session' }, 'session')
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openapi), {
-    jsonDocumentUrl: 'api/docs/openapi.json',
+  return SwaggerModule.createDocument(app, info, {
+    operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}`,
   });
-  return app;
 }

@@ -1,0 +1,66 @@
+import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/errors';
+
+/** A success notice after an action (announced to screen readers by Mantine's notification region). */
+export const notifySuccess = (message: string): void => {
+  notifications.show({ color: 'green', message, autoClose: 4000 });
+};
+
+export const notifyError = (error: unknown, fallback: string): void => {
+  notifications.show({
+    color: 'red',
+    message: error instanceof Error && error.message ? error.message : fallback,
+    autoClose: 8000,
+  });
+};
+
+export function Loading(): ReactNode {
+  const { t } = useTranslation();
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Loader aria-label={t('common.loading')} />
+    </Center>
+  );
+}
+
+/** A failed load: what happened, and a way to try again. A 403 says plainly that the role does not allow it. */
+export function LoadError({ error, retry }: { error: unknown; retry?: () => void }): ReactNode {
+  const { t } = useTranslation();
+  const forbidden = error instanceof ApiError && error.forbidden;
+  return (
+    <Alert
+      color={forbidden ? 'orange' : 'red'}
+      title={forbidden ? t('common.forbiddenTitle') : t('common.loadFailed')}
+      role="alert"
+    >
+      <Stack gap="xs">
+        <Text size="sm">
+          {forbidden ? t('common.forbidden') : error instanceof Error ? error.message : String(error)}
+        </Text>
+        {retry && !forbidden && (
+          <Button variant="light" size="xs" onClick={retry} w="fit-content">
+            {t('common.retry')}
+          </Button>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** An empty list: what it will hold, and what to do next. */
+export function EmptyState({ title, hint, action }: { title: string; hint: string; action?: ReactNode }): ReactNode {
+  return (
+    <Stack align="center" py="xl" gap="xs">
+      <Title order={3} size="h4">
+        {title}
+      </Title>
+      <Text c="dimmed" ta="center" maw={480}>
+        {hint}
+      </Text>
+      {action}
+    </Stack>
+  );
+}
