@@ -27,6 +27,7 @@ describe('first run and create-admin', () => {
     const withLogin = printed.filter((lines) => lines.length > 0);
     expect(withLogin).toHaveLength(1);
     const password = /admin@demo\.rally\.localhost \/ (\S+)/.exec(withLogin[0].join('\n'))?.[1];
+    expect(withLogin[0].join('\n')).toContain(`(sign in at ${config.http.publicUrl}/console)`);
     const user = await db.getRepository(StaffUser).findOneByOrFail({ email: 'admin@demo.rally.localhost' });
     expect(await verifyPassword(user.passwordHash, password as string)).toBe(true);
     expect(await demoSeedHook(config, testDb.url)).toEqual([]);

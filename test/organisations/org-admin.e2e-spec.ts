@@ -33,6 +33,9 @@ describe('organisation administration: invitations, API tokens, members, audit l
   it('invites a new person who sets a password through the single-use link and joins with the invited role', async () => {
     const { token, mail } = await invite('New.Person@example.org', Role.Coordinator);
     expect(mail.subject).toContain('Child Rights & Co');
+    expect(mail.text).toContain(
+      `${rally.baseUrl}/console/invitation?lang=${admin.organisation.defaultLanguage}#token=${token}`,
+    );
     const preview = await call(rally, 'POST', '/api/auth/invitations/preview', { body: { token } });
     expect(preview.body).toMatchObject({
       email: 'new.person@example.org',

@@ -89,6 +89,7 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
     const [notice] = await rally.smtp!.waitFor(1, (m) => m.to === victim.user.email);
     expect(notice.subject).toMatch(/locked/);
     expect(notice.text).toContain('10.1.0.2');
+    expect(notice.text).toContain(`${rally.baseUrl}/console/forgot-password?lang=en`);
     // Another account is not affected.
     expect((await login(admin.user.email, TEST_PASSWORD, '10.1.0.9')).status).toBe(200);
   });
@@ -189,6 +190,8 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
     expect(unknown).toMatchObject({ status: 202, body: res.body });
     const [mail] = await rally.smtp!.waitFor(1, (m) => m.to === person.user.email && /Reset/.test(m.subject));
     const token = tokenFromMail(mail.text);
+    // The console's screen; the secret in the fragment, which no browser sends to a server.
+    expect(mail.text).toContain(`${rally.baseUrl}/console/reset-password?lang=en#token=${token}`);
     const weak = await call(rally, 'POST', '/api/auth/password-reset/confirm', {
       body: { token, newPassword: 'short' },
     });
@@ -223,6 +226,16 @@ describe('staff sign-in, sessions, CSRF and password reset', () => {
       body: { token: tokenFromMail(mail.text), newPassword: 'a brand new secret phrase' },
     });
     expect(res).toMatchObject({ status: 410, body: { error: 'reset_link_invalid' } });
+  });
+
+  it('sends the addresses older mails linked to (/staff/...) to the console screens, query string kept', async () => {
+    for (const screen of ['forgot-password', 'reset-password', 'invitation']) {
+      const res = await call(rally, 'GET', `/staff/${screen}?lang=fr`);
+      expect(res.status).toBe(302);
+      // The browser carries the link's #token=... over to this Location, which has no fragment of its own.
+      expect(res.headers.get('location')).toBe(`/console/${screen}?lang=fr`);
+    }
+    expect((await call(rally, 'GET', '/staff/invitation')).headers.get('location')).toBe('/console/invitation');
   });
 
   it('answers 401 without credentials and with an unknown bearer token, and 422 naming the field for bad login input', async () => {

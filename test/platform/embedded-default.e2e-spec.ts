@@ -8,12 +8,13 @@ describe('embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)', () => {
   let dataDir: string;
   let env: Record<string, string>;
   let base: string;
+  let port: number;
   let rally: RunningProcess;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'rally-embedded-'));
     chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach its directory
-    const port = await freePort();
+    port = await freePort();
     // SECRET_KEY empty: the embedded default generates its own under DATA_DIR.
     env = cleanEnv({
       SECRET_KEY: '',
@@ -45,6 +46,15 @@ describe('embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)', () => {
     expect(ready).toEqual({ status: 'ok', database: 'ok', queue: 'ok', queueBackend: 'postgres' });
     expect(rally.output()).toContain(`API docs (OpenAPI):     http://localhost:`);
     expect(readFileSync(join(dataDir, 'secret-key'), 'utf8').trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it('prints the console as the first address, and the demo login with where to use it', () => {
+    const printed = rally.output().slice(rally.output().indexOf('Rally is starting.'));
+    const consoleUrl = `http://localhost:${port}/console`;
+    expect(/https?:\/\/\S+/.exec(printed)?.[0]).toBe(consoleUrl);
+    expect(printed).toMatch(/Demo admin login: +admin@demo\.rally\.localhost \/ \S+/);
+    expect(printed).toContain(`(sign in at ${consoleUrl})`);
+    expect(printed).toContain(`if lost: ${consoleUrl}/forgot-password`);
   });
 
   it('captures mail sent through the pipeline and shows it on the local mailbox page', async () => {

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -21,7 +22,11 @@ export interface HarnessOptions {
   /** Delay per message in the SMTP sink, to keep a batch in flight long enough to interrupt it. */
   smtpDelayMs?: number;
   env?: Record<string, string>;
+  /** The built console the api serves under /console/ (default: dist/console, which `npm run build` writes). */
+  consoleDir?: string;
 }
+
+const BUILT_CONSOLE = fileURLToPath(new URL('../../dist/console/', import.meta.url));
 
 export interface RallyHarness {
   baseUrl: string;
@@ -64,7 +69,10 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
   let worker: INestApplicationContext | undefined;
   try {
     const runtime = await prepareRuntime(config);
-    api = await createHttpApp(ApiModule.forRoot(config, runtime), config);
+    api = await createHttpApp(
+      ApiModule.forRoot(config, runtime, { console: { directory: options.consoleDir ?? BUILT_CONSOLE } }),
+      config,
+    );
     await api.listen({ port: 0, host: '127.0.0.1' });
     const port = (api.getHttpServer().address() as AddressInfo).port;
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -8,11 +8,20 @@ import { OrganisationsModule } from '#rally/organisations';
 import { PetitionsModule } from '#rally/petitions';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS, RALLY_PERMISSIONS } from '#rally/schema';
+import type { ConsoleOptions } from './console/console.module.js';
+import { ConsoleModule } from './console/console.module.js';
 
-/** The HTTP process: staff API, public pages, and (capture mode on a loopback address only) the local mailbox. */
+/**
+ * The HTTP process: staff API, public pages, the staff console, and (capture mode on a loopback address only) the
+ * local mailbox.
+ */
 @Module({})
 export class ApiModule {
-  static forRoot(config: RallyConfig, runtime: RallyRuntime): DynamicModule {
+  static forRoot(
+    config: RallyConfig,
+    runtime: RallyRuntime,
+    options: { console?: ConsoleOptions } = {},
+  ): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -25,6 +34,7 @@ export class ApiModule {
         HealthModule,
         OrganisationsModule.forApi(),
         PetitionsModule.forApi(),
+        ConsoleModule.forRoot(options.console),
       ],
     };
   }

@@ -14,6 +14,7 @@ const logger = new Logger('Api');
 logger.log({
   msg: 'api listening',
   url: base,
+  console: `${base}/console`,
   docs: `${base}/api/docs`,
   mailbox: mailboxExposure(config),
 });

@@ -94,7 +94,7 @@ export const demoSeedHook: FirstRunHook = async (config, databaseUrl) => {
   return [
     '',
     `  Demo organisation:      ${seeded.organisation.name} (slug ${seeded.organisation.slug})`,
-    `  Demo admin login:       ${seeded.user.email} / ${seeded.password}`,
-    '                          (shown this once; if lost: POST /api/auth/password-reset, the link arrives in the mailbox)',
+    `  Demo admin login:       ${seeded.user.email} / ${seeded.password}   (sign in at ${config.http.publicUrl}/console)`,
+    `                          (shown this once; if lost: ${config.http.publicUrl}/console/forgot-password, the link arrives in the mailbox)`,
   ];
 };

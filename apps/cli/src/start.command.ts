@@ -36,6 +36,8 @@ export const startCommand: CliCommand = {
       [
         '',
         'Rally is starting.',
+        // The first address: where a person starts (and signs in with the demo login printed below).
+        `  Staff console:          ${base}/console`,
         `  Staff API:              ${base}/api/orgs/<slug>/...   (sign in: POST ${base}/api/auth/login)`,
         `  API docs (OpenAPI):     ${base}/api/docs`,
         `  ${mailStartupLine(config)}`,

@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { MailModule } from '#rally/mail';
-import { AccountPagesController } from './account-pages/account-pages.controller.js';
+import { OldAccountLinksController } from './account-links/old-account-links.controller.js';
 import { ApiTokenController } from './api-tokens/api-token.controller.js';
 import { ApiTokenService } from './api-tokens/api-token.service.js';
 import { AuditController } from './audit/audit.controller.js';
@@ -29,7 +29,7 @@ export class OrganisationsModule {
       imports: [MailModule.forFeature(...ORGANISATION_MAILS)],
       controllers: [
         AuthController,
-        AccountPagesController,
+        OldAccountLinksController,
         InvitationAcceptController,
         OrganisationController,
         MemberController,

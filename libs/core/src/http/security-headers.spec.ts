@@ -14,7 +14,7 @@ describe('security headers', () => {
     ['/api/documents', true],
     ['/p/end-detention', false],
     ['/p/end-detention?next=/x.json', false],
-    ['/staff/reset-password', false],
+    ['/console/reset-password', false],
     ['/dev/mailbox', false],
   ])('%s answers data: %s', (path, expected) => {
     expect(isDataPath(path)).toBe(expected);
@@ -30,9 +30,18 @@ describe('security headers', () => {
     expect(data['strict-transport-security']).toBeUndefined();
   });
 
-  it('adds HSTS to both sets when Rally is served over https', () => {
-    const { data, document } = securityHeaders('https://rally.example.org');
-    expect(data['strict-transport-security']).toContain('max-age=');
-    expect(document['strict-transport-security']).toContain('max-age=');
+  it('gives the console a policy of its own: same-origin scripts and requests, never framed, no referrer', () => {
+    const { console: consoleSet, document } = securityHeaders('http://localhost:3000');
+    expect(consoleSet['content-security-policy']).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
+    expect(consoleSet['referrer-policy']).toBe('no-referrer');
+    expect(consoleSet['x-frame-options']).toBe('DENY');
+    expect(Object.keys(document).filter((k) => !(k in consoleSet))).toEqual([]);
+  });
+
+  it('adds HSTS to every set when Rally is served over https', () => {
+    const sets = securityHeaders('https://rally.example.org');
+    for (const set of Object.values(sets)) expect(set['strict-transport-security']).toContain('max-age=');
   });
 });

@@ -1,7 +1,11 @@
-/** The two fixed header sets: one for pages a browser renders, a smaller one for JSON that no browser renders. */
+/**
+ * The fixed header sets: one for pages a browser renders, a smaller one for JSON that no browser renders, and the
+ * staff console's (a single-page app served under /console/).
+ */
 export interface SecurityHeaderSets {
   document: Record<string, string>;
   data: Record<string, string>;
+  console: Record<string, string>;
 }
 
 /**
@@ -41,7 +45,27 @@ export function securityHeaders(publicUrl: string): SecurityHeaderSets {
     'cross-origin-resource-policy': 'same-site',
     ...hsts,
   };
-  return { document, data };
+  // The console talks only to its own origin and is never framed. Mantine injects <style> tags at run time, hence
+  // 'unsafe-inline' for styles only; scripts stay same-origin files (Vite emits no inline script).
+  // no-referrer: every console path answers the same index.html, and the reset and invitation screens carry their
+  // secret in the URL, so one policy for the whole app rather than one per path of the same file.
+  const consoleSet = {
+    ...document,
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+    ].join('; '),
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'x-robots-tag': 'noindex',
+  };
+  return { document, data, console: consoleSet };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { JsonLogger } from './json-logger.js';
+import { logContext } from './request-context.js';
 
 function capture(): { logger: JsonLogger; lines: string[] } {
   const lines: string[] = [];
@@ -32,5 +33,23 @@ describe('JsonLogger', () => {
     expect(JSON.parse(lines[0]).error).toBe(
       "Can't send mail - all recipients were rejected: 550 5.1.1 <[email]>: Recipient address rejected",
     );
+  });
+
+  it("keeps each line's fields to that line, in or out of a request's context", () => {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
+    const logger = JsonLogger.create('info', 'api', stream);
+    logger.warn({ msg: 'console not built', directory: '/srv/console' });
+    logger.log('api listening');
+    logContext.run({ requestId: 'r-1' }, () => {
+      logger.warn({ msg: 'slow query', table: 'petitions' });
+      logger.log('request done');
+    });
+    const [first, second, third, fourth] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(first).toMatchObject({ directory: '/srv/console' });
+    expect(second).not.toHaveProperty('directory');
+    expect(third).toMatchObject({ requestId: 'r-1', table: 'petitions' });
+    expect(fourth).toMatchObject({ requestId: 'r-1' });
+    expect(fourth).not.toHaveProperty('table');
   });
 });

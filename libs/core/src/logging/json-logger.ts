@@ -17,7 +17,9 @@ export class JsonLogger implements LoggerService {
   /** `destination`: where lines go (stdout by default; tests pass a stream to read them). */
   static create(level: string, service: string, destination?: DestinationStream): JsonLogger {
     // The mixin runs only for lines actually written: the request id (or job) of the work in progress, from
-    // AsyncLocalStorage. It returns the stored object itself, so a line costs no allocation for it.
+    // AsyncLocalStorage. pino's default merge assigns the line's fields INTO the mixin's object, which here is shared
+    // (the store, or NO_CONTEXT): every later line then carried earlier lines' fields. The merge below builds a new
+    // object per written line instead, leaving the context untouched.
     return new JsonLogger(
       pino(
         {
@@ -25,6 +27,7 @@ export class JsonLogger implements LoggerService {
           base: { service },
           timestamp: pino.stdTimeFunctions.isoTime,
           mixin: () => logContext.getStore() ?? NO_CONTEXT,
+          mixinMergeStrategy: (line, context) => ({ ...context, ...line }),
         },
         destination ?? pino.destination(1),
       ),

@@ -6,6 +6,7 @@ import { DEFAULT_LANGUAGE, InjectConfig, normaliseEmail } from '#rally/core';
 import { MailService } from '#rally/mail';
 import { StaffUser, SessionService } from '#rally/access';
 import type { IssuedSession } from '#rally/access';
+import { accountLinks } from '../account-links/account-links.js';
 import type { OrganisationsConfig } from '../organisations.config.js';
 import { ORGANISATIONS_CONFIG } from '../organisations.config.js';
 import { InvalidCredentialsError, LoginLockedError } from '../organisations.exception.js';
@@ -78,7 +79,7 @@ export class LoginService {
         failures: this.limits.loginMaxFailures,
         ip,
         lockMinutes: Math.ceil(retryAfterSeconds / 60),
-        resetUrl: `${this.config.http.publicUrl}/staff/forgot-password?lang=${language}`,
+        resetUrl: accountLinks.forgotPassword(this.config.http.publicUrl, language),
       },
       // One notice per lockout window, however many processes see the last failure.
       idempotencyKey: `lockout-notice:${user.id}:${Math.floor(lockedUntil / 60)}`,

@@ -5,6 +5,7 @@ import type { Language, RallyConfig } from '#rally/core';
 import { DEFAULT_LANGUAGE, InjectConfig, normaliseEmail, RateLimitedError, sqlRows } from '#rally/core';
 import { MailService } from '#rally/mail';
 import { StaffUser, hashSecret, newSecret, SessionService } from '#rally/access';
+import { accountLinks } from '../account-links/account-links.js';
 import { PasswordReset } from '../entities/password-reset.entity.js';
 import { LinkInvalidError, WeakPasswordError } from '../organisations.exception.js';
 import { PASSWORD_RESET_MAIL } from '../organisations.mail.js';
@@ -44,10 +45,9 @@ export class PasswordResetService {
     await this.mail.send(null, {
       to: user.email,
       template: PASSWORD_RESET_MAIL,
-      // The secret rides in the fragment: browsers never send it to a server or in a Referer.
       data: {
         email: user.email,
-        resetUrl: `${this.config.http.publicUrl}/staff/reset-password?lang=${language}#token=${secret}`,
+        resetUrl: accountLinks.resetPassword(this.config.http.publicUrl, language, secret),
         validMinutes: VALID_MINUTES,
       },
       idempotencyKey: `password-reset:${reset.id}`,

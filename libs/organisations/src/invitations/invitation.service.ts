@@ -6,6 +6,7 @@ import type { AuthContext, OrgScope, Role } from '#rally/access';
 import { ConflictError, InjectConfig, NotFoundError, normaliseEmail, sqlRows } from '#rally/core';
 import { MailService } from '#rally/mail';
 import { AuditLog, hashSecret, newSecret, ApiToken, Organisation, StaffUser } from '#rally/access';
+import { accountLinks } from '../account-links/account-links.js';
 import type { InvitationState } from '../entities/invitation.entity.js';
 import { Invitation } from '../entities/invitation.entity.js';
 import { INVITATION_MAIL } from '../organisations.mail.js';
@@ -61,8 +62,7 @@ export class InvitationService {
               organisationName: organisation.name,
               inviterName: await this.actorName(auth),
               role: input.role,
-              // The secret rides in the fragment: never sent to a server log or in a Referer.
-              acceptUrl: `${this.config.http.publicUrl}/staff/invitation?lang=${organisation.defaultLanguage}#token=${secret}`,
+              acceptUrl: accountLinks.invitation(this.config.http.publicUrl, organisation.defaultLanguage, secret),
               expiresAt: invitation.expiresAt.getTime(),
             },
             idempotencyKey: `invitation:${invitation.id}`,

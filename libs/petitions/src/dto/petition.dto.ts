@@ -71,11 +71,16 @@ export class PetitionCreateDto {
   @Max(100_000_000, { each: true })
   milestones?: number[];
 
-  @ApiProperty({ example: 'en', enum: LANGUAGES })
+  @ApiProperty({ example: 'en', enum: LANGUAGES, enumName: 'Language' })
   @IsIn(LANGUAGES)
   language: Language;
 
-  @ApiPropertyOptional({ example: '2030-01-01T00:00:00.000Z', description: 'When the petition closes by itself' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    example: '2030-01-01T00:00:00.000Z',
+    description: 'When the petition closes by itself',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   closesAt?: string;
@@ -86,6 +91,8 @@ export class PetitionUpdateDto extends PartialType(
   OmitType(PetitionCreateDto, ['campaignId', 'slug', 'closesAt'] as const),
 ) {
   @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
     example: '2031-01-01T00:00:00.000Z',
     nullable: true,
     description: 'null removes the close date',
