@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // The layer diagram, enforced: apps -> schema -> feature libraries -> access -> mail -> core. A library imports a
 // lower layer, or another feature library, only through its public surface `#rally/<lib>` (its src/index.ts).
@@ -51,11 +52,36 @@ const appsRules = {
   rules: { 'no-restricted-imports': ['error', { patterns: [TESTING_HELPERS] }] },
 };
 
+// The console is a browser app: it may import only its own files and packages (the API's shape reaches it as the
+// generated types, never as Rally's libraries), and its React code follows the rules of hooks.
+const consoleRules = [
+  {
+    files: ['apps/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './apps/console/tsconfig.json' })],
+    },
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^#rally', message: 'the console imports nothing of the server; use the generated API types.' },
+            { regex: '(^|/)libs/', message: 'the console imports nothing of the server; use the generated API types.' },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'var/**', 'coverage/**', 'libs/schema/src/migrations/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { 'import-x': importX },
     // Keeps value imports of classes used as constructor parameter types: Nest's DI reads them from decorator metadata.
     languageOptions: { parserOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } },
@@ -81,4 +107,5 @@ export default tseslint.config(
   },
   appsRules,
   ...layerRules,
+  ...consoleRules,
 );

@@ -1,5 +1,5 @@
 // The strings the console shares with the server (language names, roles, form errors) are written from the server's
-// catalogues into apps/console/src/i18n/shared/, committed; the console imports nothing from libs/. `npm test`
+// catalogues into apps/console/src/i18n/shared/, with the country codes the server accepts, committed; the console imports nothing from libs/. `npm test`
 // fails when the copy drifts from the source (test/console/drift.e2e-spec.ts). Usage: node scripts/console-catalogues.mjs [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
 
@@ -12,16 +12,28 @@ export function sharedCatalogue(lang) {
   return { language: common.language, errors: common.errors, optional: common.optional, role: organisations.role };
 }
 
-export const sharedFile = (lang) => new URL(`../apps/console/src/i18n/shared/${lang}.json`, import.meta.url);
-export const sharedJson = (lang) => `${JSON.stringify(sharedCatalogue(lang), null, 2)}\n`;
+/** The ISO 3166-1 codes a signature or an organisation may name (their names come from the browser's Intl data). */
+export function countryCodes() {
+  const source = readFileSync(new URL('../libs/petitions/src/i18n/countries.ts', import.meta.url), 'utf8');
+  const codes = /const CODES =\s*'([A-Z ]+)'/.exec(source)?.[1];
+  if (!codes) throw new Error('libs/petitions/src/i18n/countries.ts: CODES not found');
+  return codes.split(' ');
+}
+
+const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+const FILES = {
+  ...Object.fromEntries(LANGUAGES.map((lang) => [`${lang}.json`, () => json(sharedCatalogue(lang))])),
+  'countries.json': () => json(countryCodes()),
+};
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const check = process.argv.includes('--check');
   let drift = false;
-  for (const lang of LANGUAGES) {
-    const wanted = sharedJson(lang);
-    if (check) drift ||= readFileSync(sharedFile(lang), 'utf8') !== wanted;
-    else writeFileSync(sharedFile(lang), wanted);
+  for (const [name, content] of Object.entries(FILES)) {
+    const file = new URL(`../apps/console/src/i18n/shared/${name}`, import.meta.url);
+    const wanted = content();
+    if (check) drift ||= readFileSync(file, 'utf8') !== wanted;
+    else writeFileSync(file, wanted);
   }
   if (drift) {
     process.stderr.write('apps/console/src/i18n/shared/ is out of date: run node scripts/console-catalogues.mjs\n');

@@ -23,8 +23,9 @@ export const onSessionExpired = (listener: ExpiryListener): (() => void) => {
   return () => expiryListeners.delete(listener);
 };
 
-// Sign-in and the other account routes answer 401 for a wrong password, not an ended session.
-const ACCOUNT_ROUTES = /^\/api\/auth\/(login|password-reset|invitations)/;
+// Sign-in and the other account routes answer 401 for a wrong password, not an ended session; GET /api/auth/session
+// answers 401 to say "nobody is signed in", which the session query turns into null.
+const ACCOUNT_ROUTES = /^\/api\/auth\/(login|password|invitations|session)/;
 
 const session: Middleware = {
   onRequest({ request }) {
@@ -39,5 +40,10 @@ const session: Middleware = {
 };
 
 /** The typed client of Rally's API (generated from its OpenAPI document). Same origin: cookies stay first-party. */
-export const api = createClient<paths>({ baseUrl: window.location.origin, credentials: 'same-origin' });
+export const api = createClient<paths>({
+  baseUrl: window.location.origin,
+  credentials: 'same-origin',
+  // Looked up per request rather than captured once, so a test can answer in its place.
+  fetch: (request) => globalThis.fetch(request),
+});
 api.use(session);

@@ -3,13 +3,22 @@ import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors';
+import { ensureOverlay } from '../app/overlays';
 
 /** A success notice after an action (announced to screen readers by Mantine's notification region). */
 export const notifySuccess = (message: string): void => {
+  void ensureOverlay('notifications');
   notifications.show({ color: 'green', message, autoClose: 4000 });
 };
 
+/** A notice that something needs the member's attention (a session that ended). */
+export const notifyWarning = (id: string, message: string): void => {
+  void ensureOverlay('notifications');
+  notifications.show({ id, color: 'yellow', message, autoClose: 8000 });
+};
+
 export const notifyError = (error: unknown, fallback: string): void => {
+  void ensureOverlay('notifications');
   notifications.show({
     color: 'red',
     message: error instanceof Error && error.message ? error.message : fallback,

@@ -1,7 +1,9 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useBlocker } from '@tanstack/react-router';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors';
+import { confirmAction } from './confirm';
 
 /**
  * Shows the server's validation messages on the fields they name (422 `fields`), and answers whether there were any;
@@ -15,11 +17,34 @@ export function showFieldErrors<T>(form: UseFormReturnType<T>, error: unknown): 
   return true;
 }
 
-/** Asks before leaving a form with unsaved changes (in-app navigation and closing or reloading the tab). */
-export function useUnsavedChangesGuard(dirty: boolean): void {
+/**
+ * Asks before leaving a form with unsaved changes: in the console with a dialog, and when closing or reloading the
+ * tab with the browser's own prompt. `release()` lets the navigation that follows a successful save through (the
+ * form's dirty state only clears on the next render, after that navigation has started).
+ */
+export function useUnsavedChangesGuard(dirty: boolean): { release: () => void } {
   const { t } = useTranslation();
+  const state = useRef({ dirty, released: false });
+  useEffect(() => {
+    state.current.dirty = dirty;
+    if (!dirty) state.current.released = false;
+  }, [dirty]);
+  const guarding = (): boolean => state.current.dirty && !state.current.released;
   useBlocker({
-    shouldBlockFn: () => dirty && !window.confirm(t('common.unsavedChanges')),
-    enableBeforeUnload: () => dirty,
+    shouldBlockFn: async () =>
+      guarding() &&
+      !(await confirmAction({
+        title: t('common.unsavedTitle'),
+        message: t('common.unsavedChanges'),
+        confirmLabel: t('common.leave'),
+        cancelLabel: t('common.stay'),
+        danger: true,
+      })),
+    enableBeforeUnload: guarding,
   });
+  return {
+    release: () => {
+      state.current.released = true;
+    },
+  };
 }

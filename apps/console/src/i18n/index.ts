@@ -2,17 +2,13 @@ import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
 import sharedEn from './shared/en.json';
-import sharedEs from './shared/es.json';
-import sharedFr from './shared/fr.json';
 
 export const LANGUAGES = ['en', 'fr', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'rally.language';
-const isLanguage = (value: unknown): value is Language =>
+export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /** The member's choice, else the first of the browser's languages Rally speaks, else English. */
@@ -30,10 +26,33 @@ function applyToDocument(lang: string): void {
   document.documentElement.dir = RTL.has(lang) ? 'rtl' : 'ltr';
 }
 
-export function chooseLanguage(lang: Language): void {
-  window.localStorage.setItem(STORAGE_KEY, lang);
-  void i18n.changeLanguage(lang);
+/**
+ * French and Spanish are fetched when chosen (each is ~5 KB gzipped that an English reader never needs); English is
+ * in the first load, as the fallback for a key a catalogue might lack.
+ */
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<[{ default: object }, { default: object }]>> = {
+  fr: () => Promise.all([import('./fr.json'), import('./shared/fr.json')]),
+  es: () => Promise.all([import('./es.json'), import('./shared/es.json')]),
+};
+
+async function load(lang: Language): Promise<void> {
+  if (lang === 'en' || i18n.hasResourceBundle(lang, 'console')) return;
+  const [console, shared] = await LOADERS[lang]();
+  i18n.addResourceBundle(lang, 'console', console.default);
+  i18n.addResourceBundle(lang, 'shared', shared.default);
 }
+
+export async function chooseLanguage(lang: Language): Promise<void> {
+  window.localStorage.setItem(STORAGE_KEY, lang);
+  await load(lang);
+  await i18n.changeLanguage(lang);
+}
+
+/** A language's name in that language ("français", "español"), from the browser's data, for the language menu. */
+export const nativeName = (lang: Language): string => {
+  const name = new Intl.DisplayNames([lang], { type: 'language' }).of(lang) ?? lang;
+  return name.charAt(0).toLocaleUpperCase(lang) + name.slice(1);
+};
 
 /**
  * The console's texts through i18next with ICU MessageFormat, as on the server: its own catalogue (`console`) and
@@ -45,12 +64,8 @@ void i18n
   .use(ICU)
   .use(initReactI18next)
   .init({
-    resources: {
-      en: { console: en, shared: sharedEn },
-      fr: { console: fr, shared: sharedFr },
-      es: { console: es, shared: sharedEs },
-    },
-    lng: initialLanguage(),
+    resources: { en: { console: en, shared: sharedEn } },
+    lng: 'en',
     fallbackLng: 'en',
     ns: ['console', 'shared'],
     defaultNS: 'console',
@@ -58,5 +73,16 @@ void i18n
     returnNull: false,
     initAsync: false,
   });
-applyToDocument(i18n.language);
 i18n.on('languageChanged', applyToDocument);
+
+/** Resolves once the member's language is loaded: the first render waits for it, so no screen flashes in English. */
+export const i18nReady: Promise<void> = (async () => {
+  const lang = initialLanguage();
+  try {
+    await load(lang);
+    await i18n.changeLanguage(lang);
+  } catch {
+    // Offline or a chunk missing after a deploy: English, rather than nothing.
+  }
+  applyToDocument(i18n.language);
+})();

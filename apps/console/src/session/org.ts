@@ -14,10 +14,24 @@ export const meQuery = (org: string) =>
     staleTime: 5 * 60_000,
   });
 
-/** The organisation of the current route and what the member may do in it. */
-export function useOrg(): { org: string; me: Me | undefined; can: (permission: string) => boolean } {
+export interface OrgContext {
+  org: string;
+  me: Me | undefined;
+  /** Whether the role holds the permission (false until GET /me answers: nothing is offered before it is known). */
+  can: (permission: string) => boolean;
+}
+
+/** The organisation of the current route, if any, and what the member may do in it. */
+export function useOptionalOrg(): OrgContext | undefined {
   const { org } = useParams({ strict: false }) as { org?: string };
-  if (!org) throw new Error('useOrg() outside an organisation route');
-  const { data: me } = useQuery(meQuery(org));
+  const { data: me } = useQuery({ ...meQuery(org ?? ''), enabled: org !== undefined });
+  if (org === undefined) return undefined;
   return { org, me, can: (permission) => me?.permissions.includes(permission) ?? false };
+}
+
+/** The organisation of the current route and what the member may do in it. */
+export function useOrg(): OrgContext {
+  const context = useOptionalOrg();
+  if (!context) throw new Error('useOrg() outside an organisation route');
+  return context;
 }

@@ -1,0 +1,15 @@
+import type { LinkProps } from '@tanstack/react-router';
+
+/**
+ * The organisation's screens in the navigation, each shown only to roles holding its permission (as GET /me lists
+ * them; the API enforces the same permission on the screen's routes).
+ */
+export const NAVIGATION: readonly { key: string; to: LinkProps['to']; path: string; permission?: string }[] = [
+  { key: 'home', to: '/o/$org', path: '' },
+  { key: 'campaigns', to: '/o/$org/campaigns', path: '/campaigns', permission: 'campaigns.read' },
+  { key: 'petitions', to: '/o/$org/petitions', path: '/petitions', permission: 'campaigns.read' },
+  { key: 'members', to: '/o/$org/members', path: '/members', permission: 'organisation.read' },
+  { key: 'settings', to: '/o/$org/settings', path: '/settings', permission: 'organisation.read' },
+  { key: 'apiTokens', to: '/o/$org/api-tokens', path: '/api-tokens', permission: 'tokens.manage' },
+  { key: 'audit', to: '/o/$org/audit', path: '/audit', permission: 'audit.read' },
+];

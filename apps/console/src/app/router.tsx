@@ -1,0 +1,217 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  redirect,
+} from '@tanstack/react-router';
+import { HomeScreen } from '../screens/home/home-screen';
+import { SignInScreen } from '../screens/auth/sign-in';
+import { sessionQuery } from '../session/session';
+import { AppLayout } from './app-layout';
+import { NotFoundScreen, RootLayout, RouteError } from './root-layout';
+import { day, days, language, oneOf, page, search, text, uuid } from './search-params';
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: RootLayout,
+  notFoundComponent: NotFoundScreen,
+  errorComponent: RouteError,
+});
+
+// Sign-in and an organisation's home are what nearly every visit shows first, so they are in the first load (one chunk
+// compresses better than many); every other screen is its own chunk, fetched when first shown or hovered.
+const signIn = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'sign-in',
+  validateSearch: search({ next: text, lang: language }),
+  component: SignInScreen,
+});
+const forgotPassword = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'forgot-password',
+  validateSearch: search({ lang: language }),
+  component: lazyRouteComponent(() => import('../screens/auth/forgot-password'), 'ForgotPasswordScreen'),
+});
+const resetPassword = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'reset-password',
+  validateSearch: search({ lang: language }),
+  component: lazyRouteComponent(() => import('../screens/auth/reset-password'), 'ResetPasswordScreen'),
+});
+const invitation = createRoute({
+  getParentRoute: () => rootRoute,
+  path: 'invitation',
+  validateSearch: search({ lang: language }),
+  component: lazyRouteComponent(() => import('../screens/auth/invitation'), 'InvitationScreen'),
+});
+
+/** Everything else needs a session; without one the member signs in and comes back to the page they asked for. */
+const authed = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'authed',
+  beforeLoad: async ({ context, location }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!session) throw redirect({ to: '/sign-in', search: { next: location.href } });
+    return { session };
+  },
+  component: AppLayout,
+});
+
+const organisations = createRoute({
+  getParentRoute: () => authed,
+  path: '/',
+  beforeLoad: ({ context }) => {
+    // One organisation: straight to it. Several: the picker. None: the picker says how to get invited.
+    const only = context.session.organisations.length === 1 ? context.session.organisations[0] : undefined;
+    if (only) throw redirect({ to: '/o/$org', params: { org: only.slug } });
+  },
+  component: lazyRouteComponent(() => import('../screens/orgs/organisation-picker'), 'OrganisationPicker'),
+});
+const account = createRoute({
+  getParentRoute: () => authed,
+  path: 'account',
+  component: lazyRouteComponent(() => import('../screens/account/account-screen'), 'AccountScreen'),
+});
+
+/** An organisation's screens: only for its members (the API refuses others anyway; this says so plainly). */
+const org = createRoute({
+  getParentRoute: () => authed,
+  path: 'o/$org',
+  beforeLoad: ({ context, params }) => {
+    const membership = context.session.organisations.find((o) => o.slug === params.org);
+    if (!membership) throw notFound();
+    return { membership };
+  },
+});
+
+const home = createRoute({
+  getParentRoute: () => org,
+  path: '/',
+  component: HomeScreen,
+});
+
+const campaigns = createRoute({
+  getParentRoute: () => org,
+  path: 'campaigns',
+  validateSearch: search({ q: text, sort: oneOf(['newest', 'oldest', 'name']), page }),
+  component: lazyRouteComponent(() => import('../screens/campaigns/campaign-list'), 'CampaignListScreen'),
+});
+const campaignNew = createRoute({
+  getParentRoute: () => org,
+  path: 'campaigns/new',
+  component: lazyRouteComponent(() => import('../screens/campaigns/campaign-new'), 'CampaignNewScreen'),
+});
+const campaignDetail = createRoute({
+  getParentRoute: () => org,
+  path: 'campaigns/$campaignId',
+  component: lazyRouteComponent(() => import('../screens/campaigns/campaign-detail'), 'CampaignDetailScreen'),
+});
+
+const petitions = createRoute({
+  getParentRoute: () => org,
+  path: 'petitions',
+  validateSearch: search({
+    q: text,
+    status: oneOf(['draft', 'open', 'closed', 'delivered']),
+    campaignId: uuid,
+    sort: oneOf(['newest', 'oldest', 'title']),
+    page,
+  }),
+  component: lazyRouteComponent(() => import('../screens/petitions/petition-list'), 'PetitionListScreen'),
+});
+const petitionNew = createRoute({
+  getParentRoute: () => org,
+  path: 'petitions/new',
+  validateSearch: search({ campaignId: uuid }),
+  component: lazyRouteComponent(() => import('../screens/petitions/petition-new'), 'PetitionNewScreen'),
+});
+const petitionDetail = createRoute({
+  getParentRoute: () => org,
+  path: 'petitions/$petitionId',
+  validateSearch: search({ days: days, page }),
+  component: lazyRouteComponent(() => import('../screens/petitions/petition-detail'), 'PetitionDetailScreen'),
+});
+const petitionEdit = createRoute({
+  getParentRoute: () => org,
+  path: 'petitions/$petitionId/edit',
+  component: lazyRouteComponent(() => import('../screens/petitions/petition-edit'), 'PetitionEditScreen'),
+});
+
+const settings = createRoute({
+  getParentRoute: () => org,
+  path: 'settings',
+  component: lazyRouteComponent(() => import('../screens/settings/settings-screen'), 'SettingsScreen'),
+});
+const members = createRoute({
+  getParentRoute: () => org,
+  path: 'members',
+  validateSearch: search({ page, invitations: page }),
+  component: lazyRouteComponent(() => import('../screens/members/members-screen'), 'MembersScreen'),
+});
+const apiTokens = createRoute({
+  getParentRoute: () => org,
+  path: 'api-tokens',
+  validateSearch: search({ page }),
+  component: lazyRouteComponent(() => import('../screens/api-tokens/api-tokens-screen'), 'ApiTokensScreen'),
+});
+const audit = createRoute({
+  getParentRoute: () => org,
+  path: 'audit',
+  validateSearch: search({
+    action: text,
+    objectType: text,
+    actorUserId: uuid,
+    since: day,
+    until: day,
+    page,
+  }),
+  component: lazyRouteComponent(() => import('../screens/audit/audit-screen'), 'AuditScreen'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signIn,
+  forgotPassword,
+  resetPassword,
+  invitation,
+  authed.addChildren([
+    organisations,
+    account,
+    org.addChildren([
+      home,
+      campaigns,
+      campaignNew,
+      campaignDetail,
+      petitions,
+      petitionNew,
+      petitionDetail,
+      petitionEdit,
+      settings,
+      members,
+      apiTokens,
+      audit,
+    ]),
+  ]),
+]);
+
+export const createConsoleRouter = (queryClient: QueryClient) =>
+  createRouter({
+    routeTree,
+    basepath: '/console',
+    context: { queryClient },
+    defaultPreload: 'intent',
+    // Data comes from TanStack Query (its own cache); the router only decides what renders.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createConsoleRouter>;
+  }
+}

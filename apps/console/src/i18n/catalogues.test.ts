@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { NAVIGATION } from '../app/navigation';
+import { actionKey, AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../screens/audit/audit-queries';
+import { ACTIONS_FROM } from '../screens/petitions/petition-lifecycle';
+import { PETITION_STATUSES } from '../screens/petitions/petition-queries';
+import en from './en.json';
+import es from './es.json';
+import fr from './fr.json';
+
+type Catalogue = { [key: string]: string | Catalogue };
+const flatten = (c: Catalogue, prefix = ''): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(c).flatMap(([k, v]) =>
+      typeof v === 'string' ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)),
+    ),
+  );
+const CATALOGUES = { en: flatten(en), fr: flatten(fr), es: flatten(es) };
+
+/** Placeholders and plural/select arguments of a message: a translation must use the same ones. */
+const argumentsOf = (message: string): string[] =>
+  [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'api' ? [] : sources(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+
+describe('the console catalogues', () => {
+  it('French and Spanish have exactly the English keys', () => {
+    for (const lang of ['fr', 'es'] as const)
+      expect(Object.keys(CATALOGUES[lang]).sort()).toEqual(Object.keys(CATALOGUES.en).sort());
+  });
+
+  it('every message is valid ICU and uses the same arguments in every language', () => {
+    for (const [lang, messages] of Object.entries(CATALOGUES))
+      for (const [key, message] of Object.entries(messages)) {
+        expect(() => new IntlMessageFormat(message, lang), `${lang} ${key}`).not.toThrow();
+        expect({ key, lang, args: argumentsOf(message) }).toEqual({
+          key,
+          lang,
+          args: argumentsOf(CATALOGUES.en[key] ?? ''),
+        });
+      }
+  });
+
+  it('every key the screens ask for with a literal exists in English', () => {
+    const root = join(import.meta.dirname, '..');
+    const missing = sources(root).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z][\w.-]*)'/g)]
+        .map((m) => m[1] as string)
+        .filter((key) => !(key in CATALOGUES.en))
+        .map((key) => `${file.slice(root.length)}: ${key}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('every key the screens build from a value exists in English', () => {
+    const built = [
+      ...NAVIGATION.map((item) => `nav.${item.key}`),
+      ...PETITION_STATUSES.map((s) => `petitions.status.${s}`),
+      ...['newest', 'oldest', 'title'].map((s) => `petitions.sort.${s}`),
+      ...['newest', 'oldest', 'name'].map((s) => `campaigns.sort.${s}`),
+      ...Object.values(ACTIONS_FROM)
+        .flat()
+        .flatMap((a) => ['button', 'title', 'message', 'done'].map((part) => `petitions.lifecycle.${a}.${part}`)),
+      ...AUDIT_ACTIONS.map(actionKey),
+      ...AUDIT_OBJECT_TYPES.map((o) => `audit.objects.${o}`),
+      ...['pending', 'accepted', 'revoked', 'expired'].map((s) => `invitation.state.${s}`),
+      ...['first', 'last', 'previous', 'next'].map((c) => `table.${c}`),
+    ];
+    expect(built.filter((key) => !(key in CATALOGUES.en))).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { Schemas } from '../../api/client';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import { windowOf } from '../../components/pagination';
+
+export type AuditEvent = Schemas['AuditEventResponse'];
+
+export interface AuditFilters {
+  action?: string;
+  objectType?: string;
+  actorUserId?: string;
+  /** Calendar days (YYYY-MM-DD), read in the browser's time zone: the whole of `until` is included. */
+  since?: string;
+  until?: string;
+}
+
+const startOfDay = (day: string): string => new Date(`${day}T00:00:00`).toISOString();
+const startOfNextDay = (day: string): string => {
+  const d = new Date(`${day}T00:00:00`);
+  d.setDate(d.getDate() + 1);
+  return d.toISOString();
+};
+
+export const auditQuery = (org: string, filters: AuditFilters & { page?: number; limit?: number }) =>
+  queryOptions({
+    queryKey: ['org', org, 'audit', filters],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/orgs/{orgSlug}/audit-events', {
+          params: {
+            path: { orgSlug: org },
+            query: {
+              action: filters.action,
+              objectType: filters.objectType,
+              actorUserId: filters.actorUserId,
+              since: filters.since ? startOfDay(filters.since) : undefined,
+              until: filters.until ? startOfNextDay(filters.until) : undefined,
+              ...windowOf(filters.page),
+              ...(filters.limit ? { limit: filters.limit } : {}),
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+/** Every action the audit log records, for the filter and for reading rows in the member's language. */
+export const AUDIT_ACTIONS = [
+  'organisation.update',
+  'mail-settings.update',
+  'invitation.create',
+  'invitation.revoke',
+  'invitation.accept',
+  'member.role-change',
+  'member.remove',
+  'api-token.create',
+  'api-token.revoke',
+  'campaign.create',
+  'campaign.update',
+  'petition.create',
+  'petition.update',
+  'petition.open',
+  'petition.close',
+  'petition.reopen',
+  'petition.deliver',
+  'petition.paper-signatures.add',
+  'petition.signatures.export',
+] as const;
+
+export const AUDIT_OBJECT_TYPES = [
+  'organisation',
+  'invitation',
+  'member',
+  'api-token',
+  'campaign',
+  'petition',
+] as const;
+
+/** The catalogue key of an action ("petition.paper-signatures.add" -> "audit.actions.petition_paper-signatures_add"). */
+export const actionKey = (action: string): string => `audit.actions.${action.replaceAll('.', '_')}`;

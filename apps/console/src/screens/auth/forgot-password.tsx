@@ -1,0 +1,56 @@
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/errors';
+import { AuthCard } from './auth-card';
+import { AnchorLink } from '../../components/links';
+
+/** Asks for a reset link. The answer is the same whether or not the address has an account (no enumeration). */
+export function ForgotPasswordScreen(): ReactNode {
+  const { t } = useTranslation();
+  const form = useForm({
+    initialValues: { email: '' },
+    validate: { email: (v) => (/^\S+@\S+$/.test(v.trim()) ? null : t('shared:errors.email')) },
+  });
+  const request = useMutation({
+    mutationFn: (email: string) => unwrap(api.POST('/api/auth/password-reset', { body: { email } })),
+  });
+
+  return (
+    <AuthCard title={t('auth.forgotTitle')}>
+      {request.isSuccess ? (
+        <Alert color="green" role="status">
+          {t('auth.forgotSent', { email: form.values.email.trim() })}
+        </Alert>
+      ) : (
+        <form onSubmit={form.onSubmit((v) => request.mutate(v.email.trim()))} noValidate>
+          <Stack gap="sm">
+            <Text size="sm">{t('auth.forgotHint')}</Text>
+            {request.error && (
+              <Alert color="red" role="alert">
+                {request.error.message}
+              </Alert>
+            )}
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              autoComplete="email"
+              required
+              autoFocus
+              {...form.getInputProps('email')}
+            />
+            <Button type="submit" loading={request.isPending}>
+              {t('auth.sendLink')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+      <AnchorLink to="/sign-in" size="sm">
+        {t('auth.backToSignIn')}
+      </AnchorLink>
+    </AuthCard>
+  );
+}
