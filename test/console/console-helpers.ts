@@ -28,7 +28,8 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
     .analyze();
   const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = grave.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n    ')}`,
   );
   expect({ screen, violations: report }).toEqual({ screen, violations: [] });
 }

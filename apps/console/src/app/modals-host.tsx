@@ -11,5 +11,12 @@ import { useTranslation } from 'react-i18next';
 export default function ModalsHost({ onReady }: { onReady: () => void }): ReactNode {
   const { t } = useTranslation();
   useEffect(onReady, [onReady]);
-  return <ModalsProvider labels={{ confirm: t('common.confirm'), cancel: t('common.cancel') }}>{null}</ModalsProvider>;
+  return (
+    <ModalsProvider
+      labels={{ confirm: t('common.confirm'), cancel: t('common.cancel') }}
+      modalProps={{ closeButtonProps: { 'aria-label': t('common.dismiss') } }}
+    >
+      {null}
+    </ModalsProvider>
+  );
 }

@@ -14,11 +14,22 @@ export const theme = createTheme({
 });
 
 /**
- * Secondary ("dimmed") text one shade darker than Mantine's: its gray 6 on white is 3.3:1, under the 4.5:1 WCAG AA
- * asks for small text (hints under fields, empty states, table notes); gray 7 is 7.5:1.
+ * Two of Mantine's light-scheme colours fall under the 4.5:1 WCAG AA asks for small text:
+ * - secondary ("dimmed") text, gray 6 on white (3.3:1): gray 7 instead (7.5:1);
+ * - the "light" variant (badges, soft buttons), a colour's text on its own tint (green: 3.8:1): near-black text on
+ *   the tint instead (over 12:1), which still carries the colour; colour is never the only signal (a badge says its
+ *   status in words).
  */
-export const cssVariablesResolver: CSSVariablesResolver = () => ({
+export const cssVariablesResolver: CSSVariablesResolver = (theme) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    ...Object.fromEntries(
+      Object.keys(theme.colors).map((colour) => [
+        `--mantine-color-${colour}-light-color`,
+        'var(--mantine-color-dark-8)',
+      ]),
+    ),
+  },
   dark: {},
 });

@@ -1,6 +1,7 @@
 import { ActionIcon, CopyButton, TextInput, Tooltip } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CheckIcon, CopyIcon } from './icons';
 
 /** A read-only value with a button that copies it (a public link, an embed snippet, a token shown once). */
 export function CopyField({
@@ -25,7 +26,7 @@ export function CopyField({
           {({ copied, copy }) => (
             <Tooltip label={copied ? t('common.copied') : t('common.copy')}>
               <ActionIcon variant="subtle" onClick={copy} aria-label={`${t('common.copy')}: ${label}`}>
-                {copied ? '✓' : '⧉'}
+                {copied ? <CheckIcon /> : <CopyIcon />}
               </ActionIcon>
             </Tooltip>
           )}

@@ -4,17 +4,21 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors';
 import { ensureOverlay } from '../app/overlays';
+import { i18n } from '../i18n';
 
 /** A success notice after an action (announced to screen readers by Mantine's notification region). */
+/** Every notice can be dismissed, with a button named for screen readers (Mantine leaves it unnamed). */
+const dismissible = () => ({ closeButtonProps: { 'aria-label': i18n.t('common.dismiss') } });
+
 export const notifySuccess = (message: string): void => {
   void ensureOverlay('notifications');
-  notifications.show({ color: 'green', message, autoClose: 4000 });
+  notifications.show({ color: 'green', message, autoClose: 4000, ...dismissible() });
 };
 
 /** A notice that something needs the member's attention (a session that ended). */
 export const notifyWarning = (id: string, message: string): void => {
   void ensureOverlay('notifications');
-  notifications.show({ id, color: 'yellow', message, autoClose: 8000 });
+  notifications.show({ id, color: 'yellow', message, autoClose: 8000, ...dismissible() });
 };
 
 export const notifyError = (error: unknown, fallback: string): void => {
@@ -23,6 +27,7 @@ export const notifyError = (error: unknown, fallback: string): void => {
     color: 'red',
     message: error instanceof Error && error.message ? error.message : fallback,
     autoClose: 8000,
+    ...dismissible(),
   });
 };
 

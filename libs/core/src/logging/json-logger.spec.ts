@@ -35,21 +35,21 @@ describe('JsonLogger', () => {
     );
   });
 
-  it("keeps each line's fields to that line, in or out of a request's context", () => {
+  it("keeps each line's fields to that line, in or out of a job's context", () => {
     const lines: string[] = [];
     const stream = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
     const logger = JsonLogger.create('info', 'api', stream);
     logger.warn({ msg: 'console not built', directory: '/srv/console' });
     logger.log('api listening');
-    logContext.run({ requestId: 'r-1' }, () => {
+    logContext.run({ job: 'mail.send', jobId: 'j-1' }, () => {
       logger.warn({ msg: 'slow query', table: 'petitions' });
       logger.log('request done');
     });
     const [first, second, third, fourth] = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(first).toMatchObject({ directory: '/srv/console' });
     expect(second).not.toHaveProperty('directory');
-    expect(third).toMatchObject({ requestId: 'r-1', table: 'petitions' });
-    expect(fourth).toMatchObject({ requestId: 'r-1' });
+    expect(third).toMatchObject({ job: 'mail.send', jobId: 'j-1', table: 'petitions' });
+    expect(fourth).toMatchObject({ job: 'mail.send', jobId: 'j-1' });
     expect(fourth).not.toHaveProperty('table');
   });
 });

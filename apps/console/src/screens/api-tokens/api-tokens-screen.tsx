@@ -73,6 +73,7 @@ export function ApiTokensScreen(): ReactNode {
           title={t('tokens.createdTitle', { name: created.name })}
           role="status"
           withCloseButton
+          closeButtonLabel={t('common.dismiss')}
           onClose={() => setCreated(null)}
         >
           <Stack gap="xs">
@@ -132,7 +133,12 @@ export function ApiTokensScreen(): ReactNode {
           ]}
         />
       )}
-      <Modal opened={creating} onClose={create.close} title={t('tokens.create')}>
+      <Modal
+        opened={creating}
+        onClose={create.close}
+        title={t('tokens.create')}
+        closeButtonProps={{ 'aria-label': t('common.dismiss') }}
+      >
         <CreateTokenForm
           org={org}
           onCancel={create.close}

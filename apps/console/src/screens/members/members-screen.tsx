@@ -46,7 +46,12 @@ export function MembersScreen(): ReactNode {
           />
         </Stack>
       )}
-      <Modal opened={inviting} onClose={invite.close} title={t('members.invite')}>
+      <Modal
+        opened={inviting}
+        onClose={invite.close}
+        title={t('members.invite')}
+        closeButtonProps={{ 'aria-label': t('common.dismiss') }}
+      >
         <InviteForm org={org} onDone={invite.close} />
       </Modal>
     </Page>

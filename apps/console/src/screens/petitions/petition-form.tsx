@@ -2,6 +2,7 @@ import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TagsInput, Texta
 import { DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LocalisedDates } from '../../components/dates';
 import { notifyError } from '../../components/feedback';
@@ -66,8 +67,9 @@ export function PetitionForm<T>({
     },
   });
   const guard = useUnsavedChangesGuard(form.isDirty());
-  // The address follows the title until the campaigner edits it themself.
-  const slugTouched = form.isTouched('slug');
+  // The address follows the title until the campaigner edits it themself (form.isTouched would not do: setting
+  // the field from the title marks it touched too).
+  const [slugEdited, setSlugEdited] = useState(false);
 
   const submit = form.onSubmit(async (values) => {
     try {
@@ -109,7 +111,7 @@ export function PetitionForm<T>({
             {...form.getInputProps('title')}
             onChange={(e) => {
               form.setFieldValue('title', e.currentTarget.value);
-              if (mode === 'create' && !slugTouched) form.setFieldValue('slug', slugify(e.currentTarget.value));
+              if (mode === 'create' && !slugEdited) form.setFieldValue('slug', slugify(e.currentTarget.value));
             }}
           />
           {mode === 'create' && (
@@ -119,6 +121,10 @@ export function PetitionForm<T>({
               required
               maxLength={80}
               {...form.getInputProps('slug')}
+              onChange={(e) => {
+                setSlugEdited(true);
+                form.setFieldValue('slug', e.currentTarget.value);
+              }}
             />
           )}
           <Textarea

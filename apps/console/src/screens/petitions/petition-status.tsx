@@ -9,7 +9,7 @@ const COLOURS: Record<PetitionStatus, string> = { draft: 'gray', open: 'green', 
 export function PetitionStatusBadge({ status }: { status: PetitionStatus }): ReactNode {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOURS[status]} variant="light" autoContrast>
+    <Badge color={COLOURS[status]} variant="light">
       {t(`petitions.status.${status}`)}
     </Badge>
   );

@@ -25,6 +25,7 @@ export default function SignaturesChart({ days, label }: { days: Day[]; label: s
         gridAxis="y"
         withTooltip
         barProps={{ isAnimationActive: false }}
+        yAxisProps={{ allowDecimals: false }}
       />
     </div>
   );
