@@ -106,12 +106,51 @@ describeInBrowser('staff console: a campaigner runs a petition', () => {
     const csv = readFileSync((await download.path()) as string, 'utf8');
     expect(csv).toContain('awa.supporter@example.org');
 
+    // Paper signatures join the count; the batch is listed with its source.
+    await page.getByRole('textbox', { name: /^Signatures/ }).fill('25');
+    await page.getByLabel(/^Where they come from/).fill('Stall at the Saturday market');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('25 paper signatures added to the count.').waitFor();
+    await page.getByRole('table', { name: 'Paper signatures' }).getByText('Stall at the Saturday market').waitFor();
+    await page.getByText('26 of 100 signatures').first().waitFor();
+
+    // Every field can change after creation: the goal, milestones, the close date.
+    await page.getByRole('link', { name: 'Edit' }).click();
+    await page.waitForURL(/\/edit$/);
+    await reviewScreen(page, 'petition-edit');
+    const goal = page.getByRole('textbox', { name: /^Goal/ });
+    await goal.fill('200');
+    const milestones = page.getByRole('combobox', { name: /^Milestones/ });
+    await milestones.fill('50');
+    await milestones.press('Enter');
+    await milestones.fill('150');
+    await milestones.press('Enter');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').first().waitFor();
+    await page.waitForURL(/\/petitions\/[0-9a-f-]{36}$/);
+    await page.getByText('26 of 200 signatures').first().waitFor();
+    await page.getByText('Milestones: 50 · 150').waitFor();
+
+    // Closing asks first; a closed petition can be reopened.
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Close this petition?' })
+      .getByRole('button', { name: 'Close', exact: true })
+      .click();
+    await page.getByText('is closed.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Reopen' }).click();
+    await page.getByRole('dialog', { name: 'Reopen this petition?' }).getByRole('button', { name: 'Reopen' }).click();
+    await page.getByText('is open again.', { exact: false }).waitFor();
+
     // The list finds it by status and text, with the filters in the address.
     await page.goto(consoleUrl(rally, `/o/${slug}/petitions?status=open&q=child`));
     await page.getByRole('link', { name: 'Free every child from detention' }).waitFor();
     await reviewScreen(page, 'petitions');
     await page.goto(consoleUrl(rally, `/o/${slug}/petitions?status=draft`));
     await page.getByText('No petition matches these filters.').waitFor();
+    await page.goto(consoleUrl(rally, `/o/${slug}/campaigns`));
+    await page.getByRole('link', { name: 'No child in detention' }).waitFor();
+    await reviewScreen(page, 'campaigns');
 
     // Home: the open petition with its count, its days and where signatures come from.
     await page.goto(consoleUrl(rally, `/o/${slug}`));
