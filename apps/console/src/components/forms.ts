@@ -1,9 +1,11 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useBlocker } from '@tanstack/react-router';
+import type { FormEvent } from 'react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/errors';
 import { confirmAction } from './confirm';
+import { notifyError } from './feedback';
 
 /**
  * Shows the server's validation messages on the fields they name (422 `fields`), and answers whether there were any;
@@ -47,4 +49,28 @@ export function useUnsavedChangesGuard(dirty: boolean): { release: () => void } 
       state.current.released = true;
     },
   };
+}
+
+/**
+ * The submit handler of an editing form: saves, and on success lets the next navigation through and marks the values
+ * as the saved ones before `onSaved` (which may navigate away); on failure shows the server's messages on the fields,
+ * or a notice when the error names no field. While the form has unsaved changes, leaving asks first.
+ */
+export function useSavingForm<Values, Saved>(
+  form: UseFormReturnType<Values>,
+  save: (values: Values) => Promise<Saved>,
+  onSaved: (saved: Saved) => void,
+): (event?: FormEvent<HTMLFormElement>) => void {
+  const { t } = useTranslation();
+  const guard = useUnsavedChangesGuard(form.isDirty());
+  return form.onSubmit(async (values) => {
+    try {
+      const saved = await save(values);
+      guard.release();
+      form.resetDirty(values);
+      onSaved(saved);
+    } catch (error) {
+      if (!showFieldErrors(form, error)) notifyError(error, t('common.saveFailed'));
+    }
+  });
 }

@@ -10,6 +10,7 @@ import { notifySuccess } from '../../components/feedback';
 import { showFieldErrors, useUnsavedChangesGuard } from '../../components/forms';
 import { Page } from '../../components/page';
 import { useSession } from '../../session/session';
+import { NewPasswordFields } from '../auth/new-password-fields';
 import { newPasswordRules } from '../auth/password-rules';
 
 /** The member's own account: who they are, and changing the password (which signs out their other sessions). */
@@ -68,19 +69,7 @@ export function AccountScreen(): ReactNode {
                 required
                 {...form.getInputProps('currentPassword')}
               />
-              <PasswordInput
-                label={t('auth.newPassword')}
-                description={t('auth.passwordRule')}
-                autoComplete="new-password"
-                required
-                {...form.getInputProps('newPassword')}
-              />
-              <PasswordInput
-                label={t('auth.confirmPassword')}
-                autoComplete="new-password"
-                required
-                {...form.getInputProps('confirm')}
-              />
+              <NewPasswordFields form={form} />
               <Button type="submit" loading={change.isPending} w="fit-content">
                 {t('auth.savePassword')}
               </Button>

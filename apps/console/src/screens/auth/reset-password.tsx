@@ -4,11 +4,11 @@ import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PasswordInput } from '../../components/password-input';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
 import { showFieldErrors } from '../../components/forms';
 import { AuthCard, takeFragmentToken } from './auth-card';
+import { NewPasswordFields } from './new-password-fields';
 import { newPasswordRules } from './password-rules';
 import { AnchorLink } from '../../components/links';
 
@@ -41,20 +41,7 @@ export function ResetPasswordScreen(): ReactNode {
                 {reset.error.message}
               </Alert>
             )}
-            <PasswordInput
-              label={t('auth.newPassword')}
-              description={t('auth.passwordRule')}
-              autoComplete="new-password"
-              required
-              autoFocus
-              {...form.getInputProps('newPassword')}
-            />
-            <PasswordInput
-              label={t('auth.confirmPassword')}
-              autoComplete="new-password"
-              required
-              {...form.getInputProps('confirm')}
-            />
+            <NewPasswordFields form={form} autoFocus />
             <Button type="submit" loading={reset.isPending}>
               {t('auth.savePassword')}
             </Button>

@@ -2,8 +2,7 @@ import { Button, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notifyError } from '../../components/feedback';
-import { showFieldErrors, useUnsavedChangesGuard } from '../../components/forms';
+import { useSavingForm } from '../../components/forms';
 
 export interface CampaignValues {
   name: string;
@@ -32,17 +31,11 @@ export function CampaignForm<T>({
       description: (v) => (v.length > 5000 ? t('shared:errors.tooLong') : null),
     },
   });
-  const guard = useUnsavedChangesGuard(form.isDirty());
-  const submit = form.onSubmit(async (values) => {
-    try {
-      const saved = await onSubmit({ name: values.name.trim(), description: values.description.trim() });
-      guard.release();
-      form.resetDirty(values);
-      onSaved(saved);
-    } catch (error) {
-      if (!showFieldErrors(form, error)) notifyError(error, t('common.saveFailed'));
-    }
-  });
+  const submit = useSavingForm(
+    form,
+    (values) => onSubmit({ name: values.name.trim(), description: values.description.trim() }),
+    onSaved,
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" maw={640}>

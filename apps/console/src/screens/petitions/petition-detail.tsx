@@ -1,4 +1,4 @@
-import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading, LoadError } from '../../components/feedback';
 import { useFormat } from '../../components/format';
 import { Page } from '../../components/page';
+import { Section } from '../../components/section';
 import { useOrg } from '../../session/org';
 import { PaperSignatures } from './paper-signatures';
 import { PetitionBreakdown } from './petition-breakdown';
@@ -71,22 +72,17 @@ export function PetitionDetailScreen(): ReactNode {
       </Group>
 
       <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Paper withBorder p="lg">
-          <Stack gap="sm" aria-live="polite">
-            <Title order={2} size="h4">
-              {t('petitions.liveCount')}
-            </Title>
-            <GoalProgress count={p.counts.total} goal={p.goal} size="lg" />
-            <Text size="sm" c="dimmed">
-              {t('petitions.split', { online: format.number(p.counts.online), paper: format.number(p.counts.paper) })}
+        <Section title={t('petitions.liveCount')} live>
+          <GoalProgress count={p.counts.total} goal={p.goal} size="lg" />
+          <Text size="sm" c="dimmed">
+            {t('petitions.split', { online: format.number(p.counts.online), paper: format.number(p.counts.paper) })}
+          </Text>
+          {p.milestones.length > 0 && (
+            <Text size="sm">
+              {t('petitions.milestonesLine', { list: p.milestones.map((m) => format.number(m)).join(' · ') })}
             </Text>
-            {p.milestones.length > 0 && (
-              <Text size="sm">
-                {t('petitions.milestonesLine', { list: p.milestones.map((m) => format.number(m)).join(' · ') })}
-              </Text>
-            )}
-          </Stack>
-        </Paper>
+          )}
+        </Section>
         <Paper withBorder p="lg">
           <SignaturesPerDay
             org={org}
@@ -98,52 +94,32 @@ export function PetitionDetailScreen(): ReactNode {
         </Paper>
       </SimpleGrid>
 
-      <Paper withBorder p="lg">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {t('petitions.whereFrom')}
-          </Title>
-          {report.error ? (
-            <LoadError error={report.error} />
-          ) : report.data ? (
-            <PetitionBreakdown report={report.data} />
-          ) : (
-            <Loading />
-          )}
-        </Stack>
-      </Paper>
+      <Section title={t('petitions.whereFrom')}>
+        {report.error ? (
+          <LoadError error={report.error} />
+        ) : report.data ? (
+          <PetitionBreakdown report={report.data} />
+        ) : (
+          <Loading />
+        )}
+      </Section>
 
-      <Paper withBorder p="lg">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {t('petitions.share.title')}
-          </Title>
-          <PetitionShare petition={p} />
-        </Stack>
-      </Paper>
+      <Section title={t('petitions.share.title')}>
+        <PetitionShare petition={p} />
+      </Section>
 
-      <Paper withBorder p="lg">
-        <Stack gap="sm">
-          <Title order={2} size="h4">
-            {t('petitions.paper.title')}
-          </Title>
-          <PaperSignatures org={org} petitionId={petitionId} canAdd={manage} />
-        </Stack>
-      </Paper>
+      <Section title={t('petitions.paper.title')}>
+        <PaperSignatures org={org} petitionId={petitionId} canAdd={manage} />
+      </Section>
 
-      <Paper withBorder p="lg">
-        <Stack gap="xs">
-          <Title order={2} size="h4">
-            {t('petitions.text')}
-          </Title>
-          {p.targetDescription && (
-            <Text size="sm" c="dimmed">
-              {t('petitions.addressedTo', { target: p.targetDescription })}
-            </Text>
-          )}
-          <Text style={{ whiteSpace: 'pre-wrap' }}>{p.ask}</Text>
-        </Stack>
-      </Paper>
+      <Section title={t('petitions.text')}>
+        {p.targetDescription && (
+          <Text size="sm" c="dimmed">
+            {t('petitions.addressedTo', { target: p.targetDescription })}
+          </Text>
+        )}
+        <Text style={{ whiteSpace: 'pre-wrap' }}>{p.ask}</Text>
+      </Section>
     </Page>
   );
 }

@@ -5,8 +5,7 @@ import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LocalisedDates } from '../../components/dates';
-import { notifyError } from '../../components/feedback';
-import { showFieldErrors, useUnsavedChangesGuard } from '../../components/forms';
+import { useSavingForm } from '../../components/forms';
 import { LANGUAGES } from '../../i18n';
 import { slugify } from './slug';
 
@@ -66,21 +65,11 @@ export function PetitionForm<T>({
       milestones: (v) => (v.every((m) => /^\d+$/.test(m) && Number(m) >= 1) ? null : t('petitions.milestoneRule')),
     },
   });
-  const guard = useUnsavedChangesGuard(form.isDirty());
   // The address follows the title until the campaigner edits it themself (form.isTouched would not do: setting
   // the field from the title marks it touched too).
   const [slugEdited, setSlugEdited] = useState(false);
 
-  const submit = form.onSubmit(async (values) => {
-    try {
-      const saved = await onSubmit(values);
-      guard.release();
-      form.resetDirty(values);
-      onSaved(saved);
-    } catch (error) {
-      if (!showFieldErrors(form, error)) notifyError(error, t('common.saveFailed'));
-    }
-  });
+  const submit = useSavingForm(form, onSubmit, onSaved);
 
   return (
     <LocalisedDates>

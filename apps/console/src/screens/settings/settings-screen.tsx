@@ -7,9 +7,9 @@ import { useTranslation } from 'react-i18next';
 import type { Schemas } from '../../api/client';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
-import { Loading, LoadError, notifyError, notifySuccess } from '../../components/feedback';
+import { Loading, LoadError, notifySuccess } from '../../components/feedback';
 import { useCountryName } from '../../components/format';
-import { showFieldErrors, useUnsavedChangesGuard } from '../../components/forms';
+import { useSavingForm } from '../../components/forms';
 import { Page } from '../../components/page';
 import { LANGUAGES } from '../../i18n';
 import countries from '../../i18n/shared/countries.json';
@@ -62,23 +62,21 @@ function OrganisationForm({ organisation, editable }: { organisation: Organisati
     },
     validate: { name: (v) => (v.trim() ? null : t('shared:errors.required')) },
   });
-  const guard = useUnsavedChangesGuard(form.isDirty());
-  const submit = form.onSubmit(async (values) => {
-    try {
-      const saved = await unwrap(
+  const submit = useSavingForm(
+    form,
+    (values) =>
+      unwrap(
         api.PATCH('/api/orgs/{orgSlug}', {
           params: { path: { orgSlug: organisation.slug } },
           body: { ...values, name: values.name.trim(), defaultLanguage: values.defaultLanguage as Schemas['Language'] },
         }),
-      );
-      guard.release();
+      ),
+    (saved) => {
       queryClient.setQueryData(organisationQuery(organisation.slug).queryKey, saved);
       void queryClient.invalidateQueries({ queryKey: ['session'] });
       notifySuccess(t('common.saved'));
-    } catch (error) {
-      if (!showFieldErrors(form, error)) notifyError(error, t('common.saveFailed'));
-    }
-  });
+    },
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -170,22 +168,20 @@ function MailSettingsForm({
       sendingAddress: (v) => (!v.trim() || /^\S+@\S+\.\S+$/.test(v.trim()) ? null : t('shared:errors.email')),
     },
   });
-  const guard = useUnsavedChangesGuard(form.isDirty());
-  const submit = form.onSubmit(async (values) => {
-    try {
-      const saved = await unwrap(
+  const submit = useSavingForm(
+    form,
+    (values) =>
+      unwrap(
         api.PUT('/api/orgs/{orgSlug}/mail-settings', {
           params: { path: { orgSlug: org } },
           body: { sendingAddress: values.sendingAddress.trim() || null },
         }),
-      );
-      guard.release();
+      ),
+    (saved) => {
       queryClient.setQueryData(mailSettingsQuery(org).queryKey, saved);
       notifySuccess(t('common.saved'));
-    } catch (error) {
-      if (!showFieldErrors(form, error)) notifyError(error, t('common.saveFailed'));
-    }
-  });
+    },
+  );
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm" maw={560}>
