@@ -70,6 +70,16 @@ export function PetitionForm<T>({
   const [slugEdited, setSlugEdited] = useState(false);
 
   const submit = useSavingForm(form, onSubmit, onSaved);
+  // Beside the campaign when creating; beside the close date when editing (the campaign is fixed by then).
+  const languageField = (
+    <Select
+      label={t('petitions.language')}
+      description={t('petitions.languageHint')}
+      data={LANGUAGES.map((l) => ({ value: l, label: t(`shared:language.${l}`) }))}
+      allowDeselect={false}
+      {...form.getInputProps('language')}
+    />
+  );
 
   return (
     <LocalisedDates>
@@ -84,13 +94,7 @@ export function PetitionForm<T>({
                 searchable
                 {...form.getInputProps('campaignId')}
               />
-              <Select
-                label={t('petitions.language')}
-                description={t('petitions.languageHint')}
-                data={LANGUAGES.map((l) => ({ value: l, label: t(`shared:language.${l}`) }))}
-                allowDeselect={false}
-                {...form.getInputProps('language')}
-              />
+              {languageField}
             </SimpleGrid>
           )}
           <TextInput
@@ -149,15 +153,7 @@ export function PetitionForm<T>({
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {mode === 'edit' && (
-              <Select
-                label={t('petitions.language')}
-                description={t('petitions.languageHint')}
-                data={LANGUAGES.map((l) => ({ value: l, label: t(`shared:language.${l}`) }))}
-                allowDeselect={false}
-                {...form.getInputProps('language')}
-              />
-            )}
+            {mode === 'edit' && languageField}
             <DateTimePicker
               label={t('petitions.closesAt')}
               description={t('petitions.closesAtHint', { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
