@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/errors';
 import { LocalisedDates } from '../../components/dates';
 import { LoadError } from '../../components/feedback';
 import { useFormat } from '../../components/format';
@@ -28,6 +29,13 @@ export function AuditScreen(): ReactNode {
     void navigate({ search: { ...search, ...change, page: undefined } });
   const filtered = Boolean(search.action || search.objectType || search.actorUserId || search.since || search.until);
 
+  // A role without the audit log gets the refusal alone, not filters it cannot use.
+  if (events.error instanceof ApiError && events.error.forbidden)
+    return (
+      <Page title={t('audit.title')}>
+        <LoadError error={events.error} />
+      </Page>
+    );
   return (
     <Page title={t('audit.title')}>
       <LocalisedDates>

@@ -53,7 +53,7 @@ export function CampaignListScreen(): ReactNode {
                 void navigate({ search: { ...search, sort: (sort as CampaignSort) ?? undefined, page: undefined } })
               }
               allowDeselect={false}
-              w={200}
+              w={220}
             />
           </Group>
           <ServerTable<Campaign>

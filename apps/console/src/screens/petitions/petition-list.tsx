@@ -68,7 +68,7 @@ export function PetitionListScreen(): ReactNode {
           value={search.sort ?? 'newest'}
           onChange={(v) => set({ sort: (v as PetitionSort) ?? undefined })}
           allowDeselect={false}
-          w={180}
+          w={220}
         />
       </Group>
       <PetitionTable
