@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { Module } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigModule, createHttpApp, parseConfig } from '#rally/core';
 import { ConsoleModule } from '../../apps/api/src/console/console.module.js';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
+import { captureLogLines } from '../support/log-lines.js';
 
 const INDEX = '<!doctype html><title>Rally</title><script type="module" src="/console/assets/app-abc123.js"></script>';
 const SCRIPT = 'document.title = "Rally console";';
@@ -134,19 +134,7 @@ describe('the api serves the built console under /console/', () => {
 describe('the api without a built console', () => {
   let app: NestFastifyApplication;
   let base: string;
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write: (chunk: Buffer, _enc, done) => (
-      lines.push(
-        ...chunk
-          .toString()
-          .trim()
-          .split('\n')
-          .map((l) => JSON.parse(l) as Record<string, unknown>),
-      ),
-      done()
-    ),
-  });
+  const { lines, destination } = captureLogLines();
   const missing = join(tmpdir(), 'rally-console-never-built');
 
   beforeAll(async () => {

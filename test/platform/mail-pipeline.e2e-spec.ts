@@ -69,7 +69,9 @@ describe('mail pipeline against a real SMTP server', () => {
   });
 });
 
-// Needs redis-server: it empties a private Redis of its own mid-run.
+// Skipped only on a machine without Redis, and said so: this test empties a private Redis of its own mid-run, which
+// BullMQ's PostgreSQL backend has no equivalent of. The title carries NEEDS_REDIS ("[not run: no Redis ...]") and the
+// run's summary names the command that starts Redis; with CI=true a missing Redis fails the run instead.
 (TEST_ENV.redisUrl ? describe : describe.skip)(
   `mail pipeline when the queue store is emptied mid-run (FLUSHALL)${NEEDS_REDIS}`,
   () => {

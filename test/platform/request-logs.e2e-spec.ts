@@ -1,7 +1,7 @@
-import { Writable } from 'node:stream';
 import { Controller, Get, Module, Param } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp, JsonLogger, logContext, parseConfig, Public } from '#rally/core';
+import { captureLogLines } from '../support/log-lines.js';
 
 @Public()
 @Controller('sample')
@@ -17,27 +17,10 @@ class SampleController {
 @Module({ controllers: [SampleController] })
 class SampleModule {}
 
-const capture = (): { lines: Record<string, unknown>[]; destination: Writable } => {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write: (chunk: Buffer, _enc, done) => (
-      lines.push(
-        ...chunk
-          .toString()
-          .trim()
-          .split('\n')
-          .map((l) => JSON.parse(l) as Record<string, unknown>),
-      ),
-      done()
-    ),
-  });
-  return { lines, destination };
-};
-
 describe('request ids in log lines', () => {
   let app: NestFastifyApplication;
   let base: string;
-  const { lines, destination } = capture();
+  const { lines, destination } = captureLogLines();
   beforeAll(async () => {
     app = await createHttpApp(SampleModule, parseConfig({ LOG_LEVEL: 'info' }), { logDestination: destination });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -67,7 +50,7 @@ describe('request ids in log lines', () => {
 
 describe('job context in worker log lines', () => {
   it('names the job in every line written while it runs, across awaits', async () => {
-    const { lines, destination } = capture();
+    const { lines, destination } = captureLogLines();
     const logger = JsonLogger.create('info', 'worker', destination);
     await logContext.run({ job: 'mail.send', jobId: '42' }, async () => {
       await new Promise((r) => setImmediate(r));

@@ -17,7 +17,10 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** describe() for browser tests: skipped, and said why in the title and the summary, when no Chromium was found. */
+/**
+ * describe() for browser tests: skipped only when no Chromium was found, and said why in the title and the run's
+ * summary (with how to install it); with CI=true a missing Chromium fails the run instead.
+ */
 export const describeInBrowser = (name: string, fn: () => void): void =>
   TEST_ENV.chromiumPath ? describe(name, fn) : describe.skip(`${name} [not run: no Chromium, see the summary]`, fn);
 

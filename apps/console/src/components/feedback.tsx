@@ -78,3 +78,16 @@ export function EmptyState({ title, hint, action }: { title: string; hint: strin
     </Stack>
   );
 }
+
+/**
+ * What went wrong with a form, shown above it: nothing when the server named fields (their messages are on the
+ * fields), else `message` when given, else the error's own sentence.
+ */
+export function FormProblem({ error, message }: { error: unknown; message?: string }): ReactNode {
+  if (!error || (error instanceof ApiError && Object.keys(error.fields).length > 0)) return null;
+  return (
+    <Alert color="red" role="alert">
+      {message ?? (error instanceof Error ? error.message : String(error))}
+    </Alert>
+  );
+}

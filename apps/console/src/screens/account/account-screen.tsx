@@ -1,4 +1,4 @@
-import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PasswordInput } from '../../components/password-input';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
-import { notifySuccess } from '../../components/feedback';
+import { FormProblem, notifySuccess } from '../../components/feedback';
 import { showFieldErrors, useUnsavedChangesGuard } from '../../components/forms';
 import { Page } from '../../components/page';
 import { useSession } from '../../session/session';
@@ -58,11 +58,10 @@ export function AccountScreen(): ReactNode {
               <Text size="sm" c="dimmed">
                 {t('account.changePasswordHint')}
               </Text>
-              {change.error && !(change.error instanceof ApiError && [401, 422].includes(change.error.status)) && (
-                <Alert color="red" role="alert">
-                  {change.error.message}
-                </Alert>
-              )}
+              {/* A wrong current password (401) is said on its field. */}
+              <FormProblem
+                error={change.error instanceof ApiError && change.error.status === 401 ? null : change.error}
+              />
               <PasswordInput
                 label={t('account.currentPassword')}
                 autoComplete="current-password"

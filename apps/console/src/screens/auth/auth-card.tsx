@@ -1,10 +1,22 @@
 import { Center, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AnchorLink } from '../../components/links';
 import { LanguageMenu } from '../../components/language-menu';
 
 /** The frame of the signed-out screens: Rally's name, the language menu, one card with the screen's heading. */
-export function AuthCard({ title, children }: { title: string; children: ReactNode }): ReactNode {
+export function AuthCard({
+  title,
+  children,
+  backToSignIn,
+}: {
+  title: string;
+  children: ReactNode;
+  /** A link back to sign-in under the card's content (every signed-out screen but sign-in itself). */
+  backToSignIn?: boolean;
+}): ReactNode {
+  const { t } = useTranslation();
   useEffect(() => {
     document.title = `${title} · Rally`;
   }, [title]);
@@ -23,6 +35,11 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
               {title}
             </Title>
             {children}
+            {backToSignIn && (
+              <AnchorLink to="/sign-in" size="sm">
+                {t('auth.backToSignIn')}
+              </AnchorLink>
+            )}
           </Stack>
         </Paper>
       </Stack>

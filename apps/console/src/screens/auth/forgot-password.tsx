@@ -5,8 +5,9 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
+import { FormProblem } from '../../components/feedback';
+import { showFieldErrors } from '../../components/forms';
 import { AuthCard } from './auth-card';
-import { AnchorLink } from '../../components/links';
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account (no enumeration). */
 export function ForgotPasswordScreen(): ReactNode {
@@ -17,10 +18,11 @@ export function ForgotPasswordScreen(): ReactNode {
   });
   const request = useMutation({
     mutationFn: (email: string) => unwrap(api.POST('/api/auth/password-reset', { body: { email } })),
+    onError: (error) => showFieldErrors(form, error),
   });
 
   return (
-    <AuthCard title={t('auth.forgotTitle')}>
+    <AuthCard title={t('auth.forgotTitle')} backToSignIn>
       {request.isSuccess ? (
         <Alert color="green" role="status">
           {t('auth.forgotSent', { email: form.values.email.trim() })}
@@ -29,11 +31,7 @@ export function ForgotPasswordScreen(): ReactNode {
         <form onSubmit={form.onSubmit((v) => request.mutate(v.email.trim()))} noValidate>
           <Stack gap="sm">
             <Text size="sm">{t('auth.forgotHint')}</Text>
-            {request.error && (
-              <Alert color="red" role="alert">
-                {request.error.message}
-              </Alert>
-            )}
+            <FormProblem error={request.error} />
             <TextInput
               label={t('auth.email')}
               type="email"
@@ -48,9 +46,6 @@ export function ForgotPasswordScreen(): ReactNode {
           </Stack>
         </form>
       )}
-      <AnchorLink to="/sign-in" size="sm">
-        {t('auth.backToSignIn')}
-      </AnchorLink>
     </AuthCard>
   );
 }

@@ -9,11 +9,11 @@ import { PasswordInput } from '../../components/password-input';
 import type { Schemas } from '../../api/client';
 import { api, setCsrfToken } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
+import { FormProblem } from '../../components/feedback';
 import { showFieldErrors } from '../../components/forms';
 import { sessionQuery } from '../../session/session';
 import { AuthCard, takeFragmentToken } from './auth-card';
 import { PASSWORD_MIN_LENGTH } from './password-rules';
-import { AnchorLink } from '../../components/links';
 
 /**
  * Joining an organisation from the invitation mail. A newcomer chooses a name and password; someone with an account
@@ -32,7 +32,7 @@ export function InvitationScreen(): ReactNode {
   const { data: session } = useQuery(sessionQuery);
 
   return (
-    <AuthCard title={t('invitation.title')}>
+    <AuthCard title={t('invitation.title')} backToSignIn>
       {!token || preview.error ? (
         <Alert color="orange" role="alert">
           {preview.error instanceof ApiError && preview.error.status !== 404
@@ -50,9 +50,6 @@ export function InvitationScreen(): ReactNode {
       ) : (
         <AcceptForm token={token} invitation={preview.data} signedInAs={session?.email} />
       )}
-      <AnchorLink to="/sign-in" size="sm">
-        {t('auth.backToSignIn')}
-      </AnchorLink>
     </AuthCard>
   );
 }
@@ -115,13 +112,12 @@ function AcceptForm({
           </Text>
           <Badge variant="light">{t(`shared:role.${invitation.role}`)}</Badge>
         </Group>
-        {accept.error && !(accept.error instanceof ApiError && accept.error.status === 422) && (
-          <Alert color="red" role="alert">
-            {accept.error instanceof ApiError && accept.error.status === 401
-              ? t('auth.wrongCredentials')
-              : accept.error.message}
-          </Alert>
-        )}
+        <FormProblem
+          error={accept.error}
+          message={
+            accept.error instanceof ApiError && accept.error.status === 401 ? t('auth.wrongCredentials') : undefined
+          }
+        />
         {needsName && (
           <TextInput
             label={t('invitation.name')}

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { ApiError, unwrap } from '../../api/errors';
+import { FormProblem } from '../../components/feedback';
 import { showFieldErrors } from '../../components/forms';
 import { AuthCard, takeFragmentToken } from './auth-card';
 import { NewPasswordFields } from './new-password-fields';
@@ -24,7 +25,7 @@ export function ResetPasswordScreen(): ReactNode {
 
   const gone = !token || (reset.error instanceof ApiError && reset.error.status === 410);
   return (
-    <AuthCard title={t('auth.resetTitle')}>
+    <AuthCard title={t('auth.resetTitle')} backToSignIn>
       {reset.isSuccess ? (
         <Alert color="green" role="status">
           {t('auth.resetDone')}
@@ -36,11 +37,7 @@ export function ResetPasswordScreen(): ReactNode {
       ) : (
         <form onSubmit={form.onSubmit((v) => reset.mutate(v.newPassword))} noValidate>
           <Stack gap="sm">
-            {reset.error && !(reset.error instanceof ApiError && reset.error.status === 422) && (
-              <Alert color="red" role="alert">
-                {reset.error.message}
-              </Alert>
-            )}
+            <FormProblem error={reset.error} />
             <NewPasswordFields form={form} autoFocus />
             <Button type="submit" loading={reset.isPending}>
               {t('auth.savePassword')}
@@ -48,9 +45,6 @@ export function ResetPasswordScreen(): ReactNode {
           </Stack>
         </form>
       )}
-      <AnchorLink to="/sign-in" size="sm">
-        {t('auth.backToSignIn')}
-      </AnchorLink>
     </AuthCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import type { FormEvent, ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordInput } from '../../components/password-input';
 import { ApiError } from '../../api/errors';
+import { FormProblem } from '../../components/feedback';
 import { safeNext, signIn, useSession } from '../../session/session';
 import { AuthCard } from './auth-card';
 import { AnchorLink } from '../../components/links';
@@ -39,11 +40,7 @@ export function SignInScreen(): ReactNode {
         noValidate
       >
         <Stack gap="sm">
-          {login.error && (
-            <Alert color="red" role="alert">
-              {signInProblem(login.error, t)}
-            </Alert>
-          )}
+          <FormProblem error={login.error} message={login.error ? signInProblem(login.error, t) : undefined} />
           <TextInput
             label={t('auth.email')}
             type="email"

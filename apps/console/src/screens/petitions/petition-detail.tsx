@@ -25,10 +25,12 @@ export function PetitionDetailScreen(): ReactNode {
   const { petitionId } = useParams({ from: '/authed/o/$org/petitions/$petitionId' });
   const search = useSearch({ from: '/authed/o/$org/petitions/$petitionId' });
   const navigate = useNavigate({ from: '/o/$org/petitions/$petitionId' });
-  const first = useQuery(petitionQuery(org, petitionId));
   // Only an open petition gains online signatures, so only then is the count re-read while the screen is shown.
-  const live = first.data?.status === 'open' ? LIVE_COUNT_MS : undefined;
-  const petition = useQuery({ ...petitionQuery(org, petitionId), refetchInterval: live });
+  const petition = useQuery({
+    ...petitionQuery(org, petitionId),
+    refetchInterval: (query) => (query.state.data?.status === 'open' ? LIVE_COUNT_MS : false),
+  });
+  const live = petition.data?.status === 'open' ? LIVE_COUNT_MS : undefined;
   const report = useQuery({ ...petitionCountsQuery(org, petitionId), refetchInterval: live });
   const format = useFormat();
 
