@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { createQueueBackend } from '#rally/core';
+import { MailJob } from '#rally/mail';
 import { TEST_ENV } from '#rally-testing/core';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
 import { cleanEnv, runBuilt, waitUntil, type RunningProcess } from '../support/processes.js';
@@ -62,6 +64,30 @@ describe('worker process crash and shutdown', () => {
     });
     await waitUntil(async () => (await outboxStatusCounts(db)).sent === total, 10_000);
     expect(rally.smtp!.messages.length - total).toBeLessThanOrEqual(CONCURRENCY);
+  });
+
+  it('a job a dead worker still holds is sent without waiting for the queue to notice the stalled lock', async () => {
+    await queueTestMails(rally, 1);
+    // A worker that takes the job and never finishes it, then vanishes without releasing it: the queue keeps the job
+    // active until its 60 s lock expires, far beyond this test's wait.
+    const backend = createQueueBackend(TEST_ENV.redisUrl, rally.db.url, rally.config.queue.prefix);
+    let taken!: () => void;
+    const took = new Promise<void>((resolve) => (taken = resolve));
+    const holder = backend.createWorker(
+      MailJob.Send.queue,
+      () => {
+        taken();
+        return new Promise<never>(() => undefined);
+      },
+      { lockDuration: 60_000, concurrency: 1 },
+    );
+    await took;
+    await holder.close(true);
+    await backend.close();
+
+    workers.push(startWorker(rally));
+    await rally.smtp!.waitFor(1, undefined, 15_000);
+    await waitUntil(async () => (await outboxStatusCounts(db)).sent === 1, 10_000);
   });
 
   it('SIGTERM: finishes the jobs in flight, leaves nothing half-sent, exits 0', async () => {

@@ -37,6 +37,13 @@ export class MailReconcileJob {
       }
       const job = await queue.getJob(row.id);
       const state = job ? await job.getState() : 'missing';
+      if (state === 'active') {
+        // A live sender claims its row first thing, so a row still pending a whole period after its job went active
+        // belongs to a worker that died holding the job. The queue would only notice when the lock expires and the
+        // stalled check runs (up to a minute); a fresh id gets it sent now, and the claim stops a second send.
+        requeue.push({ outboxId: row.id, jobId: `${row.id}-stalled-${row.attempts}` });
+        continue;
+      }
       if (state === 'completed' || state === 'failed') await job?.remove();
       if (state === 'completed' || state === 'failed' || state === 'missing')
         requeue.push({ outboxId: row.id, jobId: row.id });
