@@ -6,6 +6,8 @@ import { ConfigModule, DatabaseModule, HealthModule, QueueModule, withStatementT
 import { MailModule, mailboxExposure } from '#rally/mail';
 import { OrganisationsModule } from '#rally/organisations';
 import { PetitionsModule } from '#rally/petitions';
+import { TargetsModule } from '#rally/targets';
+import { LettersModule } from '#rally/letters';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS, RALLY_PERMISSIONS } from '#rally/schema';
 import type { ConsoleOptions } from './console/console.module.js';
@@ -34,6 +36,8 @@ export class ApiModule {
         HealthModule,
         OrganisationsModule.forApi(),
         PetitionsModule.forApi(),
+        TargetsModule.forApi(),
+        LettersModule.forApi(),
         ConsoleModule.forRoot(options.console),
       ],
     };

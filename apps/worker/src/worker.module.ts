@@ -6,6 +6,8 @@ import { ConfigModule, DatabaseModule, QueueModule } from '#rally/core';
 import { MailModule } from '#rally/mail';
 import { OrganisationsModule } from '#rally/organisations';
 import { PetitionsModule } from '#rally/petitions';
+import { TargetsModule } from '#rally/targets';
+import { LettersModule } from '#rally/letters';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS } from '#rally/schema';
 
@@ -23,6 +25,8 @@ export class WorkerModule {
         MailModule.forWorker(),
         OrganisationsModule.forWorker(),
         PetitionsModule.forWorker(),
+        TargetsModule.forWorker(),
+        LettersModule.forWorker(),
       ],
     };
   }

@@ -12,3 +12,4 @@ export * from './mail.jobs.js';
 export * from './mail.exception.js';
 export * from './system-mail/system-mail.templates.js';
 export * from './mailbox/mailbox-exposure.js';
+export * from './entities/organisation-relay.entity.js';

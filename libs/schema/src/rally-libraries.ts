@@ -6,6 +6,8 @@ import { MAIL_LIBRARY } from '#rally/mail';
 import { ORGANISATIONS_LIBRARY } from '#rally/organisations';
 import { PETITIONS_LIBRARY } from '#rally/petitions';
 import { SUPPORTERS_LIBRARY } from '#rally/supporters';
+import { TARGETS_LIBRARY } from '#rally/targets';
+import { LETTERS_LIBRARY } from '#rally/letters';
 
 /**
  * Every library of Rally, each declared by its own manifest (`libs/<lib>/src/<lib>.library.ts`). Adding a library
@@ -18,6 +20,8 @@ export const RALLY_LIBRARIES: readonly RallyLibrary[] = [
   SUPPORTERS_LIBRARY,
   CAMPAIGNS_LIBRARY,
   PETITIONS_LIBRARY,
+  TARGETS_LIBRARY,
+  LETTERS_LIBRARY,
 ];
 
 /** The whole schema one Rally database holds. */

@@ -1,0 +1,13 @@
+import type { RallyLibrary } from '#rally/core';
+import { LetterAction } from './entities/letter-action.entity.js';
+import { LetterSubmission } from './entities/letter-submission.entity.js';
+import { LetterTemplate } from './entities/letter-template.entity.js';
+import { Letter } from './entities/letter.entity.js';
+import { LETTER_PERMISSIONS } from './letters.permissions.js';
+
+/** Letters to ministries: actions with safe templates and routing, the supporter's page, throttled delivery. */
+export const LETTERS_LIBRARY: RallyLibrary = {
+  name: 'letters',
+  entities: [LetterAction, LetterTemplate, LetterSubmission, Letter],
+  permissions: LETTER_PERMISSIONS,
+};
