@@ -14,9 +14,9 @@ export function sharedCatalogue(lang) {
 
 /** The ISO 3166-1 codes a signature or an organisation may name (their names come from the browser's Intl data). */
 export function countryCodes() {
-  const source = readFileSync(new URL('../libs/petitions/src/i18n/countries.ts', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('../libs/core/src/i18n/countries.ts', import.meta.url), 'utf8');
   const codes = /const CODES =\s*'([A-Z ]+)'/.exec(source)?.[1];
-  if (!codes) throw new Error('libs/petitions/src/i18n/countries.ts: CODES not found');
+  if (!codes) throw new Error('libs/core/src/i18n/countries.ts: CODES not found');
   return codes.split(' ');
 }
 

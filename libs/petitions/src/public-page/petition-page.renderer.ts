@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { OneClickAction } from '#rally/core';
-import { textDirection } from '#rally/core';
+import { countryOptions, PUBLIC_PAGE_CSS, textDirection } from '#rally/core';
 import type { CachedCount } from '../counts/petition-count.cache.js';
-import { countryOptions } from '../i18n/countries.js';
 import type { PageText } from '../i18n/page-text.js';
 import { pageText, pluralForms } from '../i18n/page-text.js';
 import type { PublicPetition } from './public-petition.cache.js';
@@ -19,7 +18,7 @@ const views = {
   message: hbs.compile(read('message.hbs'), { strict: true }),
   notFound: hbs.compile(read('not-found.hbs'), { strict: true }),
 };
-export const PETITION_CSS = read('petition.css');
+export const PETITION_CSS = PUBLIC_PAGE_CSS;
 
 /** What the signer typed, echoed back when the no-JS form is re-rendered with errors. */
 export interface FormState {

@@ -1,42 +1,8 @@
 import type { OnModuleDestroy } from '@nestjs/common';
 import { Injectable } from '@nestjs/common';
-import { InjectConfig, RateLimitedError } from '#rally/core';
+import { InjectConfig, RateLimitedError, WindowCounter } from '#rally/core';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
-
-interface Window {
-  start: number;
-  count: number;
-}
-
-/** Fixed-window counters in process memory: enough to stop floods and costs no round trip on the hot path. */
-export class WindowCounter {
-  private readonly windows = new Map<string, Window>();
-
-  constructor(
-    readonly limit: number,
-    readonly windowMs: number,
-  ) {}
-
-  /** Counts one hit; returns seconds to wait when over the limit, else 0. */
-  hit(key: string, now: number): number {
-    let w = this.windows.get(key);
-    if (!w || now - w.start >= this.windowMs) {
-      w = { start: now, count: 0 };
-      this.windows.set(key, w);
-    }
-    w.count += 1;
-    return w.count > this.limit ? (w.start + this.windowMs - now) / 1000 : 0;
-  }
-
-  sweep(now: number): void {
-    for (const [key, w] of this.windows) if (now - w.start >= this.windowMs) this.windows.delete(key);
-  }
-
-  get size(): number {
-    return this.windows.size;
-  }
-}
 
 /**
  * Per IP (burst per minute, sustained per hour) and per petition (per second) limits on signing. Per api process:

@@ -1,6 +1,5 @@
 import type { StampCheck } from '#rally/core';
-import { isDisposableEmail, isEmailShaped, isUnstorableText, normaliseEmail } from '#rally/core';
-import { COUNTRY_CODES } from '../i18n/countries.js';
+import { COUNTRY_CODES, isDisposableEmail, isEmailShaped, isUnstorableText, normaliseEmail } from '#rally/core';
 import type { PageText } from '../i18n/page-text.js';
 
 /** A sign request that passed every check, ready to store. */

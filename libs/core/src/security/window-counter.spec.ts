@@ -1,4 +1,4 @@
-import { WindowCounter } from './sign-rate-limiter.js';
+import { WindowCounter } from './window-counter.js';
 
 describe('WindowCounter', () => {
   it('allows the limit, then asks to wait until the window ends', () => {
