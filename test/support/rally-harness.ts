@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { AnyJobRef, RallyConfig } from '#rally/core';
+import type { AnyJobRef, Clock, RallyConfig } from '#rally/core';
 import { createHttpApp, JsonLogger, parseConfig, WorkerHost } from '#rally/core';
 import type { SmtpSink, TestDatabase } from '#rally-testing/core';
 import { createTestDatabase, startSmtpSink, TEST_ENV, TEST_SECRET_KEY } from '#rally-testing/core';
@@ -24,6 +24,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** The built console the api serves under /console/ (default: dist/console, which `npm run build` writes). */
   consoleDir?: string;
+  /** The time api and worker read for schedules, throttles and windows (default: the system clock). */
+  clock?: Clock;
 }
 
 const BUILT_CONSOLE = fileURLToPath(new URL('../../dist/console/', import.meta.url));
@@ -70,7 +72,10 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
   try {
     const runtime = await prepareRuntime(config);
     api = await createHttpApp(
-      ApiModule.forRoot(config, runtime, { console: { directory: options.consoleDir ?? BUILT_CONSOLE } }),
+      ApiModule.forRoot(config, runtime, {
+        console: { directory: options.consoleDir ?? BUILT_CONSOLE },
+        clock: options.clock,
+      }),
       config,
     );
     await api.listen({ port: 0, host: '127.0.0.1' });
@@ -78,11 +83,7 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
     const baseUrl = `http://127.0.0.1:${port}`;
     // Links in mail must point at this test server.
     config.http.publicUrl = baseUrl;
-    if (options.worker !== false) {
-      worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, await prepareRuntime(config)), {
-        logger: JsonLogger.create('warn', 'worker'),
-      });
-    }
+    if (options.worker !== false) worker = await startWorkerContext(config, options.clock);
     return harness(baseUrl, config, db, smtp, api, worker, runtime);
   } catch (error) {
     await worker?.close().catch(() => undefined);
@@ -91,6 +92,13 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
     await db.drop();
     throw error;
   }
+}
+
+/** A worker like the harness's own, on the same database and queues: tests of "several workers" start more. */
+export async function startWorkerContext(config: RallyConfig, clock?: Clock): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(WorkerModule.forRoot(config, await prepareRuntime(config), { clock }), {
+    logger: JsonLogger.create('warn', 'worker'),
+  });
 }
 
 function harness(

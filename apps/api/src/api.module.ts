@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { AccessModule } from '#rally/access';
-import type { RallyConfig } from '#rally/core';
+import type { Clock, RallyConfig } from '#rally/core';
 import { ConfigModule, DatabaseModule, HealthModule, QueueModule, withStatementTimeout } from '#rally/core';
 import { MailModule, mailboxExposure } from '#rally/mail';
 import { OrganisationsModule } from '#rally/organisations';
@@ -22,12 +22,12 @@ export class ApiModule {
   static forRoot(
     config: RallyConfig,
     runtime: RallyRuntime,
-    options: { console?: ConsoleOptions } = {},
+    options: { console?: ConsoleOptions; clock?: Clock } = {},
   ): DynamicModule {
     return {
       module: ApiModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, options.clock),
         DatabaseModule.forRoot(withStatementTimeout(runtime.dataSource, config.database.statementTimeoutMs)),
         QueueModule.forRoot(runtime.queue, { consume: false, jobs: RALLY_JOBS }),
         // The guard in front of every route: @Public, a session, or a token with the route's permission; nothing else.

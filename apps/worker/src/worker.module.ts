@@ -1,7 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { AccessModule } from '#rally/access';
-import type { RallyConfig } from '#rally/core';
+import type { Clock, RallyConfig } from '#rally/core';
 import { ConfigModule, DatabaseModule, QueueModule } from '#rally/core';
 import { MailModule } from '#rally/mail';
 import { OrganisationsModule } from '#rally/organisations';
@@ -14,11 +14,11 @@ import { RALLY_JOBS } from '#rally/schema';
 /** The job process: every queue's consumers; no HTTP. Refuses to boot while a listed job has no handler. */
 @Module({})
 export class WorkerModule {
-  static forRoot(config: RallyConfig, runtime: RallyRuntime): DynamicModule {
+  static forRoot(config: RallyConfig, runtime: RallyRuntime, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, options.clock),
         DatabaseModule.forRoot(runtime.dataSource),
         QueueModule.forRoot(runtime.queue, { consume: true, jobs: RALLY_JOBS }),
         AccessModule.forWorker(),

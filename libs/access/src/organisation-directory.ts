@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import type { OrgScope } from './auth-context.js';
+import type { AuthContext, OrgScope } from './auth-context.js';
 import { Membership } from './entities/membership.entity.js';
 import { Organisation } from './entities/organisation.entity.js';
 import { StaffUser } from './entities/staff-user.entity.js';
@@ -34,6 +34,13 @@ export class OrganisationDirectory {
           timeZone: org.timeZone,
         }
       : { name: 'Rally', country: null, defaultLanguage: 'en', sendingAddress: null, timeZone: 'UTC' };
+  }
+
+  /** The signed-in member's own address; null for an API token, which has none. */
+  async memberEmail(auth: AuthContext, manager: EntityManager = this.db.manager): Promise<string | null> {
+    if (auth.actor.kind !== 'user') return null;
+    const user = await manager.getRepository(StaffUser).findOneBy({ id: auth.actor.userId });
+    return user?.email ?? null;
   }
 
   /** Addresses of the members whose role has `permission`: who hears about what that permission manages. */

@@ -13,3 +13,5 @@ export * from './mail.exception.js';
 export * from './system-mail/system-mail.templates.js';
 export * from './mailbox/mailbox-exposure.js';
 export * from './entities/organisation-relay.entity.js';
+export * from './relay/organisation-relay.service.js';
+export * from './relay/relay-seal.js';

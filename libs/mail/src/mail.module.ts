@@ -2,6 +2,8 @@ import type { DynamicModule, Provider } from '@nestjs/common';
 import { Global, Module } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { RallyConfig } from '#rally/core';
+import { RALLY_CONFIG, requireSecretKey } from '#rally/core';
 import { MailReconcileJob } from './jobs/mail-reconcile.job.js';
 import { MailSendJob } from './jobs/mail-send.job.js';
 import type { MailConfig } from './mail.config.js';
@@ -9,6 +11,9 @@ import { MAIL_CONFIG } from './mail.config.js';
 import { MailOutboxRepository } from './mail-outbox.repository.js';
 import { MailService } from './mail.service.js';
 import { MailboxController } from './mailbox/mailbox.controller.js';
+import { OrganisationRelayService } from './relay/organisation-relay.service.js';
+import { RelayCredentialSeal } from './relay/relay-seal.js';
+import { RelayTransports } from './relay/relay-transports.js';
 import { MailRenderer } from './templates/mail-renderer.js';
 import type { MailTemplate } from './templates/mail-template.js';
 import { TEST_MAIL } from './system-mail/system-mail.templates.js';
@@ -20,7 +25,14 @@ const SHARED: Provider[] = [
   { provide: MailRenderer, useFactory: () => new MailRenderer().withTemplates(TEST_MAIL) },
   MailOutboxRepository,
   MailService,
+  {
+    provide: RelayCredentialSeal,
+    inject: [RALLY_CONFIG],
+    useFactory: (config: RallyConfig) => new RelayCredentialSeal(requireSecretKey(config)),
+  },
+  OrganisationRelayService,
 ];
+const EXPORTS = [MailService, MailRenderer, OrganisationRelayService];
 
 /**
  * Mail for every feature. The api queues (MailService) and, when captured mail may be shown, serves the local
@@ -35,7 +47,7 @@ export class MailModule {
       module: MailModule,
       controllers: options.mailbox ? [MailboxController] : [],
       providers: SHARED,
-      exports: [MailService, MailRenderer],
+      exports: EXPORTS,
     };
   }
 
@@ -50,10 +62,11 @@ export class MailModule {
           useFactory: (config: MailConfig, db: DataSource): MailTransport =>
             config.smtpUrl ? new SmtpMailTransport(config.smtpUrl, config.smtpPoolSize) : new CaptureMailTransport(db),
         },
+        RelayTransports,
         MailSendJob,
         MailReconcileJob,
       ],
-      exports: [MailService, MailRenderer],
+      exports: EXPORTS,
     };
   }
 

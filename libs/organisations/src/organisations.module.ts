@@ -14,6 +14,8 @@ import { InvitationAcceptService } from './invitations/invitation-accept.service
 import { InvitationAcceptController, InvitationController } from './invitations/invitation.controller.js';
 import { InvitationService } from './invitations/invitation.service.js';
 import { AuthPurgeJob } from './jobs/auth-purge.job.js';
+import { MailRelayController } from './mail-relay/mail-relay.controller.js';
+import { MailRelayService } from './mail-relay/mail-relay.service.js';
 import { MemberController } from './members/member.controller.js';
 import { MemberService } from './members/member.service.js';
 import { OrganisationController } from './organisation.controller.js';
@@ -32,6 +34,7 @@ export class OrganisationsModule {
         OldAccountLinksController,
         InvitationAcceptController,
         OrganisationController,
+        MailRelayController,
         MemberController,
         InvitationController,
         ApiTokenController,
@@ -43,6 +46,7 @@ export class OrganisationsModule {
         AccountService,
         PasswordResetService,
         OrganisationService,
+        MailRelayService,
         MemberService,
         InvitationService,
         InvitationAcceptService,

@@ -9,7 +9,11 @@ export const OrganisationPermission = {
   MembersManage: definePermission('members.manage', [Admin], 'invitations, role changes, removing members'),
   TokensManage: definePermission('tokens.manage', [Admin], 'API tokens'),
   AuditRead: definePermission('audit.read', [Admin], 'the audit log'),
-  MailSettingsManage: definePermission('mail-settings.manage', [Admin], 'sending address and mail settings'),
+  MailSettingsManage: definePermission(
+    'mail-settings.manage',
+    [Admin],
+    "sending address, mail settings and the organisation's own SMTP relay",
+  ),
 };
 
 export const ORGANISATION_PERMISSIONS = Object.values(OrganisationPermission);

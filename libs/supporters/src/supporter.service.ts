@@ -3,6 +3,9 @@ import type { EntityManager } from 'typeorm';
 import type { OrgScope } from '#rally/access';
 import { sqlRow, sqlRows } from '#rally/core';
 
+/** The consent every public form asks: may the organisation email this supporter about its campaigns. */
+export const ORGANISATION_EMAIL_CONSENT = 'organisation-email';
+
 export interface SupporterActionInput {
   email: string;
   emailNormalized: string;

@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { Global, Inject, Module } from '@nestjs/common';
 import type { ConfigSection } from './config-section.js';
 import type { RallyConfig } from './rally-config.js';
+import { Clock, SystemClock } from '../time/clock.js';
 
 export const RALLY_CONFIG = Symbol('RALLY_CONFIG');
 
@@ -12,16 +13,16 @@ export const RALLY_CONFIG = Symbol('RALLY_CONFIG');
 export const InjectConfig = (section?: ConfigSection<unknown>): PropertyDecorator & ParameterDecorator =>
   Inject(section ? section.token : RALLY_CONFIG);
 
-/** Makes the boot-time configuration injectable everywhere; nothing else reads the environment. */
+/** Makes the boot-time configuration (and the clock) injectable everywhere; nothing else reads the environment. */
 @Global()
 @Module({})
 export class ConfigModule {
-  static forRoot(config: RallyConfig): DynamicModule {
+  static forRoot(config: RallyConfig, clock: Clock = new SystemClock()): DynamicModule {
     const sections = config.sections.map((s) => ({ provide: s.token, useFactory: () => config.section(s) }));
     return {
       module: ConfigModule,
-      providers: [{ provide: RALLY_CONFIG, useValue: config }, ...sections],
-      exports: [RALLY_CONFIG, ...config.sections.map((s) => s.token)],
+      providers: [{ provide: RALLY_CONFIG, useValue: config }, { provide: Clock, useValue: clock }, ...sections],
+      exports: [RALLY_CONFIG, Clock, ...config.sections.map((s) => s.token)],
     };
   }
 }

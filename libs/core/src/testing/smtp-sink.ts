@@ -11,6 +11,8 @@ export interface CaughtMail {
   html: string;
   headers: Map<string, unknown>;
   raw: string;
+  /** The user the client signed in as; undefined when it sent without AUTH. */
+  user?: string;
 }
 
 export interface SmtpSink {
@@ -25,13 +27,23 @@ export interface SmtpSink {
 }
 
 /** A real SMTP server on 127.0.0.1 that accepts and parses everything: the relay in e2e tests and benchmarks. */
-export async function startSmtpSink(options: { parse?: boolean; delayMs?: number } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  options: { parse?: boolean; delayMs?: number; auth?: { user: string; pass: string } } = {},
+): Promise<SmtpSink> {
   const parse = options.parse ?? true;
   const messages: CaughtMail[] = [];
   const waiters = new Set<() => void>();
   let reject: { match: (to: string) => boolean; code: number } | undefined;
+  const auth = options.auth;
   const server = new SMTPServer({
-    authOptional: true,
+    // With `auth`, a relay that takes mail only after sign-in (plain AUTH over loopback, no TLS in tests).
+    authOptional: !auth,
+    allowInsecureAuth: !!auth,
+    onAuth(credentials, _session, callback) {
+      if (auth && credentials.username === auth.user && credentials.password === auth.pass)
+        return callback(null, { user: credentials.username });
+      callback(Object.assign(new Error('Authentication credentials invalid'), { responseCode: 535 }));
+    },
     disabledCommands: ['STARTTLS'],
     logger: false,
     size: 10 * 1024 * 1024,
@@ -51,6 +63,7 @@ export async function startSmtpSink(options: { parse?: boolean; delayMs?: number
         const raw = Buffer.concat(chunks).toString('utf8');
         const to = session.envelope.rcptTo.map((r) => r.address).join(', ');
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        const user = typeof session.user === 'string' ? session.user : undefined;
         if (parse) {
           const parsed: ParsedMail = await simpleParser(raw);
           messages.push({
@@ -61,9 +74,10 @@ export async function startSmtpSink(options: { parse?: boolean; delayMs?: number
             html: typeof parsed.html === 'string' ? parsed.html : '',
             headers: parsed.headers,
             raw,
+            user,
           });
         } else {
-          messages.push({ to, from, subject: '', text: '', html: '', headers: new Map(), raw });
+          messages.push({ to, from, subject: '', text: '', html: '', headers: new Map(), raw, user });
         }
         for (const w of waiters) w();
         callback();

@@ -22,7 +22,7 @@ export class OrganisationRelay {
   @Column({ type: 'text', nullable: true })
   username: string | null;
 
-  /** iv.tag.ciphertext, base64url; null when the relay takes no password. */
+  /** `v1.<iv>.<tag>.<ciphertext>`, base64url (RelayCredentialSeal); null when the relay takes no password. */
   @Column({ type: 'text', nullable: true })
   passwordSealed: string | null;
 

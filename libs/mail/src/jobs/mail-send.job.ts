@@ -5,6 +5,7 @@ import type { MailConfig } from '../mail.config.js';
 import { MAIL_CONFIG } from '../mail.config.js';
 import { MAX_SEND_ATTEMPTS, MailJob } from '../mail.jobs.js';
 import { MailOutboxRepository } from '../mail-outbox.repository.js';
+import { RelayTransports } from '../relay/relay-transports.js';
 import { MailRenderer } from '../templates/mail-renderer.js';
 import { MailTransport, isPermanentSendError } from '../transport/mail-transport.js';
 
@@ -17,6 +18,7 @@ export class MailSendJob {
     private readonly outbox: MailOutboxRepository,
     private readonly renderer: MailRenderer,
     private readonly transport: MailTransport,
+    private readonly relays: RelayTransports,
     @InjectConfig(MAIL_CONFIG) private readonly config: MailConfig,
   ) {}
 
@@ -40,7 +42,8 @@ export class MailSendJob {
     }
 
     try {
-      const { messageId } = await this.transport.send({
+      // The organisation's own relay when it has an enabled one; a relay's refusal counts like the installation's.
+      const message = {
         from: row.sender ?? this.config.from,
         to: row.recipient,
         replyTo: row.replyTo ?? undefined,
@@ -48,7 +51,8 @@ export class MailSendJob {
         html: rendered.html,
         text: rendered.text,
         headers: row.headers ?? undefined,
-      });
+      };
+      const { messageId } = await this.relays.send(row.organisationId, message, this.transport);
       await this.outbox.markSent(row.id, messageId);
       return 'sent';
     } catch (error) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Language } from '#rally/core';
-import { TtlCache, sqlRow } from '#rally/core';
+import { SlugCache, sqlRow } from '#rally/core';
 import { OrganisationDirectory } from '#rally/access';
 import type { PetitionStatus } from '../entities/petition.entity.js';
 
@@ -29,44 +29,33 @@ const TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;
 
 /**
- * Public lookups by slug served from process memory for a couple of seconds, so a viral page, its count and its sign
- * form cost no database read per request. Unknown slugs are remembered too, but apart: a scan of random addresses
- * fills only the unknown side and can never push a busy petition out.
+ * Petitions by slug from process memory (SlugCache): a viral page, its count and its sign form cost no database
+ * read per request.
  */
 @Injectable()
 export class PublicPetitionCache {
-  private readonly known = new TtlCache<string, Promise<PublicPetition | null>>({ max: MAX_ENTRIES, ttlMs: TTL_MS });
-  private readonly unknown = new TtlCache<string, Promise<PublicPetition | null>>({ max: MAX_ENTRIES, ttlMs: TTL_MS });
-  /** Lookups in flight: concurrent requests for one slug share one query. */
-  private readonly loading = new Map<string, Promise<PublicPetition | null>>();
-  /** Database reads made, for tests and the benchmark's sanity checks. */
-  loads = 0;
+  private readonly cache = new SlugCache<PublicPetition>((slug) => this.load(slug), {
+    max: MAX_ENTRIES,
+    ttlMs: TTL_MS,
+  });
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly organisations: OrganisationDirectory,
   ) {}
 
+  /** Database reads made, for tests and the benchmark's sanity checks. */
+  get loads(): number {
+    return this.cache.loads;
+  }
+
   bySlug(slug: string, now = Date.now()): Promise<PublicPetition | null> {
-    const hit = this.known.get(slug, now) ?? this.unknown.get(slug, now) ?? this.loading.get(slug);
-    if (hit) return hit;
-    this.loads += 1;
-    const value = this.load(slug);
-    this.loading.set(slug, value);
-    value.then(
-      (petition) => {
-        this.loading.delete(slug);
-        (petition ? this.known : this.unknown).set(slug, value, now);
-      },
-      () => this.loading.delete(slug),
-    );
-    return value;
+    return this.cache.get(slug, now);
   }
 
   /** After a staff change in this process, show it at once here (other processes follow within TTL_MS). */
   forget(slug: string): void {
-    this.known.delete(slug);
-    this.unknown.delete(slug);
+    this.cache.forget(slug);
   }
 
   private async load(slug: string): Promise<PublicPetition | null> {

@@ -5,15 +5,13 @@ import { DataSource } from 'typeorm';
 import type { RallyConfig, StampCheck } from '#rally/core';
 import { FormStamp, InjectConfig, randomToken, requireSecretKey, sqlRow, sqlRows } from '#rally/core';
 import { isUuid } from '#rally/access';
-import { SupporterService } from '#rally/supporters';
+import { ORGANISATION_EMAIL_CONSENT, SupporterService } from '#rally/supporters';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
 import { pageText } from '../i18n/page-text.js';
 import type { PublicPetition } from '../public-page/public-petition.cache.js';
 import type { SignatureInput } from './signature-input.js';
 import { SignatureWriter } from './signature-writer.js';
-
-export const CONSENT_PURPOSE = 'organisation-email';
 
 /** What confirming returns of the signature: what its supporter record is made from. */
 interface ConfirmedRow {
@@ -135,7 +133,7 @@ export class SigningService {
           language: s.language,
           actedAt: s.confirmed_at,
           consent: {
-            purpose: CONSENT_PURPOSE,
+            purpose: ORGANISATION_EMAIL_CONSENT,
             granted: s.consent_given,
             wording: s.consent_wording,
             source: `petition:${petition.id}`,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { OrgScope } from '#rally/access';
-import { sqlRows } from '#rally/core';
+import { csvCell, sqlRows } from '#rally/core';
 
 const PAGE = 2_000;
 const COLUMNS = [
@@ -25,14 +25,6 @@ const COLUMNS = [
 ] as const;
 
 type Row = Record<(typeof COLUMNS)[number] | 'id' | 'cursor_at', string | boolean | Date | null>;
-
-/** One CSV cell: quoted when needed, and a leading = + - @ neutralised so a spreadsheet never runs it as a formula. */
-export function csvCell(value: string | boolean | Date | null): string {
-  if (value === null) return '';
-  let s = value instanceof Date ? value.toISOString() : String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * Confirmed signatures of one petition as CSV, streamed page by page (keyset on confirmed_at, id): memory stays flat
