@@ -133,18 +133,30 @@ function harness(
  */
 export function jobRuns(rally: RallyHarness, job: AnyJobRef, count: number, timeoutMs = 20_000): Promise<void> {
   if (!rally.worker) throw new Error('jobRuns needs the harness worker');
-  const host = rally.worker.get(WorkerHost);
+  return jobRunsOn([rally.worker], job, count, timeoutMs);
+}
+
+/** The same across several workers: `count` more runs of `job`, whichever worker ran them. */
+export function jobRunsOn(
+  workers: INestApplicationContext[],
+  job: AnyJobRef,
+  count: number,
+  timeoutMs = 20_000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     let seen = 0;
+    const stop = (): void => stops.forEach((s) => s());
     const timer = setTimeout(
       () => (stop(), reject(new Error(`${job.name} ran ${seen} of ${count} times in ${timeoutMs} ms`))),
       timeoutMs,
     );
-    const stop = host.onCompleted((name) => {
-      if (name !== job.name || ++seen < count) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
+    const stops = workers.map((w) =>
+      w.get(WorkerHost).onCompleted((name) => {
+        if (name !== job.name || ++seen < count) return;
+        clearTimeout(timer);
+        stop();
+        resolve();
+      }),
+    );
   });
 }

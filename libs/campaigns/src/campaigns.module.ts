@@ -6,12 +6,15 @@ import { CampaignService } from './campaign.service.js';
 /** Campaigns are api-only: nothing runs in the worker. */
 @Module({})
 export class CampaignsModule {
+  private static forApiModule?: DynamicModule;
+
+  /** One instance, so two libraries importing it register its controllers once (Nest tells modules apart by reference). */
   static forApi(): DynamicModule {
-    return {
+    return (this.forApiModule ??= {
       module: CampaignsModule,
       controllers: [CampaignController],
       providers: [CampaignService],
       exports: [CampaignService],
-    };
+    });
   }
 }

@@ -4,7 +4,7 @@ import { defineJob } from '#rally/core';
 export const LetterJob = {
   /** Hand due letters to the mail outbox within each target address's window and caps (one dispatcher at a time). */
   Dispatch: defineJob('letters.dispatch', 'letters'),
-  /** Stage confirmation, reminder and copy mails for supporters who are owed one. */
+  /** Stage the confirmation reminder for supporters who have not confirmed (the confirmation and copy go with the send). */
   SupporterMail: defineJob('letters.supporter-mail', 'letters'),
 };
 

@@ -76,10 +76,10 @@ export class MailOutboxRepository {
     });
   }
 
-  async markSent(id: string, messageId: string): Promise<void> {
+  async markSent(id: string, messageId: string, relayResponse?: string): Promise<void> {
     await this.db.query(
-      `UPDATE mail_outbox SET status = 'sent', message_id = $2, sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`,
-      [id, messageId],
+      `UPDATE mail_outbox SET status = 'sent', message_id = $2, relay_response = $3, sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`,
+      [id, messageId, relayResponse?.slice(0, 500) || null],
     );
   }
 

@@ -180,6 +180,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/mail-relay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MailRelay_get"];
+        put: operations["MailRelay_put"];
+        post?: never;
+        delete: operations["MailRelay_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/mail-relay/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MailRelay_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/members": {
         parameters: {
             query?: never;
@@ -452,6 +484,534 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/targets/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TargetExport_targets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/area-lookups/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TargetExport_areaLookups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Target_list"];
+        put?: never;
+        post: operations["Target_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/targets/{targetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Target_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Target_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Target_update"];
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/targets/{targetId}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TargetEmail_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/targets/{targetId}/emails/{emailId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TargetEmail_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["TargetEmail_update"];
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/targets/{targetId}/responsibilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Responsibility_forTarget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/responsibilities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Responsibility_list"];
+        put?: never;
+        post: operations["Responsibility_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/responsibilities/{responsibilityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Responsibility_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Responsibility_update"];
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/area-lookups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AreaLookup_list"];
+        put?: never;
+        post: operations["AreaLookup_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/area-lookups/{areaLookupId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["AreaLookup_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["AreaLookup_update"];
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/target-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TargetImport_list"];
+        put?: never;
+        post: operations["TargetImport_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/target-imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TargetImport_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/target-imports/{importId}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TargetImport_check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/target-imports/{importId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["TargetImport_apply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LetterAction_list"];
+        put?: never;
+        post: operations["LetterAction_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-merge-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LetterAction_mergeFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LetterAction_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["LetterAction_update"];
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/templates/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["LetterAction_putTemplate"];
+        post?: never;
+        delete: operations["LetterAction_deleteTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LetterAction_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LetterAction_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LetterAction_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LetterAction_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/test-mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["LetterAction_testMode"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LetterDelivery_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letters/{letterId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LetterDelivery_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LetterDelivery_actionDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/targets/{targetId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LetterDelivery_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/targets/{targetId}/requeue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LetterDelivery_requeue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LetterDelivery_held"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/submissions/{submissionId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LetterDelivery_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/letter-actions/{actionId}/submissions/{submissionId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LetterDelivery_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/campaigns/{campaignId}/letter-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LetterDelivery_campaignStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/campaigns": {
         parameters: {
             query?: never;
@@ -645,6 +1205,92 @@ export interface components {
              * @example campaigns@example.org
              */
             sendingAddress: string | null;
+        };
+        MailRelayResponse: {
+            /** @example smtp.example.org */
+            host: string;
+            /** @example 587 */
+            port: number;
+            /** @example false */
+            secure: boolean;
+            /** @example campaigns@example.org */
+            username: string | null;
+            /** @description A password is stored (it is never returned) */
+            hasPassword: boolean;
+            enabled: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MailRelaySettingsResponse: {
+            relay: components["schemas"]["MailRelayResponse"] | null;
+            /** @description The installation captures all mail locally (no SMTP_URL): every message, relay or not, goes to the local mailbox */
+            captureMode: boolean;
+            /** @description The organisation's mail leaves through this relay now: saved, enabled, no capture mode */
+            inUse: boolean;
+        };
+        MailRelayDto: {
+            /**
+             * @description Implicit TLS (smtps, usually port 465); false: STARTTLS when offered
+             * @example false
+             */
+            secure?: boolean;
+            /**
+             * @description SMTP user name; null or omitted: the relay takes no sign-in
+             * @example campaigns@example.org
+             */
+            username?: string | null;
+            /**
+             * @description Stored encrypted, never returned. Omitted: the saved password is kept, as long as host and username stay the same
+             * @example app-password-from-the-provider
+             */
+            password?: string;
+            /**
+             * @description Host name or IP address
+             * @example smtp.example.org
+             */
+            host: string;
+            /** @example 587 */
+            port: number;
+            /**
+             * @description False keeps the settings but sends through the installation
+             * @example true
+             */
+            enabled?: boolean;
+        };
+        MailRelayTestDto: {
+            /**
+             * @description Implicit TLS (smtps, usually port 465); false: STARTTLS when offered
+             * @example false
+             */
+            secure?: boolean;
+            /**
+             * @description SMTP user name; null or omitted: the relay takes no sign-in
+             * @example campaigns@example.org
+             */
+            username?: string | null;
+            /**
+             * @description Stored encrypted, never returned. Omitted: the saved password is kept, as long as host and username stay the same
+             * @example app-password-from-the-provider
+             */
+            password?: string;
+            /**
+             * @description Required when any setting is given
+             * @example smtp.example.org
+             */
+            host?: string;
+            /**
+             * @description Required when any setting is given
+             * @example 587
+             */
+            port?: number;
+        };
+        MailRelayTestResponse: {
+            ok: boolean;
+            /**
+             * @description What happened; on failure the server's or the network's own words
+             * @example Invalid login: 535 5.7.8 Authentication credentials invalid
+             */
+            message: string;
         };
         MemberResponse: {
             /** Format: uuid */
@@ -973,6 +1619,1093 @@ export interface components {
             limit: number;
             /** @example 0 */
             offset: number;
+        };
+        /** @enum {string} */
+        TargetKind: "ministry" | "minister" | "parliamentarian" | "focal-point" | "nhri" | "other";
+        /** @enum {string} */
+        StudyFocusArea: "administration-of-justice" | "children-with-parents-in-prison" | "migration" | "institutions" | "armed-conflict" | "national-security";
+        TargetCreateDto: {
+            /** @example minister */
+            kind: components["schemas"]["TargetKind"];
+            /**
+             * @description The person or office as letters address it
+             * @example Jane Doe
+             */
+            name: string;
+            /**
+             * @description Title or role
+             * @example Minister of Justice
+             */
+            title?: string;
+            /**
+             * @description The ministry or body
+             * @example Ministry of Justice
+             */
+            body?: string;
+            /**
+             * @description How a letter opens; empty: the letter's own
+             * @example Dear Minister
+             */
+            salutation?: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example FR
+             */
+            country: string;
+            /**
+             * @description Region and constituency codes
+             * @example [
+             *       "FR-ARA",
+             *       "FR-69-03"
+             *     ]
+             */
+            regionCodes?: string[];
+            /** @example fr */
+            language: components["schemas"]["Language"];
+            /**
+             * @description IANA zone of the sending window; null: the country's main zone
+             * @example Europe/Paris
+             */
+            timeZone?: string | null;
+            /**
+             * @example [
+             *       "administration-of-justice"
+             *     ]
+             */
+            focusAreas?: components["schemas"]["StudyFocusArea"][];
+            /**
+             * @example [
+             *       "cabinet",
+             *       "priority"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description The organisation's own id for the target, unique in the organisation (imports match on it)
+             * @example AN-PA1234
+             */
+            externalId?: string | null;
+            /** @example Prefers letters in French. */
+            notes?: string;
+            /**
+             * @description Inactive targets stay in history but are never routed to
+             * @example true
+             */
+            active?: boolean;
+            /**
+             * @description One or more addresses, first preferred; letters go to the first active one
+             * @example [
+             *       "minister@justice.example.gov"
+             *     ]
+             */
+            emails: string[];
+        };
+        /** @enum {string} */
+        TargetEmailState: "active" | "bounced" | "suspended" | "disabled";
+        TargetEmailResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Cabinet@Justice.example.gov */
+            address: string;
+            /** @example cabinet@justice.example.gov */
+            addressNormalized: string;
+            /** @example active */
+            state: components["schemas"]["TargetEmailState"];
+            /** @example hard bounce 5.1.1 */
+            stateReason: string | null;
+            /** Format: date-time */
+            stateChangedAt: string | null;
+            /**
+             * @description 0 first; letters go to the first active address
+             * @example 0
+             */
+            position: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TargetResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example minister */
+            kind: components["schemas"]["TargetKind"];
+            /** @example Jane Doe */
+            name: string;
+            /** @example Minister of Justice */
+            title: string;
+            /** @example Ministry of Justice */
+            body: string;
+            /** @example Dear Minister */
+            salutation: string;
+            /** @example FR */
+            country: string;
+            /**
+             * @example [
+             *       "FR-ARA"
+             *     ]
+             */
+            regionCodes: string[];
+            /** @example fr */
+            language: components["schemas"]["Language"];
+            /** @example Europe/Paris */
+            timeZone: string | null;
+            /**
+             * @example [
+             *       "migration"
+             *     ]
+             */
+            focusAreas: components["schemas"]["StudyFocusArea"][];
+            /**
+             * @example [
+             *       "cabinet"
+             *     ]
+             */
+            tags: string[];
+            /** @example AN-PA1234 */
+            externalId: string | null;
+            /** @example  */
+            notes: string;
+            /** @example true */
+            active: boolean;
+            /**
+             * @description Active with at least one active address: letters can be routed to it
+             * @example true
+             */
+            routable: boolean;
+            /** @description In position order */
+            emails: components["schemas"]["TargetEmailResponse"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        TargetSort: "name" | "newest" | "updated";
+        TargetPage: {
+            items: components["schemas"]["TargetResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        TargetUpdateDto: {
+            /** @example ministry */
+            kind?: components["schemas"]["TargetKind"];
+            /** @example Ministry of Justice */
+            name?: string;
+            /** @example Minister of Justice */
+            title?: string;
+            /** @example Ministry of Justice */
+            body?: string;
+            /** @example Dear Minister */
+            salutation?: string;
+            /** @example FR */
+            country?: string;
+            /**
+             * @example [
+             *       "FR-ARA"
+             *     ]
+             */
+            regionCodes?: string[];
+            /** @example fr */
+            language?: components["schemas"]["Language"];
+            /** @example Europe/Paris */
+            timeZone?: string | null;
+            /**
+             * @example [
+             *       "migration"
+             *     ]
+             */
+            focusAreas?: components["schemas"]["StudyFocusArea"][];
+            /**
+             * @example [
+             *       "cabinet"
+             *     ]
+             */
+            tags?: string[];
+            /** @example AN-PA1234 */
+            externalId?: string | null;
+            /** @example Moved to the Ministry of the Interior in May. */
+            notes?: string;
+            /** @example false */
+            active?: boolean;
+        };
+        TargetEmailCreateDto: {
+            /** @example cabinet@justice.example.gov */
+            address: string;
+            /**
+             * @description Where it goes in the order (0: first); default last
+             * @example 0
+             */
+            position?: number;
+        };
+        /**
+         * @description active (also to undo a bounce or suspension) or disabled
+         * @enum {string}
+         */
+        TargetEmailStaffState: "active" | "disabled";
+        TargetEmailUpdateDto: {
+            /**
+             * @description active (also to undo a bounce or suspension) or disabled
+             * @example disabled
+             */
+            state?: components["schemas"]["TargetEmailStaffState"];
+            /**
+             * @description Why
+             * @example The minister asked us to write to the cabinet instead
+             */
+            reason?: Record<string, never>;
+            /**
+             * @description Move to this place in the order (0: first)
+             * @example 0
+             */
+            position?: number;
+        };
+        ResponsibilityResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @example Ministry of Justice */
+            targetName: string;
+            /** @example FR */
+            country: string;
+            /** @example migration */
+            focusArea: components["schemas"]["StudyFocusArea"];
+            /** @example MIG-4 */
+            recommendationCode: string | null;
+            /**
+             * Format: date
+             * @example 2027-01-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @example null
+             */
+            validUntil: string | null;
+            /** @example After the January reshuffle */
+            note: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ResponsibilityPage: {
+            items: components["schemas"]["ResponsibilityResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        ResponsibilityCreateDto: {
+            /**
+             * Format: uuid
+             * @example 00000000-0000-4000-8000-000000000000
+             */
+            targetId: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example FR
+             */
+            country: string;
+            /** @example migration */
+            focusArea: components["schemas"]["StudyFocusArea"];
+            /**
+             * @description One recommendation of the catalogue; absent or null: the whole focus area
+             * @example MIG-4
+             */
+            recommendationCode?: string | null;
+            /**
+             * Format: date
+             * @description First day responsible
+             * @example 2027-01-01
+             */
+            validFrom: string;
+            /**
+             * Format: date
+             * @description Last day responsible; absent or null: until further notice
+             * @example 2027-12-31
+             */
+            validUntil?: string | null;
+            /** @example After the January reshuffle */
+            note?: string;
+            /**
+             * @description A reshuffle: end the responsibilities for the same country, focus area and recommendation still running on validFrom, the day before. Without it both stay (shared responsibility).
+             * @example false
+             */
+            replace?: boolean;
+        };
+        ResponsibilityUpdateDto: {
+            /**
+             * Format: date
+             * @description End it on this day; null: reopen it until further notice
+             * @example 2027-06-30
+             */
+            validUntil?: string | null;
+            /** @example Ended by the June reshuffle */
+            note?: string;
+        };
+        AreaLookupResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example FR */
+            country: string;
+            /** @example 69 */
+            postcodePrefix: string;
+            /** @example FR-69 */
+            regionCode: string;
+            /** @example Rhône */
+            label: string;
+        };
+        AreaLookupPage: {
+            items: components["schemas"]["AreaLookupResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        AreaLookupCreateDto: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example FR
+             */
+            country: string;
+            /**
+             * @description A postcode or its first characters; stored upper case without spaces or dashes
+             * @example 69
+             */
+            postcodePrefix: string;
+            /**
+             * @description The region code targets carry in regionCodes
+             * @example FR-69
+             */
+            regionCode: string;
+            /**
+             * @description A name for staff, never shown to supporters
+             * @example Rhône
+             */
+            label?: string;
+        };
+        AreaLookupUpdateDto: {
+            /** @example FR */
+            country?: string;
+            /** @example 690 */
+            postcodePrefix?: string;
+            /** @example FR-69 */
+            regionCode?: string;
+            /** @example Rhône */
+            label?: string;
+        };
+        /** @enum {string} */
+        TargetImportKind: "targets" | "area-lookups";
+        /** @enum {string} */
+        TargetImportStatus: "uploaded" | "checking" | "checked" | "applying" | "applied" | "failed";
+        ImportFieldResponse: {
+            /** @example emails */
+            name: string;
+            /**
+             * @description The column name the export writes
+             * @example emails
+             */
+            column: string;
+            /** @example true */
+            required: boolean;
+        };
+        /** @enum {string} */
+        MissingEntryPolicy: "keep" | "disable" | "delete";
+        ImportRowErrorResponse: {
+            /**
+             * @description Row of the file as a spreadsheet shows it: the header is row 1
+             * @example 7
+             */
+            row: number;
+            /**
+             * @description The Rally field, or "row" for the row as a whole
+             * @example emails
+             */
+            field: string;
+            /** @example "minister@" is not an email address */
+            message: string;
+        };
+        TargetImportDetailResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example targets */
+            kind: components["schemas"]["TargetImportKind"];
+            /** @example checked */
+            status: components["schemas"]["TargetImportStatus"];
+            /** @example ministries-2027.csv */
+            fileName: string;
+            /** @example 7340032 */
+            fileBytes: number;
+            /**
+             * @example [
+             *       "Name",
+             *       "Kind",
+             *       "Country",
+             *       "Language",
+             *       "Email"
+             *     ]
+             */
+            columns: string[];
+            fields: components["schemas"]["ImportFieldResponse"][];
+            /**
+             * @description Suggested from the column names at upload, then the one the last check used
+             * @example {
+             *       "name": "Name",
+             *       "emails": "Email"
+             *     }
+             */
+            mapping: {
+                [key: string]: string;
+            };
+            /** @example keep */
+            missing: components["schemas"]["MissingEntryPolicy"];
+            /** @example 12000 */
+            rowsDone: number;
+            /**
+             * @description Data rows; estimated from the bytes read while a check runs
+             * @example 50000
+             */
+            rowsTotal: number;
+            /** @example 120 */
+            created: number;
+            /** @example 30 */
+            updated: number;
+            /** @example 49850 */
+            unchanged: number;
+            /**
+             * @description Entries missing from the file that were (or would be) disabled or deleted
+             * @example 0
+             */
+            removed: number;
+            /** @example 0 */
+            errorCount: number;
+            /**
+             * @description Why a failed import stopped
+             * @example null
+             */
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description The first 1,000 errors in row order */
+            errors: components["schemas"]["ImportRowErrorResponse"][];
+        };
+        TargetImportResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example targets */
+            kind: components["schemas"]["TargetImportKind"];
+            /** @example checked */
+            status: components["schemas"]["TargetImportStatus"];
+            /** @example ministries-2027.csv */
+            fileName: string;
+            /** @example 7340032 */
+            fileBytes: number;
+            /**
+             * @example [
+             *       "Name",
+             *       "Kind",
+             *       "Country",
+             *       "Language",
+             *       "Email"
+             *     ]
+             */
+            columns: string[];
+            fields: components["schemas"]["ImportFieldResponse"][];
+            /**
+             * @description Suggested from the column names at upload, then the one the last check used
+             * @example {
+             *       "name": "Name",
+             *       "emails": "Email"
+             *     }
+             */
+            mapping: {
+                [key: string]: string;
+            };
+            /** @example keep */
+            missing: components["schemas"]["MissingEntryPolicy"];
+            /** @example 12000 */
+            rowsDone: number;
+            /**
+             * @description Data rows; estimated from the bytes read while a check runs
+             * @example 50000
+             */
+            rowsTotal: number;
+            /** @example 120 */
+            created: number;
+            /** @example 30 */
+            updated: number;
+            /** @example 49850 */
+            unchanged: number;
+            /**
+             * @description Entries missing from the file that were (or would be) disabled or deleted
+             * @example 0
+             */
+            removed: number;
+            /** @example 0 */
+            errorCount: number;
+            /**
+             * @description Why a failed import stopped
+             * @example null
+             */
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+        };
+        TargetImportPage: {
+            items: components["schemas"]["TargetImportResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        TargetImportCheckDto: {
+            /**
+             * @description Rally field -> the file's column; fields left out are not changed on existing entries
+             * @example {
+             *       "name": "Name",
+             *       "kind": "Kind",
+             *       "country": "Country",
+             *       "language": "Language",
+             *       "emails": "Email"
+             *     }
+             */
+            mapping: {
+                [key: string]: string;
+            };
+            /**
+             * @description The organisation's entries the file does not mention: kept, disabled (targets only) or deleted
+             * @example keep
+             */
+            missing: components["schemas"]["MissingEntryPolicy"];
+        };
+        TargetImportApplyDto: {
+            /**
+             * @description Apply the valid rows although the check found invalid ones (those are reported, never written)
+             * @example false
+             */
+            skipInvalid?: boolean;
+        };
+        /** @enum {string} */
+        RoutingMode: "region" | "country" | "responsibility" | "pick" | "sample";
+        LetterRoutingDto: {
+            /** @example region */
+            mode: components["schemas"]["RoutingMode"];
+            /**
+             * @description The list for pick and sample
+             * @example []
+             */
+            targetIds?: string[];
+            /**
+             * @description Region and country routing: only these kinds (empty: any)
+             * @example [
+             *       "parliamentarian"
+             *     ]
+             */
+            kinds?: components["schemas"]["TargetKind"][];
+            /** @example migration */
+            focusArea?: components["schemas"]["StudyFocusArea"] | null;
+            /**
+             * @description A recommendation code
+             * @example GS-MIG-1
+             */
+            recommendationCode?: string | null;
+            /**
+             * @description pick: fewest targets the supporter must choose
+             * @example 1
+             */
+            min?: number;
+            /**
+             * @description pick: most targets the supporter may choose
+             * @example 3
+             */
+            max?: number;
+            /**
+             * @description sample: how many are drawn at random from the list
+             * @example 2
+             */
+            sampleSize?: number;
+            /**
+             * Format: uuid
+             * @description Used when nothing matches
+             */
+            fallbackTargetId?: string | null;
+            /**
+             * @description At most this many letters per supporter
+             * @example 5
+             */
+            maxTargets?: number;
+        };
+        SendingWindowDto: {
+            /**
+             * @description First hour, in the target's time zone
+             * @example 8
+             */
+            startHour: number;
+            /**
+             * @description Hour the window closes (exclusive)
+             * @example 18
+             */
+            endHour: number;
+            /**
+             * @description ISO weekdays, 1 = Monday
+             * @example [
+             *       1,
+             *       2,
+             *       3,
+             *       4,
+             *       5
+             *     ]
+             */
+            weekdays: number[];
+        };
+        LetterTemplateDto: {
+            /**
+             * @description One is drawn at random for each letter
+             * @example [
+             *       "Children do not belong in detention",
+             *       "Please end child immigration detention"
+             *     ]
+             */
+            subjects: string[];
+            /**
+             * @example {{target.salutation}},
+             *
+             *     {{#editable}}I am writing about children held in immigration detention.{{/editable}}
+             *
+             *     {{supporter.paragraph}}
+             *
+             *     Yours sincerely,
+             *     {{supporter.fullName}}
+             */
+            body: string;
+        };
+        LetterActionCreateDto: {
+            /**
+             * Format: uuid
+             * @description Campaign of the same organisation
+             */
+            campaignId: string;
+            /**
+             * @description Public address /l/<slug>
+             * @example write-to-the-minister
+             */
+            slug: string;
+            /** @example Write to the Minister of Justice */
+            title: string;
+            /** @example Children are still detained for immigration reasons. Ask the minister to act. */
+            intro?: string;
+            /** @example en */
+            language: components["schemas"]["Language"];
+            /**
+             * @description May supporters rewrite the {{#editable}} part?
+             * @example false
+             */
+            editable?: boolean;
+            routing: components["schemas"]["LetterRoutingDto"];
+            /**
+             * @description Recommendations the letter cites
+             * @example [
+             *       "GS-MIG-1"
+             *     ]
+             */
+            recommendationCodes?: string[];
+            /** @description null: any time */
+            sendingWindow?: components["schemas"]["SendingWindowDto"] | null;
+            /**
+             * @description Letters per hour per address
+             * @example 20
+             */
+            hourlyCap?: number | null;
+            /**
+             * @description Letters per day per address
+             * @example 150
+             */
+            dailyCap?: number | null;
+            /** @description The letter in the action's language */
+            template?: components["schemas"]["LetterTemplateDto"];
+        };
+        /** @enum {string} */
+        LetterActionStatus: "draft" | "open" | "closed";
+        LetterRoutingResponse: {
+            mode: components["schemas"]["RoutingMode"];
+            targetIds: string[];
+            kinds: components["schemas"]["TargetKind"][];
+            /** @enum {string|null} */
+            focusArea: "administration-of-justice" | "children-with-parents-in-prison" | "migration" | "institutions" | "armed-conflict" | "national-security" | null;
+            recommendationCode: string | null;
+            min: number;
+            max: number;
+            sampleSize: number;
+            fallbackTargetId: string | null;
+            maxTargets: number;
+        };
+        SendingWindowResponse: {
+            startHour: number;
+            endHour: number;
+            weekdays: number[];
+        };
+        LetterTemplateResponse: {
+            /** @example en */
+            language: string;
+            subjects: string[];
+            body: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LetterActionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** @example write-to-the-minister */
+            slug: string;
+            title: string;
+            intro: string;
+            language: components["schemas"]["Language"];
+            status: components["schemas"]["LetterActionStatus"];
+            editable: boolean;
+            routing: components["schemas"]["LetterRoutingResponse"];
+            recommendationCodes: string[];
+            testMode: boolean;
+            testRecipient: string | null;
+            sendingWindow: components["schemas"]["SendingWindowResponse"] | null;
+            hourlyCap: number | null;
+            dailyCap: number | null;
+            templates: components["schemas"]["LetterTemplateResponse"][];
+            /** @example http://localhost:3000/l/write-to-the-minister */
+            publicUrl: string;
+            /** Format: date-time */
+            openedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        LetterActionSort: "newest" | "oldest" | "title";
+        LetterActionPage: {
+            items: components["schemas"]["LetterActionResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        MergeFieldResponse: {
+            /** @example supporter.firstName */
+            path: string;
+            /** @example The supporter's first name */
+            description: string;
+            /** @example Amina */
+            sample: string;
+            /**
+             * @description May appear in subject lines
+             * @example true
+             */
+            inSubject: boolean;
+        };
+        LetterActionUpdateDto: {
+            /** @example Write to the Minister of Justice */
+            title?: string;
+            /** @example Children are still detained for immigration reasons. Ask the minister to act. */
+            intro?: string;
+            /** @example en */
+            language?: components["schemas"]["Language"];
+            /**
+             * @description May supporters rewrite the {{#editable}} part?
+             * @example false
+             */
+            editable?: boolean;
+            routing?: components["schemas"]["LetterRoutingDto"];
+            /**
+             * @description Recommendations the letter cites
+             * @example [
+             *       "GS-MIG-1"
+             *     ]
+             */
+            recommendationCodes?: string[];
+            /** @description null: any time */
+            sendingWindow?: components["schemas"]["SendingWindowDto"] | null;
+            /**
+             * @description Letters per hour per address
+             * @example 20
+             */
+            hourlyCap?: number | null;
+            /**
+             * @description Letters per day per address
+             * @example 150
+             */
+            dailyCap?: number | null;
+        };
+        LetterPreviewSupporterDto: {
+            /** @example Amina */
+            firstName?: string;
+            /** @example Kone */
+            lastName?: string;
+            /** @example 69003 */
+            postcode?: string;
+            /** @example FR-69 */
+            region?: string;
+            /** @example FR */
+            country?: string;
+            /** @example My nephew was detained for three weeks. */
+            paragraph?: string;
+        };
+        LetterPreviewDto: {
+            /** @description Default: the action's language */
+            language?: components["schemas"]["Language"];
+            /**
+             * Format: uuid
+             * @description Render for this target; default: sample data
+             */
+            targetId?: string;
+            /** @description Unsaved text from the editor; default: the saved one */
+            template?: components["schemas"]["LetterTemplateDto"];
+            supporter?: components["schemas"]["LetterPreviewSupporterDto"];
+            /**
+             * @description Which subject line to show
+             * @example 0
+             */
+            subjectIndex?: number;
+        };
+        TemplateProblemResponse: {
+            /** @example body */
+            field: string;
+            /** @example 3 */
+            line: number;
+            /** @example 12 */
+            column: number;
+            /** @example Unknown field supporter.fristName: did you mean supporter.firstName? */
+            message: string;
+        };
+        LetterPreviewResponse: {
+            /** @description Empty when the template is valid */
+            problems: components["schemas"]["TemplateProblemResponse"][];
+            /** @example Children do not belong in detention */
+            subject: string | null;
+            text: string | null;
+            /** @description The HTML part as sent */
+            html: string | null;
+            /** @example en */
+            language: string;
+            /**
+             * @description Who the preview is addressed to; empty: sample data
+             * @example Ministry of Justice
+             */
+            targetName: string;
+            /** @example 2 */
+            subjectCount: number;
+        };
+        LetterTestModeDto: {
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @description Where test letters go; default: the signed-in member's own address
+             * @example me@example.org
+             */
+            recipient?: string;
+        };
+        /** @enum {string} */
+        LetterDeliveryStatus: "awaiting_confirmation" | "queued" | "waiting" | "sending" | "sent" | "failed" | "held" | "cancelled" | "bounced";
+        LetterSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            actionId: string;
+            /** @example Write to the Minister of Justice */
+            actionTitle: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @example Ministry of Justice */
+            targetName: string;
+            /** @example cabinet@justice.example.gov */
+            recipient: string;
+            /** @example Amina K. */
+            supporterName: string;
+            /** @example en */
+            language: string;
+            subject: string;
+            status: components["schemas"]["LetterDeliveryStatus"];
+            /**
+             * @description Why it waits, failed or is held
+             * @example hourly cap
+             */
+            statusReason: string | null;
+            testMode: boolean;
+            /**
+             * Format: date-time
+             * @description When it may go (waiting)
+             */
+            notBefore: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        LetterSummaryPage: {
+            items: components["schemas"]["LetterSummaryResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        LetterResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            actionId: string;
+            /** @example Write to the Minister of Justice */
+            actionTitle: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @example Ministry of Justice */
+            targetName: string;
+            /** @example cabinet@justice.example.gov */
+            recipient: string;
+            /** @example Amina K. */
+            supporterName: string;
+            /** @example en */
+            language: string;
+            subject: string;
+            status: components["schemas"]["LetterDeliveryStatus"];
+            /**
+             * @description Why it waits, failed or is held
+             * @example hourly cap
+             */
+            statusReason: string | null;
+            testMode: boolean;
+            /**
+             * Format: date-time
+             * @description When it may go (waiting)
+             */
+            notBefore: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The letter exactly as sent */
+            body: string;
+            /** @example "Amina K. via Child Rights Now" <letters@example.org> */
+            sender: string;
+            /** @example reply+1abc...@reply.example.org */
+            replyTo: string;
+            /** @example <letter.1abc...@reply.example.org> */
+            messageId: string;
+            /** @description The relay's answer when it took the message */
+            relayMessageId: string | null;
+        };
+        LetterStatusCount: {
+            status: components["schemas"]["LetterDeliveryStatus"];
+            /** @example 12 */
+            count: number;
+        };
+        LetterTargetDelivery: {
+            /** Format: uuid */
+            targetId: string;
+            /** @example Ministry of Justice */
+            targetName: string;
+            /** @example 40 */
+            total: number;
+            /** @example 30 */
+            sent: number;
+            /**
+             * @description Queued, waiting or sending
+             * @example 8
+             */
+            pending: number;
+            /** @example 1 */
+            failed: number;
+            /**
+             * @description Held for review or for want of an address
+             * @example 1
+             */
+            held: number;
+        };
+        LetterDeliveryResponse: {
+            statuses: components["schemas"]["LetterStatusCount"][];
+            targets: components["schemas"]["LetterTargetDelivery"][];
+        };
+        LetterCancelResponse: {
+            /**
+             * @description Letters cancelled (queued, waiting or held ones)
+             * @example 12
+             */
+            cancelled: number;
+        };
+        LetterSubmissionReviewResponse: {
+            /**
+             * @description Letters released to the queue, or cancelled
+             * @example 3
+             */
+            letters: number;
+        };
+        HeldSubmissionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Amina K. */
+            supporterName: string;
+            /** @example My nephew was detained for three weeks. */
+            paragraph: string;
+            editedBody: string | null;
+            /** @example 2 */
+            letters: number;
+            /**
+             * @description Other submissions of this action with the same text
+             * @example 4
+             */
+            similar: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HeldSubmissionPage: {
+            items: components["schemas"]["HeldSubmissionResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        LetterDayCount: {
+            /**
+             * @description Day in the organisation's time zone
+             * @example 2027-03-01
+             */
+            day: string;
+            /**
+             * @description Letters confirmed by supporters that day
+             * @example 120
+             */
+            letters: number;
+        };
+        CampaignLetterStatsResponse: {
+            /** @example 340 */
+            total: number;
+            /** @example 300 */
+            sent: number;
+            perDay: components["schemas"]["LetterDayCount"][];
+            perTarget: components["schemas"]["LetterTargetDelivery"][];
         };
         CampaignCreateDto: {
             /** @example End child immigration detention */
@@ -1496,6 +3229,245 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MailSettingsDto"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MailRelay_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `relay` is null when none is saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRelaySettingsResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MailRelay_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailRelayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRelaySettingsResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MailRelay_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    MailRelay_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MailRelayTestDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailRelayTestResponse"];
                 };
             };
             /** @description No session or token */
@@ -2917,6 +4889,2902 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TargetExport_targets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every target of the organisation, one row each */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TargetExport_areaLookups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The area lookup, one postcode prefix per row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Target_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the name, title, body or an address */
+                q?: string;
+                kind?: components["schemas"]["TargetKind"];
+                country?: string;
+                /** @description Targets answering for this region code */
+                region?: string;
+                focusArea?: components["schemas"]["StudyFocusArea"];
+                tag?: string;
+                active?: boolean;
+                /** @description Targets with at least one address in this state */
+                emailState?: components["schemas"]["TargetEmailState"];
+                sort?: components["schemas"]["TargetSort"];
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Target_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description externalId taken, or an address given twice */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Target_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                targetId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Target_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                targetId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted with its addresses */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Something refers to the target: deactivate it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Target_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                targetId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description externalId taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TargetEmail_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                targetId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetEmailCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetEmailResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The target already has this address */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TargetEmail_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                targetId: string;
+                emailId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed; the others move up */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The last address of the target */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TargetEmail_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                targetId: string;
+                emailId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetEmailUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetEmailResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Responsibility_forTarget: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                targetId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Responsibility_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                country?: string;
+                focusArea?: components["schemas"]["StudyFocusArea"];
+                /** @description Only the rows for this recommendation */
+                recommendationCode?: string;
+                /** @description Only the rows valid on this day */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Responsibility_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibilityCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description replace: a row it would end starts the same day */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Responsibility_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responsibilityId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Responsibility_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responsibilityId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponsibilityUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsibilityResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AreaLookup_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                country?: string;
+                /** @description Start of the prefix, or part of the region code or label */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaLookupPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AreaLookup_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AreaLookupCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaLookupResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The prefix is already mapped in this country */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AreaLookup_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                areaLookupId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    AreaLookup_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                areaLookupId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AreaLookupUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AreaLookupResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description The prefix is already mapped in this country */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TargetImport_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                kind?: components["schemas"]["TargetImportKind"];
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetImportPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TargetImport_upload: {
+        parameters: {
+            query: {
+                kind: components["schemas"]["TargetImportKind"];
+                /** @description The name the file had, shown in the list */
+                fileName?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        /** @description The CSV file, UTF-8, header row first */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/csv": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetImportDetailResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description File over 50 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Body not sent as text/csv */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TargetImport_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetImportDetailResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TargetImport_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetImportCheckDto"];
+            };
+        };
+        responses: {
+            /** @description Check queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetImportDetailResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description A job runs on this import, or it was applied */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    TargetImport_apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetImportApplyDto"];
+            };
+        };
+        responses: {
+            /** @description Apply queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetImportDetailResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Not checked yet, or errors found without skipInvalid */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the title or slug */
+                q?: string;
+                campaignId?: string;
+                status?: components["schemas"]["LetterActionStatus"];
+                sort?: components["schemas"]["LetterActionSort"];
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterActionPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterActionCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterActionResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_mergeFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeFieldResponse"][];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterActionResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterActionUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterActionResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_putTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                language: components["schemas"]["Language"];
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterTemplateResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_deleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                language: components["schemas"]["Language"];
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterPreviewResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterActionResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterActionResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterActionResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterAction_testMode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LetterTestModeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterActionResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterDelivery_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                status?: components["schemas"]["LetterDeliveryStatus"];
+                targetId?: string;
+                actionId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterSummaryPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterDelivery_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                letterId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterDelivery_actionDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterDeliveryResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterDelivery_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                targetId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterCancelResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterDelivery_requeue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                targetId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterSubmissionReviewResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterDelivery_held: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                actionId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldSubmissionPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterDelivery_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                submissionId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterSubmissionReviewResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterDelivery_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                actionId: string;
+                submissionId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterSubmissionReviewResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    LetterDelivery_campaignStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignLetterStatsResponse"];
                 };
             };
             /** @description No session or token */

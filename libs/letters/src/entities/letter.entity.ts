@@ -20,7 +20,11 @@ export type LetterStatus = (typeof LETTER_STATUSES)[number];
 
 /** One message to one target, stored exactly as it is sent. */
 @Entity('letters')
-@Index('letters_action_supporter_target_uq', ['actionId', 'supporterEmailNormalized', 'targetId'], { unique: true })
+// One letter per supporter, target and action; test letters (to the campaigner) may repeat.
+@Index('letters_action_supporter_target_uq', ['actionId', 'supporterEmailNormalized', 'targetId'], {
+  unique: true,
+  where: 'NOT test_mode',
+})
 @Index('letters_due_idx', ['notBefore'], { where: `status IN ('queued', 'waiting')` })
 @Index('letters_address_handed_idx', ['organisationId', 'addressNormalized', 'handedAt'], {
   where: 'handed_at IS NOT NULL',

@@ -52,8 +52,8 @@ export class MailSendJob {
         text: rendered.text,
         headers: row.headers ?? undefined,
       };
-      const { messageId } = await this.relays.send(row.organisationId, message, this.transport);
-      await this.outbox.markSent(row.id, messageId);
+      const { messageId, response } = await this.relays.send(row.organisationId, message, this.transport);
+      await this.outbox.markSent(row.id, messageId, response);
       return 'sent';
     } catch (error) {
       const message = (error as Error).message;

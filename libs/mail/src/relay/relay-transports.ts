@@ -8,7 +8,7 @@ import { Clock, InjectConfig, TtlCache } from '#rally/core';
 import { OrganisationRelay } from '../entities/organisation-relay.entity.js';
 import type { MailConfig } from '../mail.config.js';
 import { MAIL_CONFIG } from '../mail.config.js';
-import type { MailTransport, OutgoingMessage } from '../transport/mail-transport.js';
+import type { MailTransport, OutgoingMessage, SendResult } from '../transport/mail-transport.js';
 import { relayTransportOptions } from './relay-connection.js';
 import { RelayCredentialSeal } from './relay-seal.js';
 
@@ -36,10 +36,10 @@ class RelayPool {
     return this;
   }
 
-  async send(message: OutgoingMessage): Promise<{ messageId: string }> {
+  async send(message: OutgoingMessage): Promise<SendResult> {
     try {
       const info = await this.transporter.sendMail(message);
-      return { messageId: String(info.messageId) };
+      return { messageId: String(info.messageId), response: String(info.response ?? '') };
     } finally {
       if (--this.inFlight === 0 && this.retired) this.transporter.close();
     }
@@ -78,7 +78,7 @@ export class RelayTransports implements OnApplicationShutdown {
     organisationId: string | null,
     message: OutgoingMessage,
     installation: MailTransport,
-  ): Promise<{ messageId: string }> {
+  ): Promise<SendResult> {
     // In capture mode all mail stays on this machine, whatever relays organisations saved.
     const pool = organisationId && !this.config.capture ? await this.poolFor(organisationId) : null;
     return pool ? pool.send(message) : installation.send(message);

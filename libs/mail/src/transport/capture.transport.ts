@@ -2,7 +2,7 @@ import type { Transporter } from 'nodemailer';
 import nodemailer from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { CapturedMail } from '../entities/captured-mail.entity.js';
-import type { OutgoingMessage } from './mail-transport.js';
+import type { OutgoingMessage, SendResult } from './mail-transport.js';
 import { MailTransport } from './mail-transport.js';
 
 /** The embedded default's "relay": builds the real MIME message, then stores it for the local mailbox page. */
@@ -18,7 +18,7 @@ export class CaptureMailTransport extends MailTransport {
     super();
   }
 
-  async send(message: OutgoingMessage): Promise<{ messageId: string }> {
+  async send(message: OutgoingMessage): Promise<SendResult> {
     const info = (await this.composer.sendMail(message)) as { messageId: string; message: Buffer };
     await this.db.getRepository(CapturedMail).insert({
       sender: message.from,

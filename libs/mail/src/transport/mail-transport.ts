@@ -8,10 +8,16 @@ export interface OutgoingMessage {
   headers?: Record<string, string>;
 }
 
+/** What a relay answered: the Message-ID it carried, and the relay's own reply (its queue id: "250 2.0.0 Ok: queued as 4F1..."). */
+export interface SendResult {
+  messageId: string;
+  response?: string;
+}
+
 /** Where rendered mail goes: an SMTP relay in production, the local capture store in the embedded default. */
 export abstract class MailTransport {
   abstract readonly kind: 'smtp' | 'capture';
-  abstract send(message: OutgoingMessage): Promise<{ messageId: string }>;
+  abstract send(message: OutgoingMessage): Promise<SendResult>;
   abstract close(): Promise<void>;
 
   /** Nest calls this on shutdown: pooled SMTP connections must not outlive the worker. */

@@ -1,6 +1,6 @@
 import type { Transporter } from 'nodemailer';
 import nodemailer from 'nodemailer';
-import type { OutgoingMessage } from './mail-transport.js';
+import type { OutgoingMessage, SendResult } from './mail-transport.js';
 import { MailTransport } from './mail-transport.js';
 
 /** Pooled SMTP: connections are reused across messages, so throughput is bounded by the relay, not the handshakes. */
@@ -18,9 +18,9 @@ export class SmtpMailTransport extends MailTransport {
     } as never);
   }
 
-  async send(message: OutgoingMessage): Promise<{ messageId: string }> {
+  async send(message: OutgoingMessage): Promise<SendResult> {
     const info = await this.transporter.sendMail(message);
-    return { messageId: String(info.messageId) };
+    return { messageId: String(info.messageId), response: String(info.response ?? '') };
   }
 
   async close(): Promise<void> {

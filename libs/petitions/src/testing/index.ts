@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { AuthContext } from '#rally/access';
 import { FormStamp } from '#rally/core';
 import { TEST_SECRET_KEY } from '#rally-testing/core';
 import { CampaignService } from '#rally/campaigns';
 import type { RallyLike, StaffHandle } from '#rally-testing/organisations';
+import { authOf } from '#rally-testing/organisations';
 import type { PetitionCreateDto } from '../dto/petition.dto.js';
 import type { Petition } from '../entities/petition.entity.js';
 import type { PetitionAction } from '../staff/petition.service.js';
@@ -11,11 +11,7 @@ import { PetitionService } from '../staff/petition.service.js';
 
 const unique = (): string => randomBytes(4).toString('hex');
 
-export const authOf = (staff: StaffHandle): AuthContext => ({
-  organisationId: staff.organisation.id,
-  role: staff.membership.role,
-  actor: { kind: 'user', userId: staff.user.id, sessionId: 'test' },
-});
+export { authOf };
 
 export async function aCampaign(rally: RallyLike, staff: StaffHandle, name = `Campaign ${unique()}`): Promise<string> {
   return (await rally.api.get(CampaignService).create(authOf(staff), { name })).id;

@@ -1,0 +1,259 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { Clock, sqlRows } from '#rally/core';
+import type { MailRequest } from '#rally/mail';
+import { MailService } from '#rally/mail';
+import type { SendingWindow } from '../entities/letter-action.entity.js';
+import type { LetterMailData } from '../mail/letter-mail.templates.js';
+import { LETTER_MAIL, letterParagraphs } from '../mail/letter-mail.templates.js';
+import { nextWindowOpening, targetTimeZone } from './sending-window.js';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+/** Letters handed per pass: one pass is a handful of statements, and the next pass follows within LETTER_DISPATCH_MS. */
+export const DISPATCH_BATCH = 1_000;
+
+interface DueLetter {
+  id: string;
+  organization_id: string;
+  target_id: string;
+  recipient: string;
+  address_normalized: string;
+  sender: string;
+  reply_to: string;
+  message_id: string;
+  language: string;
+  subject: string;
+  body: string;
+  test_mode: boolean;
+  target_email_id: string | null;
+  email_state: string | null;
+  alt_email_id: string | null;
+  alt_address: string | null;
+  alt_address_normalized: string | null;
+  hourly_cap: number | null;
+  daily_cap: number | null;
+  sending_window: SendingWindow | null;
+  time_zone: string | null;
+  country: string;
+}
+
+/** What one address has already received: times handed in the last 24 hours, oldest first. */
+type History = number[];
+
+export interface DispatchOutcome {
+  handed: number;
+  waiting: number;
+  held: number;
+}
+
+type Decision =
+  | { kind: 'hand'; letter: DueLetter; recipient: string; addressNormalized: string; emailId: string | null }
+  | { kind: 'wait'; letter: DueLetter; until: Date; reason: string }
+  | { kind: 'hold'; letter: DueLetter; reason: string };
+
+/**
+ * Hands due letters to the mail outbox, never more to one target address than its action allows: inside the
+ * sending window (the target's time zone), under the hourly and daily caps. Letters over a cap wait until the oldest
+ * letter of the window ages out, so they are spread over the following hours, never dropped.
+ *
+ * One dispatcher runs at a time across every worker process (a transaction-scoped advisory lock): the caps are
+ * counted from the letters already handed, and two dispatchers counting at once could both hand the last slot.
+ * Dispatching is a few statements per thousand letters; the sending itself stays parallel in the mail queue.
+ */
+@Injectable()
+export class LetterDispatcher {
+  private readonly logger = new Logger('LetterDispatch');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly mail: MailService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** One pass; null when another worker's dispatcher holds the lock. */
+  async run(limit = DISPATCH_BATCH): Promise<DispatchOutcome | null> {
+    const now = this.clock.now();
+    let outboxIds: string[] = [];
+    const outcome = await this.db.transaction(async (manager) => {
+      const [{ locked }] = await sqlRows<{ locked: boolean }>(
+        manager,
+        `SELECT pg_try_advisory_xact_lock(hashtext('rally:letters.dispatch')) AS locked`,
+      );
+      if (!locked) return null;
+      const due = await this.due(manager, now, limit);
+      if (due.length === 0) return { handed: 0, waiting: 0, held: 0 };
+      const history = await this.history(manager, due, now);
+      const decisions = due.map((letter) => this.decide(letter, history, now));
+      outboxIds = await this.apply(manager, decisions, now);
+      const count = (kind: Decision['kind']): number => decisions.filter((d) => d.kind === kind).length;
+      return { handed: count('hand'), waiting: count('wait'), held: count('hold') };
+    });
+    await this.mail.dispatch(outboxIds);
+    if (outcome && outcome.handed + outcome.held > 0) this.logger.log({ msg: 'letters dispatched', ...outcome });
+    return outcome;
+  }
+
+  private due(manager: EntityManager, now: Date, limit: number): Promise<DueLetter[]> {
+    return sqlRows<DueLetter>(
+      manager,
+      `SELECT l.id, l.organization_id, l.target_id, l.recipient, l.address_normalized, l.sender, l.reply_to,
+              l.message_id, l.language, l.subject, l.body, l.test_mode, l.target_email_id,
+              te.state AS email_state, alt.id AS alt_email_id, alt.address AS alt_address,
+              alt.address_normalized AS alt_address_normalized,
+              a.hourly_cap, a.daily_cap, a.sending_window, t.time_zone, t.country
+         FROM letters l
+         JOIN letter_actions a ON a.id = l.action_id
+         JOIN targets t ON t.id = l.target_id
+         LEFT JOIN target_emails te ON te.id = l.target_email_id
+         LEFT JOIN LATERAL (
+           SELECT e.id, e.address, e.address_normalized FROM target_emails e
+            WHERE e.target_id = l.target_id AND e.state = 'active' ORDER BY e.position, e.created_at LIMIT 1
+         ) alt ON true
+        WHERE l.status IN ('queued', 'waiting') AND l.not_before <= $1
+        ORDER BY l.not_before, l.created_at
+        LIMIT $2
+        FOR UPDATE OF l SKIP LOCKED`,
+      [now, limit],
+    );
+  }
+
+  /** Per organisation and address, the letters handed in the last 24 hours (test letters never count). */
+  private async history(manager: EntityManager, due: DueLetter[], now: Date): Promise<Map<string, History>> {
+    const keys = new Map<string, { org: string; address: string }>();
+    for (const l of due) {
+      if (l.test_mode) continue;
+      const address = l.alt_address_normalized ?? l.address_normalized;
+      keys.set(`${l.organization_id} ${address}`, { org: l.organization_id, address });
+    }
+    const history = new Map<string, History>([...keys.keys()].map((k) => [k, []]));
+    if (keys.size === 0) return history;
+    const rows = await sqlRows<{ organization_id: string; address_normalized: string; handed: Date[] }>(
+      manager,
+      `SELECT l.organization_id, l.address_normalized, array_agg(l.handed_at ORDER BY l.handed_at) AS handed
+         FROM letters l
+         JOIN unnest($1::uuid[], $2::text[]) AS k(org, address)
+           ON l.organization_id = k.org AND l.address_normalized = k.address
+        WHERE l.handed_at > $3 AND l.handed_at <= $4 AND NOT l.test_mode
+        GROUP BY 1, 2`,
+      [
+        [...keys.values()].map((k) => k.org),
+        [...keys.values()].map((k) => k.address),
+        new Date(now.getTime() - DAY_MS),
+        now,
+      ],
+    );
+    for (const r of rows)
+      history.set(
+        `${r.organization_id} ${r.address_normalized}`,
+        r.handed.map((d) => new Date(d).getTime()),
+      );
+    return history;
+  }
+
+  private decide(letter: DueLetter, history: Map<string, History>, now: Date): Decision {
+    if (letter.test_mode)
+      return {
+        kind: 'hand',
+        letter,
+        recipient: letter.recipient,
+        addressNormalized: letter.address_normalized,
+        emailId: letter.target_email_id,
+      };
+    // The address chosen at rendering may have bounced or been disabled since: the target's next active one takes
+    // over; with none left the letter is held (kept, visible to staff), never dropped.
+    const usable = letter.email_state === 'active';
+    const emailId = usable ? letter.target_email_id : letter.alt_email_id;
+    const recipient = usable ? letter.recipient : letter.alt_address;
+    const addressNormalized = usable ? letter.address_normalized : letter.alt_address_normalized;
+    if (!recipient || !addressNormalized)
+      return { kind: 'hold', letter, reason: 'the target has no active email address' };
+
+    const opening = nextWindowOpening(
+      letter.sending_window,
+      targetTimeZone({ timeZone: letter.time_zone, country: letter.country }),
+      now,
+    );
+    if (opening > now) return { kind: 'wait', letter, until: opening, reason: 'sending window' };
+
+    const handed = history.get(`${letter.organization_id} ${addressNormalized}`) ?? [];
+    const t = now.getTime();
+    const lastHour = handed.filter((h) => h > t - HOUR_MS);
+    if (letter.daily_cap !== null && handed.length >= letter.daily_cap)
+      return {
+        kind: 'wait',
+        letter,
+        until: new Date(handed[handed.length - letter.daily_cap]! + DAY_MS),
+        reason: 'daily cap',
+      };
+    if (letter.hourly_cap !== null && lastHour.length >= letter.hourly_cap)
+      return {
+        kind: 'wait',
+        letter,
+        until: new Date(lastHour[lastHour.length - letter.hourly_cap]! + HOUR_MS),
+        reason: 'hourly cap',
+      };
+    handed.push(t);
+    return { kind: 'hand', letter, recipient, addressNormalized, emailId };
+  }
+
+  /** Writes the outbox rows and every letter's new state in the dispatcher's transaction; returns the outbox ids. */
+  private async apply(manager: EntityManager, decisions: Decision[], now: Date): Promise<string[]> {
+    const hand = decisions.filter((d): d is Extract<Decision, { kind: 'hand' }> => d.kind === 'hand');
+    const byOrg = new Map<string, typeof hand>();
+    for (const d of hand) byOrg.set(d.letter.organization_id, [...(byOrg.get(d.letter.organization_id) ?? []), d]);
+    for (const [organisationId, group] of byOrg) {
+      const requests: MailRequest<LetterMailData>[] = group.map((d) => ({
+        to: d.recipient,
+        template: LETTER_MAIL,
+        data: { subject: d.letter.subject, text: d.letter.body, paragraphs: letterParagraphs(d.letter.body) },
+        idempotencyKey: `letter:${d.letter.id}`,
+        language: d.letter.language,
+        from: d.letter.sender,
+        replyTo: d.letter.reply_to,
+        headers: { 'Message-ID': d.letter.message_id },
+      }));
+      await this.mail.stage({ organisationId }, requests, manager);
+    }
+    const outbox = hand.length
+      ? await sqlRows<{ id: string; idempotency_key: string }>(
+          manager,
+          `SELECT id, idempotency_key FROM mail_outbox WHERE idempotency_key = ANY($1)`,
+          [hand.map((d) => `letter:${d.letter.id}`)],
+        )
+      : [];
+    const outboxByKey = new Map(outbox.map((o) => [o.idempotency_key, o.id]));
+    if (hand.length)
+      await manager.query(
+        `UPDATE letters l SET status = 'handed', handed_at = $1, status_reason = NULL, updated_at = $1,
+                recipient = u.recipient, address_normalized = u.address, target_email_id = u.email_id, outbox_id = u.outbox_id
+           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::uuid[], $6::uuid[]) AS u(id, recipient, address, email_id, outbox_id)
+          WHERE l.id = u.id`,
+        [
+          now,
+          hand.map((d) => d.letter.id),
+          hand.map((d) => d.recipient),
+          hand.map((d) => d.addressNormalized),
+          hand.map((d) => d.emailId),
+          hand.map((d) => outboxByKey.get(`letter:${d.letter.id}`) ?? null),
+        ],
+      );
+    const wait = decisions.filter((d): d is Extract<Decision, { kind: 'wait' }> => d.kind === 'wait');
+    if (wait.length)
+      await manager.query(
+        `UPDATE letters l SET status = 'waiting', not_before = u.until, status_reason = u.reason, updated_at = $1
+           FROM unnest($2::uuid[], $3::timestamptz[], $4::text[]) AS u(id, until, reason) WHERE l.id = u.id`,
+        [now, wait.map((d) => d.letter.id), wait.map((d) => d.until), wait.map((d) => d.reason)],
+      );
+    const hold = decisions.filter((d): d is Extract<Decision, { kind: 'hold' }> => d.kind === 'hold');
+    if (hold.length)
+      await manager.query(
+        `UPDATE letters l SET status = 'held', status_reason = u.reason, updated_at = $1
+           FROM unnest($2::uuid[], $3::text[]) AS u(id, reason) WHERE l.id = u.id`,
+        [now, hold.map((d) => d.letter.id), hold.map((d) => d.reason)],
+      );
+    return [...outboxByKey.values()];
+  }
+}

@@ -1,0 +1,161 @@
+import type { StampCheck } from '#rally/core';
+import { COUNTRY_CODES, isDisposableEmail, isEmailShaped, isUnstorableText, normaliseEmail } from '#rally/core';
+import { MAX_EDITED_TEXT_CHARS } from '../template/template-limits.js';
+
+/** A letter form that passed every check. */
+export interface LetterInput {
+  firstName: string;
+  lastName: string;
+  email: string;
+  emailNormalized: string;
+  postcode: string | null;
+  region: string | null;
+  country: string;
+  paragraph: string;
+  /** The rewritten editable part; null when the supporter kept the campaigner's text (or the action is locked). */
+  letter: string | null;
+  /** Ticked target ids (pick routing). */
+  targets: string[];
+  consentGiven: boolean;
+  source: string | null;
+  /** The preview's signed plan (targets and subjects), when sending from the preview. */
+  plan: string | null;
+}
+
+export type LetterInputResult =
+  | { kind: 'valid'; input: LetterInput }
+  | { kind: 'invalid'; fields: Record<string, string[]> }
+  /** The honeypot was filled: answered like a success, stored nowhere. */
+  | { kind: 'bot' };
+
+export type LetterFormErrors = Record<
+  'required' | 'email' | 'disposable' | 'tooLong' | 'country' | 'tooFast' | 'expired' | 'invalid' | 'notAccepted',
+  string
+>;
+
+/** What the supporter types or ticks: echoed back when the no-JS form is shown again. */
+export const LETTER_FORM_FIELDS = [
+  'firstName',
+  'lastName',
+  'email',
+  'postcode',
+  'region',
+  'country',
+  'paragraph',
+  'letter',
+  'targets',
+  'consent',
+] as const;
+
+const FIELDS = new Set<string>([...LETTER_FORM_FIELDS, 'startedAt', 'website', 'source', 'plan']);
+const MAX: Record<string, number> = {
+  firstName: 100,
+  lastName: 100,
+  email: 254,
+  postcode: 20,
+  region: 80,
+  paragraph: 2_000,
+  letter: MAX_EDITED_TEXT_CHARS,
+  source: 100,
+};
+/** Free text keeps its line breaks; one-line fields collapse their spacing. */
+const MULTILINE = new Set(['paragraph', 'letter']);
+
+const oneLine = (v: string): string => v.trim().replace(/\s+/g, ' ');
+const multiLine = (v: string): string =>
+  v
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t]+\n/g, '\n')
+    .trim();
+const checked = (v: unknown): boolean => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes';
+
+/**
+ * Checks a public letter form (urlencoded or JSON) by hand, like the petition form: the no-JS page re-renders with
+ * errors in the action's language. `defaultLetter` is the editable part as the page showed it: a `letter` equal to
+ * it (after spacing) counts as unchanged, so a supporter who did not edit sends the campaigner's exact text.
+ */
+export function parseLetterInput(
+  body: unknown,
+  errors: LetterFormErrors,
+  checkStamp: (stamp: unknown) => StampCheck,
+  options: { editable: boolean; defaultLetter: string | null },
+): LetterInputResult {
+  const fields: Record<string, string[]> = {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { kind: 'invalid', fields: { body: [errors.invalid] } };
+  const raw = body as Record<string, unknown>;
+  for (const key of Object.keys(raw)) if (!FIELDS.has(key)) fields[key] = [errors.notAccepted];
+  if (typeof raw.website === 'string' && raw.website.trim() !== '') return { kind: 'bot' };
+
+  const value = (name: string, required: boolean): string | null => {
+    const v = raw[name];
+    if (
+      (v !== undefined && typeof v !== 'string' && typeof v !== 'number') ||
+      (typeof v === 'string' && isUnstorableText(v))
+    ) {
+      fields[name] = [errors.invalid];
+      return null;
+    }
+    const s = v === undefined ? '' : MULTILINE.has(name) ? multiLine(String(v)) : oneLine(String(v));
+    if (s === '') {
+      if (required) fields[name] = [errors.required];
+      return null;
+    }
+    if (s.length > MAX[name]!) {
+      fields[name] = [errors.tooLong];
+      return null;
+    }
+    return s;
+  };
+
+  const firstName = value('firstName', true);
+  const lastName = value('lastName', false);
+  const email = value('email', true);
+  if (email !== null) {
+    if (!isEmailShaped(email)) fields.email = [errors.email];
+    else if (isDisposableEmail(email)) fields.email = [errors.disposable];
+  }
+  const postcode = value('postcode', false);
+  const region = value('region', false);
+  const country = value('country', true)?.toUpperCase() ?? null;
+  if (country !== null && !COUNTRY_CODES.has(country)) fields.country = [errors.country];
+  const paragraph = value('paragraph', false);
+  let letter = options.editable ? value('letter', false) : null;
+  if (!options.editable && raw.letter !== undefined) fields.letter = [errors.notAccepted];
+  if (letter !== null && options.defaultLetter !== null && multiLine(options.defaultLetter) === letter) letter = null;
+  const source = value('source', false);
+
+  const targetsRaw = raw.targets === undefined ? [] : Array.isArray(raw.targets) ? raw.targets : [raw.targets];
+  const targets: string[] = [];
+  for (const t of targetsRaw) {
+    if (typeof t !== 'string' || !/^[0-9a-f-]{36}$/i.test(t) || targetsRaw.length > 200) {
+      fields.targets = [errors.invalid];
+      break;
+    }
+    targets.push(t.toLowerCase());
+  }
+
+  const stamp = checkStamp(raw.startedAt);
+  if (stamp === 'expired') fields.startedAt = [errors.expired];
+  else if (stamp !== 'ok') fields.startedAt = [errors.tooFast];
+
+  if (Object.keys(fields).length > 0) return { kind: 'invalid', fields };
+  return {
+    kind: 'valid',
+    input: {
+      firstName: firstName!,
+      lastName: lastName ?? '',
+      email: email!,
+      emailNormalized: normaliseEmail(email!),
+      postcode,
+      region,
+      country: country!,
+      paragraph: paragraph ?? '',
+      letter,
+      targets,
+      consentGiven: checked(raw.consent),
+      source,
+      plan: typeof raw.plan === 'string' && raw.plan.length <= 20_000 ? raw.plan : null,
+    },
+  };
+}
