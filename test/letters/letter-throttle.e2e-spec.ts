@@ -93,6 +93,8 @@ describe('letter delivery: sending window and caps per target address, across tw
 
     clock.advance(24 * HOUR);
     await waitUntil(async () => (await statuses(action.id)).handed === 8, 10_000);
+    await rally.smtp!.waitFor(8, (m) => m.to === target.emails![0]!.address);
+    await dispatchRuns(4);
     expect(rally.smtp!.messages.filter((m) => m.to === target.emails![0]!.address)).toHaveLength(8);
   });
 

@@ -9,13 +9,12 @@ export class TargetExternalIdTakenError extends ConflictError {
 }
 
 /** Letters and responsibilities keep pointing at a target; deleting it would rewrite history. */
+/** A target with history (responsibilities, letters) is kept: deactivating it stops routing and keeps the record. */
 export class TargetInUseError extends ConflictError {
-  constructor(responsibilities: number) {
-    super(
-      'target_in_use',
-      `This target has ${responsibilities} responsibilit${responsibilities === 1 ? 'y' : 'ies'}: set active to false instead, or delete those first`,
-      { active: ['set to false to stop routing to this target while keeping its history'] },
-    );
+  constructor(history: string) {
+    super('target_in_use', `This target has ${history}: set active to false instead`, {
+      active: ['set to false to stop routing to this target while keeping its history'],
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { LetterAction } from './letter-action.entity.js';
 import { LetterSubmission } from './letter-submission.entity.js';
+import { Target } from '#rally/targets';
 
 /**
  * awaiting_confirmation: rendered, the supporter has not confirmed; queued: due now; waiting: held by the target's
@@ -57,6 +58,11 @@ export class Letter {
 
   @Column({ type: 'uuid' })
   targetId: string;
+
+  /** Restricts deleting a target that was written to: its letters are history. */
+  @ManyToOne(() => Target, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'target_id' })
+  target?: Target;
 
   /** The address chosen when the letter was rendered; re-chosen at sending if it stopped being active. */
   @Column({ type: 'uuid', nullable: true })

@@ -185,8 +185,14 @@ export class TargetService {
         `SELECT count(*)::int AS n FROM target_responsibilities WHERE target_id = $1`,
         [id],
       );
-      if (n > 0) throw new TargetInUseError(n);
-      await manager.query(`DELETE FROM targets WHERE id = $1 AND organization_id = $2`, [id, auth.organisationId]);
+      if (n > 0) throw new TargetInUseError(`${n} responsibilit${n === 1 ? 'y' : 'ies'}`);
+      // Letters reference their target (a foreign key that restricts deletion): the letters stay, so does the target.
+      await manager
+        .query(`DELETE FROM targets WHERE id = $1 AND organization_id = $2`, [id, auth.organisationId])
+        .catch((error: unknown) => {
+          if ((error as { code?: string }).code === '23503') throw new TargetInUseError('letters');
+          throw error;
+        });
       await this.audit.record(auth, { action: 'target.delete', objectType: 'target', objectId: id }, manager);
     });
   }

@@ -1,10 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class LettersAndTargets1796124681669 implements MigrationInterface {
-  name = 'LettersAndTargets1796124681669';
+export class LettersAndTargets1796126245867 implements MigrationInterface {
+  name = 'LettersAndTargets1796126245867';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "mail_outbox" ADD "relay_response" text`);
     await queryRunner.query(`CREATE TABLE "organisation_relays" ("organization_id" uuid NOT NULL, "host" text NOT NULL, "port" integer NOT NULL, "secure" boolean NOT NULL DEFAULT false, "username" text, "password_sealed" text, "enabled" boolean NOT NULL DEFAULT true, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_008f81495997f835e90ec317846" PRIMARY KEY ("organization_id"))`);
     await queryRunner.query(`CREATE TABLE "area_lookups" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL, "country" text NOT NULL, "postcode_prefix" text NOT NULL, "region_code" text NOT NULL, "label" text NOT NULL DEFAULT '', CONSTRAINT "PK_cf539c2cd2e027b3d5eca6fc8f1" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE UNIQUE INDEX "area_lookups_org_country_prefix_uq" ON "area_lookups"  ("organization_id", "country", "postcode_prefix") `);
@@ -36,6 +35,7 @@ export class LettersAndTargets1796124681669 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "letters_address_handed_idx" ON "letters"  ("organization_id", "address_normalized", "handed_at") WHERE handed_at IS NOT NULL`);
     await queryRunner.query(`CREATE INDEX "letters_due_idx" ON "letters"  ("not_before") WHERE status IN ('queued', 'waiting')`);
     await queryRunner.query(`CREATE UNIQUE INDEX "letters_action_supporter_target_uq" ON "letters"  ("action_id", "supporter_email_normalized", "target_id") WHERE NOT test_mode`);
+    await queryRunner.query(`ALTER TABLE "mail_outbox" ADD "relay_response" text`);
     await queryRunner.query(`ALTER TABLE "target_emails" ADD CONSTRAINT "FK_4707e7e5cab2d7a2ea2a1e3e6b3" FOREIGN KEY ("target_id") REFERENCES "targets"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "target_responsibilities" ADD CONSTRAINT "FK_42c7e0ec1992d36335deca67250" FOREIGN KEY ("target_id") REFERENCES "targets"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "letter_actions" ADD CONSTRAINT "FK_2cb5a01fdad2726158ee7e32be9" FOREIGN KEY ("campaign_id") REFERENCES "campaigns"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
@@ -43,9 +43,11 @@ export class LettersAndTargets1796124681669 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "letter_templates" ADD CONSTRAINT "FK_59f7c1f0f734de980363e8f9515" FOREIGN KEY ("action_id") REFERENCES "letter_actions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "letters" ADD CONSTRAINT "FK_a845998876058bd7d017366ef4a" FOREIGN KEY ("action_id") REFERENCES "letter_actions"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "letters" ADD CONSTRAINT "FK_512851654205465af71b1e0c516" FOREIGN KEY ("submission_id") REFERENCES "letter_submissions"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(`ALTER TABLE "letters" ADD CONSTRAINT "FK_450bfc3a88b42e7803ed8e841c7" FOREIGN KEY ("target_id") REFERENCES "targets"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "letters" DROP CONSTRAINT "FK_450bfc3a88b42e7803ed8e841c7"`);
     await queryRunner.query(`ALTER TABLE "letters" DROP CONSTRAINT "FK_512851654205465af71b1e0c516"`);
     await queryRunner.query(`ALTER TABLE "letters" DROP CONSTRAINT "FK_a845998876058bd7d017366ef4a"`);
     await queryRunner.query(`ALTER TABLE "letter_templates" DROP CONSTRAINT "FK_59f7c1f0f734de980363e8f9515"`);
@@ -53,6 +55,7 @@ export class LettersAndTargets1796124681669 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "letter_actions" DROP CONSTRAINT "FK_2cb5a01fdad2726158ee7e32be9"`);
     await queryRunner.query(`ALTER TABLE "target_responsibilities" DROP CONSTRAINT "FK_42c7e0ec1992d36335deca67250"`);
     await queryRunner.query(`ALTER TABLE "target_emails" DROP CONSTRAINT "FK_4707e7e5cab2d7a2ea2a1e3e6b3"`);
+    await queryRunner.query(`ALTER TABLE "mail_outbox" DROP COLUMN "relay_response"`);
     await queryRunner.query(`DROP INDEX "public"."letters_action_supporter_target_uq"`);
     await queryRunner.query(`DROP INDEX "public"."letters_due_idx"`);
     await queryRunner.query(`DROP INDEX "public"."letters_address_handed_idx"`);
@@ -84,6 +87,5 @@ export class LettersAndTargets1796124681669 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."area_lookups_org_country_prefix_uq"`);
     await queryRunner.query(`DROP TABLE "area_lookups"`);
     await queryRunner.query(`DROP TABLE "organisation_relays"`);
-    await queryRunner.query(`ALTER TABLE "mail_outbox" DROP COLUMN "relay_response"`);
   }
 }
