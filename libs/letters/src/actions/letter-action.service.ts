@@ -86,7 +86,7 @@ export class LetterActionService {
     const routing = routingOf(input.routing);
     await this.checkRoutingTargets(auth, routing);
     const editable = input.editable ?? false;
-    if (input.template) this.checkTemplate(input.template, editable);
+    if (input.template) this.checkTemplate(input.template, editable, 'template');
     const defaults = this.config.defaults;
     return this.db.transaction(async (manager) => {
       const action = await manager
