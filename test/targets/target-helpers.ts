@@ -1,4 +1,3 @@
-
 export { staffApi } from '../support/staff-api.js';
 export type { ApiAnswer, StaffApi } from '../support/staff-api.js';
 
