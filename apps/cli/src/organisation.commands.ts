@@ -6,6 +6,7 @@ import { createOrganisationWithAdmin, ORGANISATIONS_CONFIG, seedDemoOrganisation
 import { migrateRallyDatabase, rallyDataSourceOptions } from '#rally/schema';
 import type { CliCommand } from './commands.js';
 import type { FirstRunHook } from './first-run.js';
+import { DEMO_LETTER_SLUG, DEMO_PETITION_SLUG, seedDemoContent } from './demo-content.js';
 
 async function withDataSource<T>(url: string, work: (db: DataSource) => Promise<T>): Promise<T> {
   const db = new DataSource(await rallyDataSourceOptions(url, 2));
@@ -89,11 +90,16 @@ export const createAdminCommand: CliCommand = {
 /** `npm start`: seeds the demo organisation the first time and prints its login; later starts print nothing. */
 export const demoSeedHook: FirstRunHook = async (config, databaseUrl) => {
   if (!config.section(ORGANISATIONS_CONFIG).demoSeed) return [];
-  const seeded = await withDataSource(databaseUrl, seedDemoOrganisation);
+  const seeded = await withDataSource(databaseUrl, async (db) => {
+    const created = await seedDemoOrganisation(db);
+    if (created) await seedDemoContent(db, created.organisation.id);
+    return created;
+  });
   if (!seeded?.password) return [];
   return [
     '',
     `  Demo organisation:      ${seeded.organisation.name} (slug ${seeded.organisation.slug})`,
+    `  Demo letter action:     ${config.http.publicUrl}/l/${DEMO_LETTER_SLUG}   (petition: ${config.http.publicUrl}/p/${DEMO_PETITION_SLUG})`,
     `  Demo admin login:       ${seeded.user.email} / ${seeded.password}   (sign in at ${config.http.publicUrl}/console)`,
     `                          (shown this once; if lost: ${config.http.publicUrl}/console/forgot-password, the link arrives in the mailbox)`,
   ];
