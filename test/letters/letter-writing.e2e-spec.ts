@@ -230,6 +230,18 @@ describe('writing to ministries: the supporter sends, confirms, and the letters 
     expect(rows[0]!.n).toBe(1);
   });
 
+  it('answers a filled honeypot like a success and stores nothing', async () => {
+    await aTarget(rally, staff, { country: 'AD', language: 'en' });
+    const action = await aLetterAction(rally, staff, { routing: { mode: 'country' } });
+    const form = aLetterForm({ country: 'AD', website: 'http://spam.example' });
+    const answer = await postLetterJson(rally, action.slug, 'send', form);
+    expect([answer.status, await answer.json()]).toEqual([202, { status: 'check-your-email' }]);
+    const rows = (await db.query(`SELECT count(*)::int AS n FROM letter_submissions WHERE action_id = $1`, [
+      action.id,
+    ])) as { n: number }[];
+    expect(rows[0]!.n).toBe(0);
+  });
+
   it('in test mode sends every letter to the campaigner instead of the targets', async () => {
     const target = await aTarget(rally, staff, { country: 'SM', language: 'en' });
     const action = await aLetterAction(rally, staff, { routing: { mode: 'country' }, status: 'draft' });

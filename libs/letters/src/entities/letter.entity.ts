@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Target } from '#rally/targets';
 import { LetterAction } from './letter-action.entity.js';
 import { LetterSubmission } from './letter-submission.entity.js';
-import { Target } from '#rally/targets';
 
 /**
  * awaiting_confirmation: rendered, the supporter has not confirmed; queued: due now; waiting: held by the target's

@@ -108,7 +108,8 @@ export class LetterPageController {
     const json = isJson(request);
     const ctx = await this.actions.bySlug(slug);
     if (!ctx) return json ? this.jsonNotFound() : this.notFound(reply);
-    const input = this.parse(ctx, body, json);
+    if (!(await this.limited(() => this.limiter.checkPreview(request.ip), reply, ctx, body, json))) return;
+    const input = this.parse(ctx, body);
     if (input.kind === 'closed') return this.closed(reply, ctx, body, json);
     if (input.kind === 'invalid') return this.formError(reply, ctx, body, json, 422, input.fields);
     if (input.kind === 'bot') return this.thanks(reply, ctx, json);
@@ -158,15 +159,8 @@ export class LetterPageController {
     const json = isJson(request);
     const ctx = await this.actions.bySlug(slug);
     if (!ctx) return json ? this.jsonNotFound() : this.notFound(reply);
-    try {
-      this.limiter.check(request.ip, ctx.action.id);
-    } catch (error) {
-      if (json || !(error instanceof RateLimitedError)) throw error;
-      void reply.header('retry-after', String(error.retryAfterSeconds));
-      const formError = lettersText.t(ctx.action.language, 'letters:errors.tooMany');
-      return this.formError(reply, ctx, body, json, 429, {}, formError);
-    }
-    const input = this.parse(ctx, body, json);
+    if (!(await this.limited(() => this.limiter.check(request.ip, ctx.action.id), reply, ctx, body, json))) return;
+    const input = this.parse(ctx, body);
     if (input.kind === 'closed') return this.closed(reply, ctx, body, json);
     if (input.kind === 'invalid') return this.formError(reply, ctx, body, json, 422, input.fields);
     if (input.kind === 'valid') {
@@ -224,17 +218,35 @@ export class LetterPageController {
     void oneClickHeaders(reply).status(303).header('location', `/l/${ctx.action.slug}/confirmed`).send();
   }
 
-  private parse(
+  /** Runs a rate check; over the limit, JSON callers get the 429 thrown, the form its page again with a notice. */
+  private async limited(
+    check: () => void,
+    reply: FastifyReply,
     ctx: PublicLetterAction,
     body: unknown,
     json: boolean,
+  ): Promise<boolean> {
+    try {
+      check();
+      return true;
+    } catch (error) {
+      if (json || !(error instanceof RateLimitedError)) throw error;
+      void reply.header('retry-after', String(error.retryAfterSeconds));
+      const formError = lettersText.t(ctx.action.language, 'letters:errors.tooMany');
+      await this.formError(reply, ctx, body, json, 429, {}, formError);
+      return false;
+    }
+  }
+
+  private parse(
+    ctx: PublicLetterAction,
+    body: unknown,
   ):
     | { kind: 'valid'; input: LetterInput }
     | { kind: 'invalid'; fields: Record<string, string[]> }
     | { kind: 'bot' }
     | { kind: 'closed' } {
     if (!acceptsLetters(ctx.action)) return { kind: 'closed' };
-    void json;
     return parseLetterInput(body, formErrors(ctx.action.language), (stamp) => this.writing.checkStamp(stamp), {
       editable: ctx.action.editable,
       defaultLetter: this.writing.defaultLetter(ctx),
