@@ -20,6 +20,41 @@ export interface SupporterActionInput {
   consent?: { purpose: string; granted: boolean; wording: string; source: string };
 }
 
+/** A confirmed signature or letter send as the database returns it: what a supporter record is made from. */
+export interface ConfirmedActionRow {
+  email: string;
+  email_normalized: string;
+  first_name: string;
+  last_name: string;
+  postcode: string | null;
+  region: string | null;
+  country: string;
+  language: string;
+  consent_given: boolean;
+  consent_wording: string;
+}
+
+/** The supporter and the organisation-email consent of a confirmed public action (`source`: `petition:<id>`...). */
+export function supporterActionOf(row: ConfirmedActionRow, actedAt: Date, source: string): SupporterActionInput {
+  return {
+    email: row.email,
+    emailNormalized: row.email_normalized,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    postcode: row.postcode,
+    region: row.region,
+    country: row.country,
+    language: row.language,
+    actedAt,
+    consent: {
+      purpose: ORGANISATION_EMAIL_CONSENT,
+      granted: row.consent_given,
+      wording: row.consent_wording,
+      source,
+    },
+  };
+}
+
 /** One supporter per normalised email per organisation: an action creates it or refreshes it with the latest details. */
 @Injectable()
 export class SupporterService {

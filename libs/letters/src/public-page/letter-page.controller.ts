@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/com
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  formErrorTexts,
   InvalidInputError,
   NotFoundError,
   OneClickLink,
@@ -13,7 +14,7 @@ import {
 import { LetterActionNotOpenError } from '../letters.exception.js';
 import { lettersText } from '../letters.i18n.js';
 import { LetterRouter } from '../routing/letter-router.js';
-import type { LetterFormErrors, LetterInput } from '../writing/letter-input.js';
+import type { LetterInput } from '../writing/letter-input.js';
 import { LETTER_FORM_FIELDS, parseLetterInput } from '../writing/letter-input.js';
 import { LetterRateLimiter } from '../writing/letter-rate-limiter.js';
 import { acceptsLetters, LetterWritingService } from '../writing/letter-writing.service.js';
@@ -28,22 +29,6 @@ import {
 } from './letter-page.renderer.js';
 
 const HTML = 'text/html; charset=utf-8';
-const COMMON_ERRORS = [
-  'required',
-  'email',
-  'disposable',
-  'tooLong',
-  'country',
-  'tooFast',
-  'expired',
-  'invalid',
-  'notAccepted',
-] as const;
-
-function formErrors(language: string): LetterFormErrors {
-  const t = lettersText.in(language);
-  return Object.fromEntries(COMMON_ERRORS.map((k) => [k, t(`common:errors.${k}`)])) as LetterFormErrors;
-}
 
 /** What the form sent, kept to echo it back (strings, or the ticked targets). */
 function formValues(body: unknown): Record<string, string | string[]> {
@@ -247,7 +232,7 @@ export class LetterPageController {
     | { kind: 'bot' }
     | { kind: 'closed' } {
     if (!acceptsLetters(ctx.action)) return { kind: 'closed' };
-    return parseLetterInput(body, formErrors(ctx.action.language), (stamp) => this.writing.checkStamp(stamp), {
+    return parseLetterInput(body, formErrorTexts(ctx.action.language), (stamp) => this.writing.checkStamp(stamp), {
       editable: ctx.action.editable,
       defaultLetter: this.writing.defaultLetter(ctx),
     });

@@ -1,5 +1,12 @@
-import type { StampCheck } from '#rally/core';
-import { COUNTRY_CODES, isDisposableEmail, isEmailShaped, isUnstorableText, normaliseEmail } from '#rally/core';
+import type { FormErrorTexts, StampCheck } from '#rally/core';
+import {
+  COUNTRY_CODES,
+  isDisposableEmail,
+  isEmailShaped,
+  normaliseEmail,
+  readFormText,
+  tidyMultiline,
+} from '#rally/core';
 import { MAX_EDITED_TEXT_CHARS } from '../template/template-limits.js';
 
 /** A letter form that passed every check. */
@@ -27,11 +34,6 @@ export type LetterInputResult =
   | { kind: 'invalid'; fields: Record<string, string[]> }
   /** The honeypot was filled: answered like a success, stored nowhere. */
   | { kind: 'bot' };
-
-export type LetterFormErrors = Record<
-  'required' | 'email' | 'disposable' | 'tooLong' | 'country' | 'tooFast' | 'expired' | 'invalid' | 'notAccepted',
-  string
->;
 
 /** What the supporter types or ticks: echoed back when the no-JS form is shown again. */
 export const LETTER_FORM_FIELDS = [
@@ -61,12 +63,6 @@ const MAX: Record<string, number> = {
 /** Free text keeps its line breaks; one-line fields collapse their spacing. */
 const MULTILINE = new Set(['paragraph', 'letter']);
 
-const oneLine = (v: string): string => v.trim().replace(/\s+/g, ' ');
-const multiLine = (v: string): string =>
-  v
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t]+\n/g, '\n')
-    .trim();
 const checked = (v: unknown): boolean => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes';
 
 /**
@@ -76,7 +72,7 @@ const checked = (v: unknown): boolean => v === true || v === 'on' || v === 'true
  */
 export function parseLetterInput(
   body: unknown,
-  errors: LetterFormErrors,
+  errors: FormErrorTexts,
   checkStamp: (stamp: unknown) => StampCheck,
   options: { editable: boolean; defaultLetter: string | null },
 ): LetterInputResult {
@@ -87,26 +83,8 @@ export function parseLetterInput(
   for (const key of Object.keys(raw)) if (!FIELDS.has(key)) fields[key] = [errors.notAccepted];
   if (typeof raw.website === 'string' && raw.website.trim() !== '') return { kind: 'bot' };
 
-  const value = (name: string, required: boolean): string | null => {
-    const v = raw[name];
-    if (
-      (v !== undefined && typeof v !== 'string' && typeof v !== 'number') ||
-      (typeof v === 'string' && isUnstorableText(v))
-    ) {
-      fields[name] = [errors.invalid];
-      return null;
-    }
-    const s = v === undefined ? '' : MULTILINE.has(name) ? multiLine(String(v)) : oneLine(String(v));
-    if (s === '') {
-      if (required) fields[name] = [errors.required];
-      return null;
-    }
-    if (s.length > MAX[name]!) {
-      fields[name] = [errors.tooLong];
-      return null;
-    }
-    return s;
-  };
+  const value = (name: string, required: boolean): string | null =>
+    readFormText(raw, name, { required, max: MAX[name]!, multiline: MULTILINE.has(name) }, errors, fields);
 
   const firstName = value('firstName', true);
   const lastName = value('lastName', false);
@@ -122,7 +100,8 @@ export function parseLetterInput(
   const paragraph = value('paragraph', false);
   let letter = options.editable ? value('letter', false) : null;
   if (!options.editable && raw.letter !== undefined) fields.letter = [errors.notAccepted];
-  if (letter !== null && options.defaultLetter !== null && multiLine(options.defaultLetter) === letter) letter = null;
+  if (letter !== null && options.defaultLetter !== null && tidyMultiline(options.defaultLetter) === letter)
+    letter = null;
   const source = value('source', false);
 
   const targetsRaw = raw.targets === undefined ? [] : Array.isArray(raw.targets) ? raw.targets : [raw.targets];

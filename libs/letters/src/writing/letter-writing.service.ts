@@ -7,7 +7,8 @@ import type { RallyConfig, StampCheck } from '#rally/core';
 import { Clock, FormStamp, InjectConfig, randomToken, requireSecretKey, sqlRow, sqlRows } from '#rally/core';
 import { isUuid } from '#rally/access';
 import { MailService } from '#rally/mail';
-import { ORGANISATION_EMAIL_CONSENT, SupporterService } from '#rally/supporters';
+import type { ConfirmedActionRow } from '#rally/supporters';
+import { SupporterService, supporterActionOf } from '#rally/supporters';
 import { LetterAddresses } from '../delivery/letter-addresses.js';
 import type { LettersConfig } from '../letters.config.js';
 import { LETTERS_CONFIG } from '../letters.config.js';
@@ -370,20 +371,7 @@ export class LetterWritingService {
     const now = this.clock.now();
     let outboxIds: string[] = [];
     const outcome = await this.db.transaction(async (manager): Promise<ConfirmOutcome> => {
-      const s = await sqlRow<{
-        organization_id: string;
-        email: string;
-        email_normalized: string;
-        first_name: string;
-        last_name: string;
-        postcode: string | null;
-        region: string | null;
-        country: string;
-        language: string;
-        consent_given: boolean;
-        consent_wording: string;
-        flagged: boolean;
-      }>(
+      const s = await sqlRow<ConfirmedActionRow & { organization_id: string; flagged: boolean }>(
         manager,
         `UPDATE letter_submissions SET status = 'confirmed', confirmed_at = $4, confirm_token = NULL, next_mail_at = NULL
           WHERE id = $1 AND action_id = $2 AND confirm_token = $3 AND status = 'pending'
@@ -405,23 +393,7 @@ export class LetterWritingService {
       const scope = { organisationId: s.organization_id };
       const supporterId = await this.supporters.recordAction(
         scope,
-        {
-          email: s.email,
-          emailNormalized: s.email_normalized,
-          firstName: s.first_name,
-          lastName: s.last_name,
-          postcode: s.postcode,
-          region: s.region,
-          country: s.country,
-          language: s.language,
-          actedAt: now,
-          consent: {
-            purpose: ORGANISATION_EMAIL_CONSENT,
-            granted: s.consent_given,
-            wording: s.consent_wording,
-            source: `letter-action:${ctx.action.id}`,
-          },
-        },
+        supporterActionOf(s, now, `letter-action:${ctx.action.id}`),
         manager,
       );
       await manager.query(`UPDATE letter_submissions SET supporter_id = $2 WHERE id = $1`, [submissionId, supporterId]);

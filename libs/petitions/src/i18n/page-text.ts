@@ -1,4 +1,5 @@
 import type { Language } from '#rally/core';
+import { formErrorTexts } from '#rally/core';
 import { PETITIONS_CATALOGUE, petitionsText } from '../petitions.i18n.js';
 
 /**
@@ -65,17 +66,6 @@ export interface PageText {
 }
 
 const VALUED = new Set(['by', 'signatures', 'signatureTotal']);
-const COMMON_ERRORS = [
-  'required',
-  'email',
-  'disposable',
-  'tooLong',
-  'country',
-  'tooFast',
-  'expired',
-  'invalid',
-  'notAccepted',
-] as const;
 const cache = new Map<string, PageText>();
 
 export function pageText(language: Language): PageText {
@@ -96,10 +86,7 @@ export function pageText(language: Language): PageText {
     consent: (organisation) => t('petitions:consent', { organisation }),
     optional: t('common:optional'),
     errors: {
-      ...(Object.fromEntries(COMMON_ERRORS.map((k) => [k, t(`common:errors.${k}`)])) as Record<
-        (typeof COMMON_ERRORS)[number],
-        string
-      >),
+      ...formErrorTexts(language),
       tooMany: t('petitions:errors.tooMany'),
       busy: t('petitions:errors.busy'),
     },

@@ -1,5 +1,5 @@
 import type { StampCheck } from '#rally/core';
-import { COUNTRY_CODES, isDisposableEmail, isEmailShaped, isUnstorableText, normaliseEmail } from '#rally/core';
+import { COUNTRY_CODES, isDisposableEmail, isEmailShaped, normaliseEmail, readFormText } from '#rally/core';
 import type { PageText } from '../i18n/page-text.js';
 
 /** A sign request that passed every check, ready to store. */
@@ -69,28 +69,8 @@ export function parseSignatureInput(
   for (const key of Object.keys(raw)) if (!FIELDS.has(key)) fields[key] = [t.errors.notAccepted];
   if (text(raw.website) !== '') return { kind: 'bot' };
 
-  const value = (name: string, required: boolean): string | null => {
-    const v = raw[name];
-    // PostgreSQL cannot store a NUL character, nor JSON carry half a surrogate pair (signatures are written as JSON):
-    // refuse them here, naming the field, instead of failing the insert.
-    if (
-      (v !== undefined && typeof v !== 'string' && typeof v !== 'number') ||
-      (typeof v === 'string' && isUnstorableText(v))
-    ) {
-      fields[name] = [t.errors.invalid];
-      return null;
-    }
-    const s = text(v);
-    if (s === '') {
-      if (required) fields[name] = [t.errors.required];
-      return null;
-    }
-    if (s.length > MAX[name]) {
-      fields[name] = [t.errors.tooLong];
-      return null;
-    }
-    return s;
-  };
+  const value = (name: string, required: boolean): string | null =>
+    readFormText(raw, name, { required, max: MAX[name] }, t.errors, fields);
 
   const firstName = value('firstName', true);
   const lastName = value('lastName', false);

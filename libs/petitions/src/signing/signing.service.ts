@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import type { RallyConfig, StampCheck } from '#rally/core';
 import { FormStamp, InjectConfig, randomToken, requireSecretKey, sqlRow, sqlRows } from '#rally/core';
 import { isUuid } from '#rally/access';
-import { ORGANISATION_EMAIL_CONSENT, SupporterService } from '#rally/supporters';
+import type { ConfirmedActionRow } from '#rally/supporters';
+import { SupporterService, supporterActionOf } from '#rally/supporters';
 import type { PetitionsConfig } from '../petitions.config.js';
 import { PETITIONS_CONFIG } from '../petitions.config.js';
 import { pageText } from '../i18n/page-text.js';
@@ -14,18 +15,8 @@ import type { SignatureInput } from './signature-input.js';
 import { SignatureWriter } from './signature-writer.js';
 
 /** What confirming returns of the signature: what its supporter record is made from. */
-interface ConfirmedRow {
+interface ConfirmedRow extends ConfirmedActionRow {
   organization_id: string;
-  email: string;
-  email_normalized: string;
-  first_name: string;
-  last_name: string;
-  postcode: string | null;
-  region: string | null;
-  country: string;
-  language: string;
-  consent_given: boolean;
-  consent_wording: string;
   confirmed_at: Date;
 }
 
@@ -122,23 +113,7 @@ export class SigningService {
       const scope = { organisationId: s.organization_id };
       const supporterId = await this.supporters.recordAction(
         scope,
-        {
-          email: s.email,
-          emailNormalized: s.email_normalized,
-          firstName: s.first_name,
-          lastName: s.last_name,
-          postcode: s.postcode,
-          region: s.region,
-          country: s.country,
-          language: s.language,
-          actedAt: s.confirmed_at,
-          consent: {
-            purpose: ORGANISATION_EMAIL_CONSENT,
-            granted: s.consent_given,
-            wording: s.consent_wording,
-            source: `petition:${petition.id}`,
-          },
-        },
+        supporterActionOf(s, s.confirmed_at, `petition:${petition.id}`),
         manager,
       );
       await manager.query(`UPDATE signatures SET supporter_id = $2 WHERE id = $1`, [signatureId, supporterId]);
