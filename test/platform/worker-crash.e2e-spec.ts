@@ -86,7 +86,7 @@ describe('worker process crash and shutdown', () => {
     await backend.close();
 
     workers.push(startWorker(rally));
-    await rally.smtp!.waitFor(1, undefined, 15_000);
+    await rally.smtp!.waitFor(1, undefined, 30_000); // half the lock: the queue alone would not have moved yet
     await waitUntil(async () => (await outboxStatusCounts(db)).sent === 1, 10_000);
   });
 
