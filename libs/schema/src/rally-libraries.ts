@@ -8,6 +8,7 @@ import { PETITIONS_LIBRARY } from '#rally/petitions';
 import { SUPPORTERS_LIBRARY } from '#rally/supporters';
 import { TARGETS_LIBRARY } from '#rally/targets';
 import { LETTERS_LIBRARY } from '#rally/letters';
+import { INBOUND_LIBRARY } from '#rally/inbound';
 
 /**
  * Every library of Rally, each declared by its own manifest (`libs/<lib>/src/<lib>.library.ts`). Adding a library
@@ -22,6 +23,7 @@ export const RALLY_LIBRARIES: readonly RallyLibrary[] = [
   PETITIONS_LIBRARY,
   TARGETS_LIBRARY,
   LETTERS_LIBRARY,
+  INBOUND_LIBRARY,
 ];
 
 /** The whole schema one Rally database holds. */

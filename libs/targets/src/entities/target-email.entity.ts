@@ -43,6 +43,14 @@ export class TargetEmail {
   @Column({ type: 'timestamptz', nullable: true })
   stateChangedAt: Date | null;
 
+  /** A suspended address (repeated soft bounces) is tried again from this time. */
+  @Column({ type: 'timestamptz', nullable: true })
+  suspendedUntil: Date | null;
+
+  /** Soft bounces before this time no longer count (a reply from the address resets the count). */
+  @Column({ type: 'timestamptz', nullable: true })
+  bouncesResetAt: Date | null;
+
   @Column({ type: 'int', default: 0 })
   position: number;
 

@@ -1,0 +1,24 @@
+import type { RallyLibrary } from '#rally/core';
+import { AddressBounce } from './entities/address-bounce.entity.js';
+import { InboundAlert, SendingPause } from './entities/inbound-alert.entity.js';
+import { InboundAttachment } from './entities/inbound-attachment.entity.js';
+import { InboundMessage, InboundMessageChunk } from './entities/inbound-message.entity.js';
+import { InboundSource } from './entities/inbound-source.entity.js';
+import { LetterEvent } from './entities/letter-event.entity.js';
+import { INBOUND_PERMISSIONS } from './inbound.permissions.js';
+
+/** Replies and bounces: received (SMTP, webhook, IMAP), classified, threaded to their letter, acted on. */
+export const INBOUND_LIBRARY: RallyLibrary = {
+  name: 'inbound',
+  entities: [
+    InboundMessage,
+    InboundMessageChunk,
+    InboundAttachment,
+    LetterEvent,
+    AddressBounce,
+    InboundAlert,
+    SendingPause,
+    InboundSource,
+  ],
+  permissions: INBOUND_PERMISSIONS,
+};
