@@ -1,5 +1,6 @@
 // Rally benchmarks: every figure is compared with a bare Fastify hello-world measured in the same run on this machine.
 // Usage: npm run bench [-- --duration 10] [-- --only count-json,sign] [-- --profile] [-- --set NAME=value]   (writes bench/results/latest.json; docs/benchmarks.md explains them)
+// letter-delivery also takes [-- --letters 6000] [-- --rounds 3] (bench/lib/letter-delivery.mjs).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -42,19 +43,27 @@ const settings = Object.fromEntries(
   process.argv.flatMap((a, i) => (process.argv[i - 1] === '--set' ? [a.split(/=(.*)/s, 2)] : [])),
 );
 results.settings = settings;
+// All load comes from one IP: the letter route's own limits (6 per IP per minute by default) are raised as well.
 const stack = await startRallyStack(
-  { RATE_LIMIT_MULTIPLIER: '100000', ...settings },
+  {
+    RATE_LIMIT_MULTIPLIER: '100000',
+    LETTER_RATE_IP_PER_MINUTE: '1000000',
+    LETTER_RATE_IP_PER_HOUR: '1000000',
+    LETTER_RATE_ACTION_PER_SECOND: '1000000',
+    ...settings,
+  },
   { apiNodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] },
 );
 try {
   for (const scenario of SCENARIOS.filter((s) => !only || only.includes(s.name))) {
-    if (scenario.withoutWorker && !exited(stack.worker.child)) {
+    // letter-delivery stops the stack's worker too, and runs its own against its own SMTP sink.
+    if ((scenario.withoutWorker || scenario.stopsWorker) && !exited(stack.worker.child)) {
       results.workerPeakRssMiB ??= peakRssMiB(stack.worker.child.pid);
       await stack.worker.stop();
     }
     const before = cpuSnapshot(stack);
-    const run = await scenario.run({ stack, connections, durationSeconds, load });
-    run.cpu = cpuShares(before, cpuSnapshot(stack), durationSeconds);
+    const run = await scenario.run({ stack, connections, durationSeconds, load, profileDir });
+    run.cpu ??= cpuShares(before, cpuSnapshot(stack), durationSeconds); // letter-delivery measures its own rounds
     if (run.serverCpu !== undefined) run.cpu.server = run.serverCpu; // a scenario's own server (the naive baseline)
     run.cpuMicrosPerRequest = perRequest(run.cpu, run.rps);
     results.runs[scenario.name] = run;
@@ -69,13 +78,28 @@ results.runs.helloAfter = await measureHello();
 console.log('hello-world (after)', results.runs.helloAfter);
 results.helloRps = Math.round((results.runs.helloBefore.rps + results.runs.helloAfter.rps) / 2);
 for (const [name, run] of Object.entries(results.runs))
-  if (!name.startsWith('hello')) run.ratioToHello = Number((run.rps / results.helloRps).toFixed(3));
+  if (!name.startsWith('hello') && !SCENARIOS.find((s) => s.name === name)?.notHttp)
+    run.ratioToHello = Number((run.rps / results.helloRps).toFixed(3));
 // The sign target is also stated against the naive insert-and-enqueue path, measured in this same run.
 if (results.runs['sign-api-only'] && results.runs['sign-naive'])
   results.signVsNaive = Number(
     (results.runs['sign-api-only'].rps / Math.max(results.runs['sign-naive'].rps, 1)).toFixed(2),
   );
-console.log({ helloRps: results.helloRps, signVsNaive: results.signVsNaive });
+// The letter submit route beside the sign route, each pair measured in this same run (with and without the worker).
+for (const [letter, sign] of [
+  ['letter-send', 'sign'],
+  ['letter-send-api-only', 'sign-api-only'],
+])
+  if (results.runs[letter] && results.runs[sign])
+    (results.letterVsSign ??= {})[letter] = Number(
+      (results.runs[letter].rps / Math.max(results.runs[sign].rps, 1)).toFixed(3),
+    );
+console.log({ helloRps: results.helloRps, signVsNaive: results.signVsNaive, letterVsSign: results.letterVsSign });
+if (results.runs['letter-delivery'])
+  console.log('letter-delivery ÷ raw nodemailer', {
+    median: results.runs['letter-delivery'].ratioToRaw,
+    spread: results.runs['letter-delivery'].ratioSpread,
+  });
 console.log(
   Object.fromEntries(
     Object.entries(results.runs).map(([name, run]) => [

@@ -1,11 +1,16 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { FormStamp } from '../dist/libs/core/src/security/form-stamp.js';
+import { letterDeliveryScenario } from './lib/letter-delivery.mjs';
+import { openLetterAction } from './lib/letter-setup.mjs';
 import { cpuSeconds, exited, freePort } from './lib/processes.mjs';
 import { openPetition } from './lib/petition-setup.mjs';
 
 // Each scenario measures one Rally path against the running stack and returns load() figures plus its own checks.
 let petition;
 const setup = async (stack) => (petition ??= await openPetition(stack));
+let letterAction;
+const letterSetup = async (stack) => (letterAction ??= await openLetterAction(await setup(stack)));
 
 /** Durable signing: every request a new supporter; afterwards every acknowledged (202) signature must be in PostgreSQL. */
 function signScenario(name, emailPrefix, withoutWorker) {
@@ -136,6 +141,66 @@ const naiveSignScenario = {
   },
 };
 
+/**
+ * The letter submit route as the page's script posts it (JSON), a new supporter per request: routed by country to
+ * both ministries, two letters rendered and stored with the submission and the confirmation mail staged, in one
+ * transaction. Afterwards every acknowledged (202) send must be stored with its two letters and its confirmation.
+ */
+function letterSendScenario(name, emailPrefix, withoutWorker) {
+  return {
+    name,
+    withoutWorker,
+    async run({ stack, connections, durationSeconds, load }) {
+      const { slug } = await letterSetup(stack);
+      // The stamp a page served ten seconds ago carries (LETTER_MIN_FILL_SECONDS is 3): signed with the api's key.
+      const startedAt = new FormStamp(stack.env.SECRET_KEY, 'letter-form').issue(Date.now() - 10_000);
+      let n = 0;
+      const run = await load({
+        url: stack.base,
+        connections,
+        durationSeconds,
+        expectStatus: 202,
+        requests: [
+          {
+            method: 'POST',
+            path: `/l/${slug}/send`,
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (req) => ({
+              ...req,
+              body: JSON.stringify({
+                firstName: 'Amina',
+                lastName: 'Diallo',
+                email: `${emailPrefix}${++n}@example.org`,
+                country: 'FR',
+                postcode: '75011',
+                consent: true,
+                startedAt,
+              }),
+            }),
+          },
+        ],
+      });
+      const [{ stored, letters, confirmations }] = await stack.query(
+        `SELECT count(*)::int AS stored,
+                (SELECT count(*)::int FROM letters WHERE supporter_email_normalized LIKE $1) AS letters,
+                (SELECT count(*)::int FROM mail_outbox WHERE recipient LIKE $1) AS confirmations
+           FROM letter_submissions WHERE email_normalized LIKE $1`,
+        [`${emailPrefix}%`],
+      );
+      return {
+        ...run,
+        acknowledged: run.ok,
+        stored,
+        letters,
+        confirmations,
+        // As for signatures: rows may exceed acknowledgements only by the requests in flight when the load stopped.
+        allAcknowledgedStored:
+          stored >= run.ok && stored - run.ok <= connections && letters === 2 * stored && confirmations === stored,
+      };
+    },
+  };
+}
+
 export const SCENARIOS = [
   {
     name: 'count-json',
@@ -153,7 +218,11 @@ export const SCENARIOS = [
   },
   // The worker on the same two cores sends every confirmation mail while the api signs: the single-box figure.
   signScenario('sign', 'signer', false),
+  letterSendScenario('letter-send', 'writer', false),
+  // Stops the stack's worker and runs its own, sending to its own SMTP sink (bench/lib/letter-delivery.mjs).
+  { ...letterDeliveryScenario, run: (ctx) => letterDeliveryScenario.run({ ...ctx, letterSetup }) },
   // The worker stopped: what the api alone acknowledges, as when workers run on other machines.
   signScenario('sign-api-only', 'solo', true),
+  letterSendScenario('letter-send-api-only', 'solowriter', true),
   naiveSignScenario,
 ];

@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
 import { ROOT } from './processes.mjs';
 
-/** Creates an organisation and admin with the CLI, signs in, and opens a petition through the staff API. */
+/**
+ * Creates an organisation and admin with the CLI, signs in, and opens a petition through the staff API; returns the
+ * signed-in `staff` call and the campaign too, for other scenarios' setup (bench/lib/letter-setup.mjs).
+ */
 export async function openPetition(stack) {
   const out = await new Promise((resolve, reject) => {
     const child = spawn(
@@ -58,5 +61,5 @@ export async function openPetition(stack) {
     language: 'en',
   });
   await staff('POST', `/petitions/${petition.id}/open`);
-  return { slug: 'bench-petition', petitionId: petition.id };
+  return { slug: 'bench-petition', petitionId: petition.id, campaignId: campaign.id, staff };
 }

@@ -86,6 +86,15 @@ export function cpuSeconds(pid, { withExitedChildren = false } = {}) {
 
 /** CPU seconds used so far by every PostgreSQL server process on this machine (the database and its backends). */
 export function postgresCpuSeconds() {
+  return cpuSecondsOfCommand(['postgres', 'postmaster'], { withExitedChildren: true });
+}
+
+/** CPU seconds used so far by this machine's Redis server (the queue's side of BullMQ). */
+export function redisCpuSeconds() {
+  return cpuSecondsOfCommand(['redis-server']);
+}
+
+function cpuSecondsOfCommand(names, options) {
   let total = 0;
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -95,7 +104,7 @@ export function postgresCpuSeconds() {
     } catch {
       continue;
     }
-    if (comm === 'postgres' || comm === 'postmaster') total += cpuSeconds(entry, { withExitedChildren: true });
+    if (names.includes(comm)) total += cpuSeconds(entry, options);
   }
   return total;
 }
