@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import { sqlRow, sqlRows } from '#rally/core';
+import { sqlRows } from '#rally/core';
 import { MailOutbox } from './entities/mail-outbox.entity.js';
 import type { OutboxStatus } from './entities/mail-outbox.entity.js';
 
@@ -52,34 +52,45 @@ export class MailOutboxRepository {
     return (result.raw as { id: string }[]).map((r) => r.id);
   }
 
-  /** Atomically takes a row for sending: only a pending row, or one whose previous sender's lease ran out. */
-  async claim(id: string, leaseSeconds: number): Promise<MailOutbox | null> {
-    const row = await sqlRow<ClaimedRow>(
+  /** Atomically takes rows for sending: only pending ones, or those whose previous sender's lease ran out. */
+  async claimMany(ids: string[], leaseSeconds: number): Promise<MailOutbox[]> {
+    if (ids.length === 0) return [];
+    const rows = await sqlRows<ClaimedRow>(
       this.db,
       `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_until = now() + make_interval(secs => $2), updated_at = now()
-       WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND locked_until < now()))
+       WHERE id = ANY($1) AND (status = 'pending' OR (status = 'sending' AND locked_until < now()))
        RETURNING id, organization_id, recipient, reply_to, sender, template, language, data, headers, attempts`,
-      [id, leaseSeconds],
+      [ids, leaseSeconds],
     );
-    if (!row) return null;
-    return Object.assign(new MailOutbox(), {
-      id: row.id,
-      organisationId: row.organization_id,
-      recipient: row.recipient,
-      replyTo: row.reply_to,
-      sender: row.sender,
-      template: row.template,
-      language: row.language,
-      data: row.data,
-      headers: row.headers,
-      attempts: row.attempts,
-    });
+    return rows.map((row) =>
+      Object.assign(new MailOutbox(), {
+        id: row.id,
+        organisationId: row.organization_id,
+        recipient: row.recipient,
+        replyTo: row.reply_to,
+        sender: row.sender,
+        template: row.template,
+        language: row.language,
+        data: row.data,
+        headers: row.headers,
+        attempts: row.attempts,
+      }),
+    );
   }
 
   async markSent(id: string, messageId: string, relayResponse?: string): Promise<void> {
     await this.db.query(
       `UPDATE mail_outbox SET status = 'sent', message_id = $2, relay_response = $3, sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`,
       [id, messageId, relayResponse?.slice(0, 500) || null],
+    );
+  }
+
+  /** The queue job that carries each row (a batch), so the reconciler can tell a waiting row from a lost one. */
+  async recordJobs(jobs: { id: string; jobId: string }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.db.query(
+      `UPDATE mail_outbox o SET job_id = j.job_id FROM unnest($1::uuid[], $2::text[]) AS j(id, job_id) WHERE o.id = j.id`,
+      [jobs.map((j) => j.id), jobs.map((j) => j.jobId)],
     );
   }
 
@@ -101,10 +112,10 @@ export class MailOutboxRepository {
   async findStale(
     olderThanSeconds: number,
     limit: number,
-  ): Promise<{ id: string; status: OutboxStatus; attempts: number }[]> {
-    return sqlRows<{ id: string; status: OutboxStatus; attempts: number }>(
+  ): Promise<{ id: string; status: OutboxStatus; attempts: number; job_id: string | null }[]> {
+    return sqlRows<{ id: string; status: OutboxStatus; attempts: number; job_id: string | null }>(
       this.db,
-      `SELECT id, status, attempts FROM mail_outbox
+      `SELECT id, status, attempts, job_id FROM mail_outbox
        WHERE (status = 'pending' AND updated_at < now() - make_interval(secs => $1))
           OR (status = 'sending' AND locked_until < now())
        ORDER BY updated_at LIMIT $2`,

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OrgScope, RallyConfig } from '#rally/core';
 import { JobQueue, InjectConfig } from '#rally/core';
-import { MailJob } from './mail.jobs.js';
+import { MAIL_SEND_BATCH, MailJob } from './mail.jobs.js';
 import { MailOutboxRepository } from './mail-outbox.repository.js';
 import { MailRenderer } from './templates/mail-renderer.js';
 import type { MailTemplate } from './templates/mail-template.js';
@@ -74,11 +74,16 @@ export class MailService {
   /** Enqueue staged rows. A queue outage is logged, not thrown: the rows are safe and the reconciler will enqueue them. */
   async dispatch(outboxIds: string[]): Promise<void> {
     if (outboxIds.length === 0) return;
+    const batches: string[][] = [];
+    for (let i = 0; i < outboxIds.length; i += MAIL_SEND_BATCH) batches.push(outboxIds.slice(i, i + MAIL_SEND_BATCH));
+    // BullMQ refuses ':' in custom job ids.
+    const jobIdOf = (ids: string[]): string => `batch-${ids[0]}`;
     try {
       await this.jobs.enqueueBulk(
-        MailJob.Send,
-        outboxIds.map((outboxId) => ({ payload: { outboxId }, opts: { jobId: outboxId } })),
+        MailJob.SendBatch,
+        batches.map((ids) => ({ payload: { outboxIds: ids }, opts: { jobId: jobIdOf(ids) } })),
       );
+      await this.outbox.recordJobs(batches.flatMap((ids) => ids.map((id) => ({ id, jobId: jobIdOf(ids) }))));
     } catch (error) {
       this.logger.warn({
         msg: 'mail enqueue failed; reconciler will retry',

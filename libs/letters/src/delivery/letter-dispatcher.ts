@@ -2,9 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, sqlRows } from '#rally/core';
+import { Clock, JobQueue, sqlRows } from '#rally/core';
 import type { MailRequest } from '#rally/mail';
 import { MailService } from '#rally/mail';
+import { LetterJob } from '../letters.jobs.js';
 import type { SendingWindow } from '../entities/letter-action.entity.js';
 import type { LetterMailData } from '../mail/letter-mail.templates.js';
 import { LETTER_MAIL, letterParagraphs } from '../mail/letter-mail.templates.js';
@@ -14,6 +15,14 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 /** Letters handed per pass: one pass is a handful of statements, and the next pass follows within LETTER_DISPATCH_MS. */
 export const DISPATCH_BATCH = 1_000;
+
+/**
+ * Asks for a dispatch pass now rather than at the next tick (after a confirmation, a release): at most one such
+ * request per half second reaches the queue, whatever the rate of confirmations.
+ */
+export async function requestDispatch(jobs: JobQueue, now: Date): Promise<void> {
+  await jobs.enqueue(LetterJob.Dispatch, {}, { jobId: `dispatch-${Math.floor(now.getTime() / 500)}`, attempts: 1 });
+}
 
 interface DueLetter {
   id: string;
@@ -124,7 +133,8 @@ export class LetterDispatcher {
   private async history(manager: EntityManager, due: DueLetter[], now: Date): Promise<Map<string, History>> {
     const keys = new Map<string, { org: string; address: string }>();
     for (const l of due) {
-      if (l.test_mode) continue;
+      // Uncapped letters need no history: a backlog of them costs no read of what their addresses received.
+      if (l.test_mode || (l.hourly_cap === null && l.daily_cap === null)) continue;
       const address = l.alt_address_normalized ?? l.address_normalized;
       keys.set(`${l.organization_id} ${address}`, { org: l.organization_id, address });
     }

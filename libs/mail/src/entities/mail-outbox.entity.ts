@@ -54,6 +54,10 @@ export class MailOutbox {
   @Column({ type: 'text', nullable: true })
   messageId: string | null;
 
+  /** The queue job carrying the row (a send batch); null when it was enqueued alone under its own id. */
+  @Column({ type: 'text', nullable: true })
+  jobId: string | null;
+
   /** The relay's reply when it took the message, which carries its own queue id ("250 2.0.0 Ok: queued as 4F1..."). */
   @Column({ type: 'text', nullable: true })
   relayResponse: string | null;

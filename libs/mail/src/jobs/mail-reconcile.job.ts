@@ -35,7 +35,8 @@ export class MailReconcileJob {
         requeue.push({ outboxId: row.id, jobId: `${row.id}-lease-${row.attempts}` });
         continue;
       }
-      const job = await queue.getJob(row.id);
+      // Dispatched rows travel in a batch job named on the row; requeued ones alone under their own id.
+      const job = (row.job_id ? await queue.getJob(row.job_id) : undefined) ?? (await queue.getJob(row.id));
       const state = job ? await job.getState() : 'missing';
       if (state === 'active') {
         // A live sender claims its row first thing, so a row still pending a whole period after its job went active
@@ -44,9 +45,12 @@ export class MailReconcileJob {
         requeue.push({ outboxId: row.id, jobId: `${row.id}-stalled-${row.attempts}` });
         continue;
       }
-      if (state === 'completed' || state === 'failed') await job?.remove();
-      if (state === 'completed' || state === 'failed' || state === 'missing')
+      if (state === 'completed' || state === 'failed' || state === 'missing') {
+        const single = job?.id === row.id ? job : await queue.getJob(row.id);
+        const singleState = single ? await single.getState() : 'missing';
+        if (singleState === 'completed' || singleState === 'failed') await single?.remove();
         requeue.push({ outboxId: row.id, jobId: row.id });
+      }
     }
     await this.jobs.enqueueBulk(
       MailJob.Send,

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { JobPayloadOf } from '#rally/core';
 import { InjectConfig, JobHandler } from '#rally/core';
+import type { MailOutbox } from '../entities/mail-outbox.entity.js';
 import type { MailConfig } from '../mail.config.js';
 import { MAIL_CONFIG } from '../mail.config.js';
 import { MAX_SEND_ATTEMPTS, MailJob } from '../mail.jobs.js';
@@ -9,7 +10,15 @@ import { RelayTransports } from '../relay/relay-transports.js';
 import { MailRenderer } from '../templates/mail-renderer.js';
 import { MailTransport, isPermanentSendError } from '../transport/mail-transport.js';
 
-/** The only code that talks SMTP: claim the outbox row, render, send, record the outcome. */
+type Outcome = { kind: 'sent' } | { kind: 'failed' } | { kind: 'retry'; error: unknown };
+
+/**
+ * The only code that talks SMTP: claim outbox rows, render, send, record the outcome. Mail is dispatched in batches
+ * (`mail.send-batch`): one claim for the batch and its messages handed to the pooled transport together, which saves
+ * a queue job and a database round trip per message; when every message was its own job the pool sat idle two thirds
+ * of the time (docs/benchmarks.md). Each message is still marked sent as soon as the relay took it, so a worker
+ * killed mid-batch resends only what was on the wire. Single `mail.send` jobs remain for the reconciler.
+ */
 @Injectable()
 export class MailSendJob {
   private readonly logger = new Logger('MailSend');
@@ -24,9 +33,29 @@ export class MailSendJob {
 
   @JobHandler(MailJob.Send)
   async handle({ outboxId }: JobPayloadOf<typeof MailJob.Send>): Promise<'sent' | 'skipped' | 'failed'> {
-    const row = await this.outbox.claim(outboxId, this.config.sendLeaseSeconds);
-    if (!row) return 'skipped'; // already sent, being sent, failed for good, or not committed yet (the reconciler retries)
+    const summary = await this.sendAll([outboxId]);
+    return summary.sent ? 'sent' : summary.failed ? 'failed' : 'skipped';
+  }
 
+  @JobHandler(MailJob.SendBatch)
+  async handleBatch({ outboxIds }: JobPayloadOf<typeof MailJob.SendBatch>): Promise<{ sent: number; failed: number }> {
+    return this.sendAll(outboxIds);
+  }
+
+  /** Rows already sent, being sent or failed for good are skipped by the claim; a temporary failure retries the job. */
+  private async sendAll(ids: string[]): Promise<{ sent: number; failed: number }> {
+    const rows = await this.outbox.claimMany(ids, this.config.sendLeaseSeconds);
+    if (rows.length === 0) return { sent: 0, failed: 0 };
+    const outcomes = await Promise.all(rows.map((row) => this.deliver(row)));
+    const retry = outcomes.find((o): o is Extract<Outcome, { kind: 'retry' }> => o.kind === 'retry');
+    if (retry) throw retry.error; // the queue retries with backoff; the claim skips what went
+    return {
+      sent: outcomes.filter((o) => o.kind === 'sent').length,
+      failed: outcomes.filter((o) => o.kind === 'failed').length,
+    };
+  }
+
+  private async deliver(row: MailOutbox): Promise<Outcome> {
     let rendered;
     try {
       rendered = this.renderer.render(row.template, row.language, row.data);
@@ -38,7 +67,7 @@ export class MailSendJob {
         template: row.template,
         error: (error as Error).message,
       });
-      return 'failed';
+      return { kind: 'failed' };
     }
 
     try {
@@ -54,16 +83,16 @@ export class MailSendJob {
       };
       const { messageId, response } = await this.relays.send(row.organisationId, message, this.transport);
       await this.outbox.markSent(row.id, messageId, response);
-      return 'sent';
+      return { kind: 'sent' };
     } catch (error) {
       const message = (error as Error).message;
       if (isPermanentSendError(error) || row.attempts >= MAX_SEND_ATTEMPTS) {
         await this.outbox.markFailed(row.id, message);
         this.logger.warn({ msg: 'mail failed permanently', outboxId: row.id, attempts: row.attempts, error: message });
-        return 'failed';
+        return { kind: 'failed' };
       }
       await this.outbox.markRetry(row.id, message);
-      throw error; // the queue retries with backoff
+      return { kind: 'retry', error };
     }
   }
 }
