@@ -54,6 +54,8 @@ describeInBrowser('staff console: what each role sees, and the admin screens', (
       'Home',
       'Campaigns',
       'Petitions',
+      'Letters',
+      'Targets',
       'Members',
       'Settings',
     ]);
@@ -103,10 +105,11 @@ describeInBrowser('staff console: what each role sees, and the admin screens', (
     await page.getByRole('button', { name: 'Save' }).first().click();
     await page.getByText('Saved.').first().waitFor();
     await page.getByLabel(/^Sending address/).fill('not an address');
-    await page.getByRole('button', { name: 'Save' }).last().click();
+    // The second form's Save (the organisation's own mail relay follows with a third).
+    await page.getByRole('button', { name: 'Save' }).nth(1).click();
     await page.getByText('Enter a valid email address.').waitFor();
     await page.getByLabel(/^Sending address/).fill('campaigns@coalition.example.org');
-    await page.getByRole('button', { name: 'Save' }).last().click();
+    await page.getByRole('button', { name: 'Save' }).nth(1).click();
     await page.getByText('Saved.').first().waitFor();
 
     await page.goto(consoleUrl(rally, `/o/${slug}/api-tokens`));

@@ -10,9 +10,10 @@ import {
 import { HomeScreen } from '../screens/home/home-screen';
 import { SignInScreen } from '../screens/auth/sign-in';
 import { sessionQuery } from '../session/session';
+import { loadArea } from '../i18n';
 import { AppLayout } from './app-layout';
 import { NotFoundScreen, RootLayout, RouteError } from './root-layout';
-import { day, days, language, oneOf, page, search, text, uuid } from './search-params';
+import { country, day, days, language, oneOf, page, search, text, uuid } from './search-params';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -110,6 +111,7 @@ const campaignNew = createRoute({
 const campaignDetail = createRoute({
   getParentRoute: () => org,
   path: 'campaigns/$campaignId',
+  beforeLoad: () => loadArea('letters'), // its Letters section
   component: lazyRouteComponent(() => import('../screens/campaigns/campaign-detail'), 'CampaignDetailScreen'),
 });
 
@@ -141,6 +143,97 @@ const petitionEdit = createRoute({
   getParentRoute: () => org,
   path: 'petitions/$petitionId/edit',
   component: lazyRouteComponent(() => import('../screens/petitions/petition-edit'), 'PetitionEditScreen'),
+});
+
+const letterActions = createRoute({
+  getParentRoute: () => org,
+  path: 'letters',
+  beforeLoad: () => loadArea('letters'),
+  validateSearch: search({
+    q: text,
+    status: oneOf(['draft', 'open', 'closed']),
+    campaignId: uuid,
+    sort: oneOf(['newest', 'oldest', 'title']),
+    page,
+  }),
+  component: lazyRouteComponent(() => import('../screens/letters/letter-action-list'), 'LetterActionListScreen'),
+});
+const letterActionNew = createRoute({
+  getParentRoute: () => org,
+  path: 'letters/new',
+  beforeLoad: () => loadArea('letters'),
+  validateSearch: search({ campaignId: uuid }),
+  component: lazyRouteComponent(() => import('../screens/letters/letter-action-new'), 'LetterActionNewScreen'),
+});
+const letterAction = createRoute({
+  getParentRoute: () => org,
+  path: 'letters/$actionId',
+  beforeLoad: () => loadArea('letters'),
+  validateSearch: search({ tab: oneOf(['details', 'routing', 'letter', 'lifecycle', 'delivery']) }),
+  component: lazyRouteComponent(() => import('../screens/letters/letter-action-screen'), 'LetterActionScreen'),
+});
+
+// The Study's focus areas (the server's codes), for the target screens' filters in the address.
+const FOCUS_AREAS = [
+  'administration-of-justice',
+  'children-with-parents-in-prison',
+  'migration',
+  'institutions',
+  'armed-conflict',
+  'national-security',
+] as const;
+
+const targets = createRoute({
+  getParentRoute: () => org,
+  path: 'targets',
+  beforeLoad: () => loadArea('targets'),
+  validateSearch: search({
+    q: text,
+    kind: oneOf(['ministry', 'minister', 'parliamentarian', 'focal-point', 'nhri', 'other']),
+    country,
+    focusArea: oneOf(FOCUS_AREAS),
+    active: oneOf(['yes', 'no']),
+    emailState: oneOf(['active', 'bounced', 'suspended', 'disabled']),
+    sort: oneOf(['name', 'newest', 'updated']),
+    page,
+  }),
+  component: lazyRouteComponent(() => import('../screens/targets/target-list'), 'TargetListScreen'),
+});
+const targetNew = createRoute({
+  getParentRoute: () => org,
+  path: 'targets/new',
+  beforeLoad: () => loadArea('targets'),
+  component: lazyRouteComponent(() => import('../screens/targets/target-new'), 'TargetNewScreen'),
+});
+const targetResponsibilities = createRoute({
+  getParentRoute: () => org,
+  path: 'targets/responsibilities',
+  beforeLoad: () => loadArea('targets'),
+  validateSearch: search({ country, focusArea: oneOf(FOCUS_AREAS), on: day, page }),
+  component: lazyRouteComponent(
+    () => import('../screens/targets/responsibility-timeline'),
+    'ResponsibilityTimelineScreen',
+  ),
+});
+const areaLookup = createRoute({
+  getParentRoute: () => org,
+  path: 'targets/area-lookup',
+  beforeLoad: () => loadArea('targets'),
+  validateSearch: search({ country, q: text, page }),
+  component: lazyRouteComponent(() => import('../screens/targets/area-lookup'), 'AreaLookupScreen'),
+});
+const targetImport = createRoute({
+  getParentRoute: () => org,
+  path: 'targets/import',
+  beforeLoad: () => loadArea('targets'),
+  validateSearch: search({ kind: oneOf(['targets', 'area-lookups']), importId: uuid, page }),
+  component: lazyRouteComponent(() => import('../screens/targets/import-screen'), 'TargetImportScreen'),
+});
+const targetEdit = createRoute({
+  getParentRoute: () => org,
+  path: 'targets/$targetId',
+  beforeLoad: () => loadArea('targets'),
+  component: lazyRouteComponent(() => import('../screens/targets/target-edit'), 'TargetEditScreen'),
 });
 
 const settings = createRoute({
@@ -191,6 +284,15 @@ const routeTree = rootRoute.addChildren([
       petitionNew,
       petitionDetail,
       petitionEdit,
+      letterActions,
+      letterActionNew,
+      letterAction,
+      targets,
+      targetNew,
+      targetResponsibilities,
+      areaLookup,
+      targetImport,
+      targetEdit,
       settings,
       members,
       apiTokens,

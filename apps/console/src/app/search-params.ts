@@ -10,6 +10,7 @@ export const text = optional(z.string().check(z.trim(), z.maxLength(200)));
 export const language = optional(z.enum(['en', 'fr', 'es']));
 export const uuid = optional(z.uuid());
 export const day = optional(z.iso.date());
+export const country = optional(z.string().check(z.regex(/^[A-Z]{2}$/)));
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => optional(z.enum(values));
 export const days = optional(z.union([z.literal(30), z.literal(90)]));
 export const search = z.object;

@@ -6,6 +6,14 @@ import { NAVIGATION } from '../app/navigation';
 import { actionKey, AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../screens/audit/audit-queries';
 import { ACTIONS_FROM } from '../screens/petitions/petition-lifecycle';
 import { PETITION_STATUSES } from '../screens/petitions/petition-queries';
+import { IMPORT_FIELD_NAMES, IMPORT_KINDS, IMPORT_STATUSES, MISSING_POLICIES } from '../screens/targets/import-queries';
+import { EMAIL_STATES, FOCUS_AREAS, TARGET_KINDS, TARGET_SORTS } from '../screens/targets/target-queries';
+import lettersEn from './areas/letters/en.json';
+import lettersEs from './areas/letters/es.json';
+import lettersFr from './areas/letters/fr.json';
+import targetsEn from './areas/targets/en.json';
+import targetsEs from './areas/targets/es.json';
+import targetsFr from './areas/targets/fr.json';
 import en from './en.json';
 import es from './es.json';
 import fr from './fr.json';
@@ -17,7 +25,12 @@ const flatten = (c: Catalogue, prefix = ''): Record<string, string> =>
       typeof v === 'string' ? [[prefix + k, v]] : Object.entries(flatten(v, `${prefix}${k}.`)),
     ),
   );
-const CATALOGUES = { en: flatten(en), fr: flatten(fr), es: flatten(es) };
+// The first-load catalogue and the areas loaded with their screens make one catalogue per language.
+const CATALOGUES = {
+  en: { ...flatten(en), ...flatten(targetsEn), ...flatten(lettersEn) },
+  fr: { ...flatten(fr), ...flatten(targetsFr), ...flatten(lettersFr) },
+  es: { ...flatten(es), ...flatten(targetsEs), ...flatten(lettersEs) },
+};
 
 /** Placeholders and plural/select arguments of a message: a translation must use the same ones. */
 const argumentsOf = (message: string): string[] =>
@@ -72,6 +85,28 @@ describe('the console catalogues', () => {
       ...AUDIT_OBJECT_TYPES.map((o) => `audit.objects.${o}`),
       ...['pending', 'accepted', 'revoked', 'expired'].map((s) => `invitation.state.${s}`),
       ...['first', 'last', 'previous', 'next'].map((c) => `table.${c}`),
+      ...TARGET_KINDS.map((k) => `targets.kind.${k}`),
+      ...FOCUS_AREAS.map((a) => `targets.focusArea.${a}`),
+      ...EMAIL_STATES.map((s) => `targets.emailState.${s}`),
+      ...TARGET_SORTS.map((s) => `targets.sort.${s}`),
+      ...IMPORT_KINDS.flatMap((k) => [
+        `targets.import.kind.${k}`,
+        `targets.import.fileHint.${k}`,
+        `targets.import.missingHint.${k}`,
+        `targets.import.openList.${k}`,
+        ...IMPORT_FIELD_NAMES[k].map((f) => `targets.import.field.${f}`),
+        ...MISSING_POLICIES[k].flatMap((p) => [
+          `targets.import.missing.${p}`,
+          `targets.import.missingExplained.${k}.${p}`,
+        ]),
+      ]),
+      ...IMPORT_STATUSES.map((s) => `targets.import.status.${s}`),
+      ...['checked', 'applied'].flatMap((when) =>
+        ['created', 'updated', 'unchanged', 'errors', 'removed.keep', 'removed.disable', 'removed.delete'].map(
+          (c) => `targets.import.count.${when}.${c}`,
+        ),
+      ),
+      ...[1, 2, 3, 4].map((n) => `targets.import.stepName.${n}`),
     ];
     expect(built.filter((key) => !(key in CATALOGUES.en))).toEqual([]);
   });

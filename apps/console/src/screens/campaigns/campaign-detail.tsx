@@ -10,6 +10,7 @@ import { Page } from '../../components/page';
 import { Can } from '../../components/permissions';
 import { useOrg } from '../../session/org';
 import { PetitionTable } from '../petitions/petition-table';
+import { CampaignLetters } from '../letters/campaign-letters';
 import { CampaignForm } from './campaign-form';
 import { campaignKeys, campaignQuery } from './campaign-queries';
 import { ButtonLink } from '../../components/links';
@@ -68,6 +69,7 @@ export function CampaignDetailScreen(): ReactNode {
           }
         />
       </Stack>
+      {can('letters.read') && <CampaignLetters org={org} campaignId={campaignId} />}
     </Page>
   );
 }

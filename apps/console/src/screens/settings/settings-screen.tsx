@@ -14,6 +14,7 @@ import { Page } from '../../components/page';
 import { LANGUAGES } from '../../i18n';
 import countries from '../../i18n/shared/countries.json';
 import { useOrg } from '../../session/org';
+import { MailRelayPanel } from './mail-relay';
 import type { Organisation } from './organisation-queries';
 import { mailSettingsQuery, organisationQuery } from './organisation-queries';
 
@@ -36,6 +37,11 @@ export function SettingsScreen(): ReactNode {
       {can('mail-settings.manage') && (
         <Paper withBorder p="lg">
           <MailSettings org={org} />
+        </Paper>
+      )}
+      {can('mail-settings.manage') && (
+        <Paper withBorder p="lg">
+          <MailRelayPanel org={org} />
         </Paper>
       )}
     </Page>
