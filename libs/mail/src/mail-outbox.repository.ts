@@ -78,10 +78,15 @@ export class MailOutboxRepository {
     );
   }
 
-  async markSent(id: string, messageId: string, relayResponse?: string): Promise<void> {
+  /** Records sent rows in one statement: their Message-IDs and the relay's replies. */
+  async markSentMany(sent: { id: string; messageId: string; response?: string }[]): Promise<void> {
+    if (sent.length === 0) return;
     await this.db.query(
-      `UPDATE mail_outbox SET status = 'sent', message_id = $2, relay_response = $3, sent_at = now(), locked_until = NULL, last_error = NULL, updated_at = now() WHERE id = $1`,
-      [id, messageId, relayResponse?.slice(0, 500) || null],
+      `UPDATE mail_outbox o SET status = 'sent', message_id = s.message_id, relay_response = s.response, sent_at = now(),
+              locked_until = NULL, last_error = NULL, updated_at = now()
+         FROM unnest($1::uuid[], $2::text[], $3::text[]) AS s(id, message_id, response)
+        WHERE o.id = s.id`,
+      [sent.map((s) => s.id), sent.map((s) => s.messageId), sent.map((s) => s.response?.slice(0, 500) || null)],
     );
   }
 

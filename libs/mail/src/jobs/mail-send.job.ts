@@ -6,6 +6,7 @@ import type { MailConfig } from '../mail.config.js';
 import { MAIL_CONFIG } from '../mail.config.js';
 import { MAX_SEND_ATTEMPTS, MailJob } from '../mail.jobs.js';
 import { MailOutboxRepository } from '../mail-outbox.repository.js';
+import { SentMarks } from './sent-marks.js';
 import { RelayTransports } from '../relay/relay-transports.js';
 import { MailRenderer } from '../templates/mail-renderer.js';
 import { MailTransport, isPermanentSendError } from '../transport/mail-transport.js';
@@ -17,11 +18,13 @@ type Outcome = { kind: 'sent' } | { kind: 'failed' } | { kind: 'retry'; error: u
  * (`mail.send-batch`): one claim for the batch and its messages handed to the pooled transport together, which saves
  * a queue job and a database round trip per message; when every message was its own job the pool sat idle two thirds
  * of the time (docs/benchmarks.md). Each message is still marked sent as soon as the relay took it, so a worker
- * killed mid-batch resends only what was on the wire. Single `mail.send` jobs remain for the reconciler.
+ * killed mid-batch resends only what was on the wire (SentMarks groups the marks of concurrent sends). Single `mail.send` jobs remain for the reconciler.
  */
 @Injectable()
 export class MailSendJob {
   private readonly logger = new Logger('MailSend');
+  /** Shared by every job this worker runs at once, so their marks group into few statements. */
+  private readonly marks = new SentMarks((sent) => this.outbox.markSentMany(sent));
 
   constructor(
     private readonly outbox: MailOutboxRepository,
@@ -82,7 +85,7 @@ export class MailSendJob {
         headers: row.headers ?? undefined,
       };
       const { messageId, response } = await this.relays.send(row.organisationId, message, this.transport);
-      await this.outbox.markSent(row.id, messageId, response);
+      await this.marks.mark({ id: row.id, messageId, response });
       return { kind: 'sent' };
     } catch (error) {
       const message = (error as Error).message;
