@@ -13,7 +13,12 @@ import { consoleUrl, requireBuiltConsole, reviewScreen, signIn } from './console
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
 /** axe reads colours as shown: after the transitions of dialogs and notices that have just appeared. */
 async function review(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // The callback runs in the page; the server's type-check has no DOM types, so the page's document is described here.
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running'),
+  );
   await reviewScreen(page, name);
 }
 
@@ -96,7 +101,9 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     expect(await problem.textContent()).toMatch(/^Line 3, column \d+ \(Body\): .*supporter\.fristName/);
     // Fixed with the merge field list: it goes in at the cursor.
     await body.fill('{{target.salutation}},\n\nI am .\n\n{{supporter.paragraph}}\n');
-    await body.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(29, 29));
+    await body.evaluate((el) =>
+      (el as unknown as { setSelectionRange(a: number, b: number): void }).setSelectionRange(29, 29),
+    );
     await page.getByRole('button', { name: 'Insert supporter.fullName' }).click();
     expect(await body.inputValue()).toBe(
       '{{target.salutation}},\n\nI am {{supporter.fullName}}.\n\n{{supporter.paragraph}}\n',
@@ -168,8 +175,8 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     ).toBe(202);
     const [confirmation] = await rally.smtp!.waitFor(1, (m) => m.to === form.email);
     expect((await pressConfirm(confirmLink(confirmation!))).status).toBe(303);
-    await rally.smtp!.waitFor(1, (m) => m.to === justice.emails[0]!.address);
-    await rally.smtp!.waitFor(1, (m) => m.to === interior.emails[0]!.address);
+    await rally.smtp!.waitFor(1, (m) => m.to === justice.emails![0]!.address);
+    await rally.smtp!.waitFor(1, (m) => m.to === interior.emails![0]!.address);
 
     // Delivery shows both letters sent, per target, and each letter as it went.
     await tab(page, 'Delivery').click();
@@ -186,7 +193,7 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     const sent = page.getByRole('dialog', { name: 'The letter as sent' });
     await sent.getByTestId('letter-body').filter({ hasText: 'I am Amina Kone.' }).waitFor();
     expect(await sent.getByTestId('letter-body').textContent()).toContain('My son was held for a week.');
-    await sent.getByText(`Minister of Justice <${justice.emails[0]!.address}>`).waitFor();
+    await sent.getByText(`Minister of Justice <${justice.emails![0]!.address}>`).waitFor();
     await sent.getByText(/^reply\+/).waitFor();
     await review(page, 'letter-sent');
     await sent.getByRole('button', { name: 'Dismiss' }).click();
