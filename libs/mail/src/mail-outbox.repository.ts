@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { sqlRows } from '#rally/core';
 import { MailOutbox } from './entities/mail-outbox.entity.js';
 import type { OutboxStatus } from './entities/mail-outbox.entity.js';
@@ -41,15 +40,32 @@ export class MailOutboxRepository {
   /** Inserts rows, skipping idempotency keys already present; returns the ids of rows actually inserted. */
   async insert(rows: NewOutboxRow[], manager: EntityManager = this.db.manager): Promise<string[]> {
     if (rows.length === 0) return [];
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(MailOutbox)
-      .values(rows as QueryDeepPartialEntity<MailOutbox>[])
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    return (result.raw as { id: string }[]).map((r) => r.id);
+    // One statement with the rows as one JSON parameter: TypeORM's insert builder spent ~0.1 ms of CPU per row
+    // building parameters, a sixth of a letter's whole cost in the delivery benchmark (docs/benchmarks.md).
+    const inserted = await sqlRows<{ id: string }>(
+      manager,
+      `INSERT INTO mail_outbox (organization_id, idempotency_key, recipient, reply_to, sender, template, language, data, headers)
+       SELECT organization_id, idempotency_key, recipient, reply_to, sender, template, coalesce(language, 'en'), data, headers
+         FROM json_populate_recordset(NULL::mail_outbox, $1)
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id`,
+      [
+        JSON.stringify(
+          rows.map((r) => ({
+            organization_id: r.organisationId,
+            idempotency_key: r.idempotencyKey,
+            recipient: r.recipient,
+            reply_to: r.replyTo,
+            sender: r.sender,
+            template: r.template,
+            language: r.language,
+            data: r.data,
+            headers: r.headers,
+          })),
+        ),
+      ],
+    );
+    return inserted.map((r) => r.id);
   }
 
   /** Atomically takes rows for sending: only pending ones, or those whose previous sender's lease ran out. */

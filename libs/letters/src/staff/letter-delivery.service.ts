@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthContext, OrgScope } from '#rally/access';
 import { AuditLog, OrganisationDirectory } from '#rally/access';
-import { Clock, NotFoundError, sqlOne, sqlRow, sqlRows } from '#rally/core';
+import { Clock, JobQueue, NotFoundError, sqlOne, sqlRow, sqlRows } from '#rally/core';
+import { requestDispatch } from '../delivery/letter-dispatcher.js';
 import type {
   CampaignLetterStatsResponse,
   HeldSubmissionResponse,
@@ -84,6 +85,7 @@ export class LetterDeliveryService {
     private readonly organisations: OrganisationDirectory,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly jobs: JobQueue,
   ) {}
 
   async list(
@@ -224,7 +226,7 @@ export class LetterDeliveryService {
 
   /** Puts held letters of an action to one target back in the queue (their address works again). */
   async requeueToTarget(auth: AuthContext, actionId: string, targetId: string): Promise<number> {
-    return this.db.transaction(async (manager) => {
+    const requeued = await this.db.transaction(async (manager) => {
       const rows = await sqlRows<{ id: string }>(
         manager,
         `UPDATE letters l SET status = 'queued', status_reason = NULL, not_before = $4, updated_at = $4
@@ -246,6 +248,8 @@ export class LetterDeliveryService {
       );
       return rows.length;
     });
+    if (requeued > 0) await requestDispatch(this.jobs, this.clock.now()).catch(() => undefined);
+    return requeued;
   }
 
   /** Confirmed submissions held as near-identical to others, for review. */
@@ -301,7 +305,7 @@ export class LetterDeliveryService {
     submissionId: string,
     decision: 'release' | 'reject',
   ): Promise<number> {
-    return this.db.transaction(async (manager) => {
+    const letters = await this.db.transaction(async (manager) => {
       const submission = await sqlRow<{ id: string }>(
         manager,
         `UPDATE letter_submissions SET flagged = false
@@ -331,5 +335,8 @@ export class LetterDeliveryService {
       );
       return rows.length;
     });
+    if (decision === 'release' && letters > 0)
+      await requestDispatch(this.jobs, this.clock.now()).catch(() => undefined); // the tick follows anyway
+    return letters;
   }
 }
