@@ -6,7 +6,7 @@ import { MailRenderer } from '#rally/mail';
 import { TargetService } from '#rally/targets';
 import type { LetterPreviewDto, LetterPreviewResponse, MergeFieldResponse } from '../dto/letter-action.dto.js';
 import type { LetterAction } from '../entities/letter-action.entity.js';
-import { LETTER_MAIL, letterParagraphs } from '../mail/letter-mail.templates.js';
+import { LETTER_MAIL } from '../mail/letter-mail.templates.js';
 import type { LetterContextInput } from '../template/merge-fields.js';
 import { letterMergeFieldRows, sampleLetterContext, targetMergeValues } from '../template/merge-fields.js';
 import { LetterTemplates } from '../template/letter-templates.js';
@@ -79,11 +79,7 @@ export class LetterPreviews {
     };
     const subjectIndex = Math.min(input.subjectIndex ?? 0, template.subjects.length - 1);
     const { subject, text } = this.templates.render(template, sampleLetterContext(chosen), { subjectIndex });
-    const html = this.mail.render(LETTER_MAIL.name, language, {
-      subject,
-      text,
-      paragraphs: letterParagraphs(text),
-    }).html;
+    const html = this.mail.render(LETTER_MAIL.name, language, { subject, text }).html;
     return { ...base, problems: [], subject, text, html };
   }
 }

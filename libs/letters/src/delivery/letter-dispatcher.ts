@@ -8,7 +8,7 @@ import { MailService } from '#rally/mail';
 import { LetterJob } from '../letters.jobs.js';
 import type { SendingWindow } from '../entities/letter-action.entity.js';
 import type { LetterMailData } from '../mail/letter-mail.templates.js';
-import { LETTER_MAIL, letterParagraphs } from '../mail/letter-mail.templates.js';
+import { LETTER_MAIL } from '../mail/letter-mail.templates.js';
 import { nextWindowOpening, targetTimeZone } from './sending-window.js';
 
 const HOUR_MS = 3_600_000;
@@ -218,7 +218,7 @@ export class LetterDispatcher {
       const requests: MailRequest<LetterMailData>[] = group.map((d) => ({
         to: d.recipient,
         template: LETTER_MAIL,
-        data: { subject: d.letter.subject, text: d.letter.body, paragraphs: letterParagraphs(d.letter.body) },
+        data: { subject: d.letter.subject, text: d.letter.body },
         idempotencyKey: `letter:${d.letter.id}`,
         language: d.letter.language,
         from: d.letter.sender,

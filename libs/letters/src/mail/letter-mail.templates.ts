@@ -8,7 +8,6 @@ import { LETTERS_CATALOGUE } from '../letters.i18n.js';
 export interface LetterMailData {
   subject: string;
   text: string;
-  paragraphs: { lines: string[] }[];
 }
 
 export const LETTER_MAIL = defineMailTemplate<LetterMailData>('letters.letter', new URL('./letter/', import.meta.url));
@@ -37,7 +36,7 @@ export const LETTER_COPY_MAIL = defineMailTemplate<{
   firstName: string;
   actionTitle: string;
   letterCount: number;
-  letters: { recipient: string; subject: string; text: string; paragraphs: { lines: string[] }[] }[];
+  letters: { recipient: string; subject: string; text: string }[];
 }>('letters.copy', new URL('./letter-copy/', import.meta.url), LETTERS_CATALOGUE);
 
 export const LETTER_MAIL_TEMPLATES = [LETTER_MAIL, LETTER_CONFIRM_MAIL, LETTER_COPY_MAIL];

@@ -14,7 +14,7 @@ import { requestDispatch } from '../delivery/letter-dispatcher.js';
 import type { LettersConfig } from '../letters.config.js';
 import { LETTERS_CONFIG } from '../letters.config.js';
 import { lettersText } from '../letters.i18n.js';
-import { LETTER_CONFIRM_MAIL, LETTER_COPY_MAIL, letterParagraphs } from '../mail/letter-mail.templates.js';
+import { LETTER_CONFIRM_MAIL, LETTER_COPY_MAIL } from '../mail/letter-mail.templates.js';
 import { LetterRouter } from '../routing/letter-router.js';
 import { LetterTemplates } from '../template/letter-templates.js';
 import type { ComposedLetter } from './letter-composer.js';
@@ -418,7 +418,6 @@ export class LetterWritingService {
                 recipient: recipientLabel(l),
                 subject: l.subject,
                 text: l.body,
-                paragraphs: letterParagraphs(l.body),
               })),
             },
             idempotencyKey: `letter-copy:${submissionId}`,

@@ -112,5 +112,23 @@ export class MailRenderer {
       return safe(`${open}${html ? hbs.Utils.escapeExpression(value) : value}${close}`);
     });
     hbs.registerHelper('join', (...parts: unknown[]) => parts.slice(0, -1).join(''));
+    // Plain text as HTML paragraphs (blank lines part them, single breaks stay), every character escaped: a letter's
+    // HTML part made from its text, with no second copy of the text in the outbox row.
+    hbs.registerHelper('paragraphs', (value: string) => {
+      present(value, 'the text of paragraphs');
+      if (!html) return value;
+      const escaped = String(value)
+        .split(/\n{2,}/)
+        .map((p) => p.replace(/^\n+|\n+$/g, ''))
+        .filter((p) => p.trim() !== '')
+        .map(
+          (p) =>
+            `<p style="margin:0 0 1em">${p
+              .split('\n')
+              .map((l) => hbs.Utils.escapeExpression(l))
+              .join('<br>')}</p>`,
+        );
+      return safe(escaped.join('\n'));
+    });
   }
 }
