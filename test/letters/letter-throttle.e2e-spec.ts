@@ -129,4 +129,54 @@ describe('letter delivery: sending window and caps per target address, across tw
     expect(await statuses(action.id)).toEqual({ handed: 2, cancelled: 2 });
     expect(rally.smtp!.messages.filter((m) => m.to === other.emails![0]!.address)).toHaveLength(0);
   });
+
+  it('holds letters while the only address is suspended and sends them when the suspension ends; waits out a paused domain', async () => {
+    clock.set('2027-03-10T10:00:00Z');
+    const target = await aTarget(rally, staff, {
+      country: 'GR',
+      language: 'en',
+      emails: ['office@ministry.gr.example'],
+    });
+    const email = target.emails![0]!;
+    await db.query(`UPDATE target_emails SET state = 'suspended', suspended_until = $2 WHERE id = $1`, [
+      email.id,
+      new Date(clock.now().getTime() + 3 * 24 * HOUR),
+    ]);
+    const action = await aLetterAction(rally, staff, { routing: { mode: 'country' } });
+    // Routing needs an active address: a second target with one takes the letter while the first is suspended.
+    const paused = await aTarget(rally, staff, { country: 'GR', language: 'en', emails: ['desk@paused.gr.example'] });
+    await db.query(
+      `INSERT INTO sending_pauses (organization_id, domain, until, reason) VALUES ($1, 'paused.gr.example', $2, 'test')`,
+      [staff.organisation.id, new Date(clock.now().getTime() + 6 * HOUR)],
+    );
+    await writeLetters(action.slug, 'GR', 1);
+    await waitUntil(async () => (await statuses(action.id)).waiting === 1, 10_000);
+    const [wait] = (await db.query(`SELECT not_before, status_reason FROM letters WHERE target_id = $1`, [
+      paused.id,
+    ])) as { not_before: Date; status_reason: string }[];
+    expect(wait).toEqual({ not_before: new Date(clock.now().getTime() + 6 * HOUR), status_reason: 'domain paused' });
+
+    // A letter already written to the suspended address: held, then sent once the suspension is over.
+    const [letter] = (await db.query(`SELECT id, submission_id FROM letters WHERE target_id = $1`, [paused.id])) as {
+      id: string;
+      submission_id: string;
+    }[];
+    await db.query(
+      `INSERT INTO letters (id, organization_id, action_id, submission_id, target_id, target_email_id, recipient,
+         address_normalized, supporter_email_normalized, sender, reply_to, message_id, language, subject, body, status,
+         not_before)
+       SELECT gen_random_uuid(), organization_id, action_id, submission_id, $2, $3, $4, $4, 'other@example.org', sender,
+              reply_to, '<held-' || gen_random_uuid() || '@test>', language, subject, body, 'queued', $5
+         FROM letters WHERE id = $1`,
+      [letter!.id, target.id, email.id, email.address, clock.now()],
+    );
+    await waitUntil(async () => (await statuses(action.id)).held === 1, 10_000);
+    clock.advance(3 * 24 * HOUR + 60_000);
+    await rally.smtp!.waitFor(1, (m) => m.to === email.address);
+    await rally.smtp!.waitFor(1, (m) => m.to === 'desk@paused.gr.example');
+    const [state] = (await db.query(`SELECT state, suspended_until FROM target_emails WHERE id = $1`, [email.id])) as {
+      state: string;
+    }[];
+    expect(state).toEqual({ state: 'active', suspended_until: null });
+  });
 });

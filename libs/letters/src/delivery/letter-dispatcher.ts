@@ -47,7 +47,11 @@ interface DueLetter {
   sending_window: SendingWindow | null;
   time_zone: string | null;
   country: string;
+  paused_until: Date | null;
 }
+
+/** Why a letter is held when none of its target's addresses is active; such letters go again once one is. */
+export const NO_ADDRESS = 'the target has no active email address';
 
 /** What one address has already received: times handed in the last 24 hours, oldest first. */
 type History = number[];
@@ -92,6 +96,7 @@ export class LetterDispatcher {
         `SELECT pg_try_advisory_xact_lock(hashtext('rally:letters.dispatch')) AS locked`,
       );
       if (!locked) return null;
+      await this.recover(manager, now);
       const due = await this.due(manager, now, limit);
       if (due.length === 0) return { handed: 0, waiting: 0, held: 0 };
       const history = await this.history(manager, due, now);
@@ -105,6 +110,24 @@ export class LetterDispatcher {
     return outcome;
   }
 
+  /**
+   * Addresses whose suspension (repeated soft bounces) has run out are active again; letters held for want of an
+   * address go back to the queue once their target has an active one (the suspension ended, staff reactivated one).
+   */
+  private async recover(manager: EntityManager, now: Date): Promise<void> {
+    await manager.query(
+      `UPDATE target_emails SET state = 'active', state_reason = NULL, suspended_until = NULL, state_changed_at = $1
+        WHERE state = 'suspended' AND suspended_until <= $1`,
+      [now],
+    );
+    await manager.query(
+      `UPDATE letters l SET status = 'queued', status_reason = NULL, not_before = $1, updated_at = $1
+        WHERE l.status = 'held' AND l.status_reason = $2
+          AND EXISTS (SELECT 1 FROM target_emails e WHERE e.target_id = l.target_id AND e.state = 'active')`,
+      [now, NO_ADDRESS],
+    );
+  }
+
   private due(manager: EntityManager, now: Date, limit: number): Promise<DueLetter[]> {
     return sqlRows<DueLetter>(
       manager,
@@ -112,7 +135,10 @@ export class LetterDispatcher {
               l.message_id, l.language, l.subject, l.body, l.test_mode, l.target_email_id,
               te.state AS email_state, alt.id AS alt_email_id, alt.address AS alt_address,
               alt.address_normalized AS alt_address_normalized,
-              a.hourly_cap, a.daily_cap, a.sending_window, t.time_zone, t.country
+              a.hourly_cap, a.daily_cap, a.sending_window, t.time_zone, t.country,
+              (SELECT max(p.until) FROM sending_pauses p WHERE p.organization_id = l.organization_id AND p.until > $1
+                  AND p.domain IN (split_part(l.address_normalized, '@', 2), split_part(alt.address_normalized, '@', 2))
+              ) AS paused_until
          FROM letters l
          JOIN letter_actions a ON a.id = l.action_id
          JOIN targets t ON t.id = l.target_id
@@ -178,8 +204,10 @@ export class LetterDispatcher {
     const emailId = usable ? letter.target_email_id : letter.alt_email_id;
     const recipient = usable ? letter.recipient : letter.alt_address;
     const addressNormalized = usable ? letter.address_normalized : letter.alt_address_normalized;
-    if (!recipient || !addressNormalized)
-      return { kind: 'hold', letter, reason: 'the target has no active email address' };
+    if (!recipient || !addressNormalized) return { kind: 'hold', letter, reason: NO_ADDRESS };
+    // Many hard bounces on the domain paused sending there (inbound mail): wait, on no other address, until it ends.
+    if (letter.paused_until)
+      return { kind: 'wait', letter, until: new Date(letter.paused_until), reason: 'domain paused' };
 
     const opening = nextWindowOpening(
       letter.sending_window,
