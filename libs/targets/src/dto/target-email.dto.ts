@@ -35,7 +35,12 @@ export class TargetEmailUpdateDto {
   @IsIn(STAFF_EMAIL_STATES)
   state?: StaffEmailState;
 
-  @ApiPropertyOptional({ example: 'The minister asked us to write to the cabinet instead', description: 'Why' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'The minister asked us to write to the cabinet instead',
+    description: 'Why',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)
