@@ -104,8 +104,10 @@ function errorModel(form: LetterFormState, t: Record<string, string>) {
   return {
     formError: form.formError ?? '',
     hasErrors: Object.keys(form.errors).length > 0,
+    // Errors of what the form shows link to their field; the others (the time-to-fill stamp) are said plainly.
     errorList: Object.entries(form.errors).map(([name, messages]) => ({
       name,
+      field: FIELD_LABELS.includes(name) || name === 'targets',
       label: FIELD_LABELS.includes(name) ? t[name] : name === 'targets' ? t.targets : name,
       message: messages[0],
     })),
