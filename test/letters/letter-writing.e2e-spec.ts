@@ -153,6 +153,13 @@ describe('writing to ministries: the supporter sends, confirms, and the letters 
     );
     await mailsTo(target.emails![0]!.address, 1);
 
+    // A form sent with a forged time-to-fill stamp: said plainly, not as a link to a field the page does not have.
+    const forged = await postLetterForm(rally, action.slug, 'preview', { ...form, startedAt: '1.forged' });
+    expect(forged.status).toBe(422);
+    const forgedHtml = await forged.text();
+    expect(forgedHtml).toContain('The form was sent too quickly');
+    expect(forgedHtml).not.toContain('href="#f-startedAt"');
+
     // "Change my letter" brings the form back with what was typed.
     const edit = await postLetterForm(
       rally,
