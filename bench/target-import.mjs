@@ -1,13 +1,13 @@
 // CSV import of 50,000 targets through Rally (upload streamed, check, apply) against a bare multi-row INSERT of the
 // same rows measured in the same run, with the api's and worker's peak memory.
 // Usage: node bench/target-import.mjs [--rows 50000]   (after npm run build:server; writes bench/results/target-import.json)
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
-import { cpuSeconds, peakRssMiB, postgresCpuSeconds, ROOT } from './lib/processes.mjs';
+import { cpuSeconds, peakRssMiB, postgresCpuSeconds } from './lib/processes.mjs';
 import { startRallyStack } from './lib/rally-stack.mjs';
+import { signInBenchAdmin } from './lib/petition-setup.mjs';
 
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const ROWS = Number(arg('--rows')) || 50_000;
@@ -178,42 +178,7 @@ async function bareInsert(databaseUrl) {
 
 /** An organisation and admin through the CLI, then a session: returns a caller of its staff API. */
 async function signIn(stack) {
-  const out = await new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        `${ROOT}dist/apps/cli/src/main.js`,
-        'create-admin',
-        '--org-name',
-        'Bench Org',
-        '--slug',
-        'bench',
-        '--country',
-        'FR',
-        '--email',
-        'admin@bench.example.org',
-        '--name',
-        'Bench Admin',
-      ],
-      { env: { PATH: process.env.PATH, ...stack.env }, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let text = '';
-    child.stdout.on('data', (d) => (text += d));
-    child.stderr.on('data', (d) => (text += d));
-    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(text))));
-  });
-  const [, email, password] = /Admin login: (\S+) \/ (\S+)/.exec(out);
-  const login = await fetch(`${stack.base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const { csrfToken } = await login.json();
+  const { cookie, csrfToken } = await signInBenchAdmin(stack);
   return async (method, path, body, contentType = 'application/json') => {
     const streamed = contentType !== 'application/json';
     const res = await fetch(`${stack.base}/api/orgs/bench${path}`, {
