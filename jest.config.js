@@ -14,8 +14,17 @@ const swc = [
   },
 ];
 
-// Node 20 require()s these ESM-only packages from CommonJS dependents (@fastify/static); jest cannot, so compile them to CJS.
-const ESM_ONLY_DEPENDENCIES = ['content-disposition'];
+// Node 20 require()s these ESM-only packages from CommonJS dependents (@fastify/static; sanitize-html needs htmlparser2
+// 12 and its DOM packages); jest cannot, so compile them to CJS.
+const ESM_ONLY_DEPENDENCIES = [
+  'content-disposition',
+  'htmlparser2',
+  'domhandler',
+  'domutils',
+  'domelementtype',
+  'dom-serializer',
+  'entities',
+];
 const swcCommonJs = ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }];
 
 const common = {

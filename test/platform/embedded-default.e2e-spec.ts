@@ -1,7 +1,17 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { cleanEnv, freePort, runBuilt, waitUntil, type RunningProcess } from '../support/processes.js';
+
+/** The first line an SMTP server sends on connect, or '' when nothing listens. */
+const smtpGreeting = (port: number): Promise<string> =>
+  new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.setTimeout(2_000, () => (socket.destroy(), resolve('')));
+    socket.once('error', () => resolve(''));
+    socket.once('data', (d: Buffer) => (socket.end('QUIT\r\n'), resolve(d.toString())));
+  });
 
 /** `npm start` with no configuration at all: embedded PostgreSQL for data and queues, mail captured locally. */
 describe('embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)', () => {
@@ -9,18 +19,21 @@ describe('embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)', () => {
   let env: Record<string, string>;
   let base: string;
   let port: number;
+  let inboundPort: number;
   let rally: RunningProcess;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'rally-embedded-'));
     chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as the postgres user and must reach its directory
     port = await freePort();
+    inboundPort = await freePort();
     // SECRET_KEY empty: the embedded default generates its own under DATA_DIR.
     env = cleanEnv({
       SECRET_KEY: '',
       DATA_DIR: dataDir,
       PORT: String(port),
       EMBEDDED_DATABASE_PORT: String(await freePort()),
+      INBOUND_SMTP_PORT: String(inboundPort),
     });
     base = `http://127.0.0.1:${port}`;
     rally = runBuilt('apps/cli/src/main.js', ['start'], env);
@@ -76,9 +89,15 @@ describe('embedded default (no DATABASE_URL, REDIS_URL or SMTP_URL)', () => {
     expect(page).toContain('smoke@example.org');
   });
 
-  it('stops api and worker on SIGTERM', async () => {
+  it('runs the inbound SMTP server on loopback and prints where', async () => {
+    expect(rally.output()).toContain(`Inbound mail (SMTP):    smtp://127.0.0.1:${inboundPort}`);
+    await waitUntil(async () => (await smtpGreeting(inboundPort)).startsWith('220 '), 30_000, 250);
+  });
+
+  it('stops api, worker and inbound mail on SIGTERM', async () => {
     rally.child.kill('SIGTERM');
     await rally.exited;
     await waitUntil(async () => (await fetch(`${base}/health/live`).catch(() => undefined)) === undefined, 15_000, 200);
+    await waitUntil(async () => (await smtpGreeting(inboundPort)) === '', 15_000, 200);
   });
 });

@@ -3,14 +3,17 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { INestApplicationContext } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { NestFactory } from '@nestjs/core';
-import type { AnyJobRef, Clock, RallyConfig } from '#rally/core';
+import type { AnyJobRef, Clock, ConfigSection, RallyConfig } from '#rally/core';
 import { createHttpApp, JsonLogger, parseConfig, WorkerHost } from '#rally/core';
 import type { SmtpSink, TestDatabase } from '#rally-testing/core';
 import { createTestDatabase, startSmtpSink, TEST_ENV, TEST_SECRET_KEY } from '#rally-testing/core';
 import type { RallyRuntime } from '#rally/schema';
 import { prepareRuntime, RALLY_CONFIG_SECTIONS } from '#rally/schema';
+import { INBOUND_CONFIG, InboundSmtpServer } from '#rally/inbound';
 import { ApiModule } from '../../apps/api/src/api.module.js';
+import { InboundAppModule } from '../../apps/inbound/src/inbound-app.module.js';
 import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 
 export interface HarnessOptions {
@@ -19,6 +22,8 @@ export interface HarnessOptions {
   /** Real SMTP sink on loopback (default) or capture mode (mail stored for /dev/mailbox). */
   mail?: 'smtp' | 'capture';
   worker?: boolean;
+  /** Rally's inbound SMTP server (apps/inbound) in this process, on a free loopback port: `rally.inbound`. */
+  inbound?: boolean;
   /** Delay per message in the SMTP sink, to keep a batch in flight long enough to interrupt it. */
   smtpDelayMs?: number;
   env?: Record<string, string>;
@@ -37,6 +42,8 @@ export interface RallyHarness {
   smtp?: SmtpSink;
   api: NestFastifyApplication;
   worker?: INestApplicationContext;
+  /** The inbound SMTP server's process context and where it listens (also written into the config the api reads). */
+  inbound?: { app: INestApplicationContext; host: string; port: number };
   runtime: RallyRuntime;
   close(): Promise<void>;
 }
@@ -61,6 +68,7 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
     QUEUE_PREFIX: `rally-test-${randomBytes(4).toString('hex')}`,
     MAIL_RECONCILE_SECONDS: '2',
     DEMO_SEED: 'false',
+    INBOUND_SMTP_PORT: '0',
     SECRET_KEY: TEST_SECRET_KEY,
     ...(queueBackendOf(options) === 'redis' ? { REDIS_URL: TEST_ENV.redisUrl as string } : {}),
     ...(smtp ? { SMTP_URL: smtp.url } : {}),
@@ -69,6 +77,7 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
   const config = parseConfig(env, RALLY_CONFIG_SECTIONS);
   let api: NestFastifyApplication | undefined;
   let worker: INestApplicationContext | undefined;
+  let inbound: RallyHarness['inbound'];
   try {
     const runtime = await prepareRuntime(config);
     api = await createHttpApp(
@@ -84,8 +93,14 @@ export async function startRally(options: HarnessOptions = {}): Promise<RallyHar
     // Links in mail must point at this test server.
     config.http.publicUrl = baseUrl;
     if (options.worker !== false) worker = await startWorkerContext(config, options.clock);
-    return harness(baseUrl, config, db, smtp, api, worker, runtime);
+    if (options.inbound) {
+      inbound = await startInboundContext(config, options.clock);
+      // The api's "reply to this letter" must reach this server's real port.
+      config.section(INBOUND_CONFIG).smtp.port = inbound.port;
+    }
+    return harness(baseUrl, config, db, smtp, api, worker, runtime, inbound);
   } catch (error) {
+    await inbound?.app.close().catch(() => undefined);
     await worker?.close().catch(() => undefined);
     await api?.close().catch(() => undefined);
     await smtp?.close();
@@ -101,6 +116,28 @@ export async function startWorkerContext(config: RallyConfig, clock?: Clock): Pr
   });
 }
 
+/** An inbound SMTP process's context on the harness's database and queues, on a free loopback port of its own. */
+export async function startInboundContext(
+  config: RallyConfig,
+  clock?: Clock,
+  logDestination?: DestinationStream,
+): Promise<{ app: INestApplicationContext; host: string; port: number }> {
+  const inbound = config.section(INBOUND_CONFIG);
+  const own: RallyConfig = {
+    ...config,
+    section: <T>(section: ConfigSection<T>): T =>
+      (section === INBOUND_CONFIG
+        ? { ...inbound, smtp: { ...inbound.smtp, host: '127.0.0.1', port: 0 } }
+        : config.section(section)) as T,
+  };
+  const app = await NestFactory.createApplicationContext(
+    InboundAppModule.forRoot(own, await prepareRuntime(own), { clock }),
+    // With a destination (a test reading the log lines): every line from info up.
+    { logger: JsonLogger.create(logDestination ? 'info' : 'warn', 'inbound', logDestination) },
+  );
+  return { app, ...app.get(InboundSmtpServer).address() };
+}
+
 function harness(
   baseUrl: string,
   config: RallyConfig,
@@ -109,6 +146,7 @@ function harness(
   api: NestFastifyApplication,
   worker: INestApplicationContext | undefined,
   runtime: RallyRuntime,
+  inbound?: RallyHarness['inbound'],
 ): RallyHarness {
   return {
     baseUrl,
@@ -117,8 +155,10 @@ function harness(
     smtp,
     api,
     worker,
+    inbound,
     runtime,
     async close() {
+      await inbound?.app.close();
       await worker?.close();
       await api.close();
       await smtp?.close();

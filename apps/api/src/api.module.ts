@@ -8,6 +8,7 @@ import { OrganisationsModule } from '#rally/organisations';
 import { PetitionsModule } from '#rally/petitions';
 import { TargetsModule } from '#rally/targets';
 import { LettersModule } from '#rally/letters';
+import { InboundModule } from '#rally/inbound';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS, RALLY_PERMISSIONS } from '#rally/schema';
 import type { ConsoleOptions } from './console/console.module.js';
@@ -38,6 +39,8 @@ export class ApiModule {
         PetitionsModule.forApi(),
         TargetsModule.forApi(),
         LettersModule.forApi(),
+        // With the mailbox: "reply to this letter" sends through the inbound SMTP server.
+        InboundModule.forApi({ mailbox: mailboxExposure(config) === 'served' }),
         ConsoleModule.forRoot(options.console),
       ],
     };

@@ -2,33 +2,38 @@ import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { RallyConfig } from '#rally/core';
+import { INBOUND_CONFIG } from '#rally/inbound';
+import { LETTERS_CONFIG } from '#rally/letters';
 import { mailStartupLine } from '#rally/mail';
 import { migrateRallyDatabase } from '#rally/schema';
 import { resolveDatabase, resolveSecretKey } from '#rally/core';
 import type { CliCommand } from './commands.js';
 import { FIRST_RUN_HOOKS } from './first-run.js';
 
-const entry = (app: 'api' | 'worker'): string => fileURLToPath(new URL(`../../${app}/src/main.js`, import.meta.url));
+const APPS = ['api', 'worker', 'inbound'] as const;
+const entry = (app: (typeof APPS)[number]): string =>
+  fileURLToPath(new URL(`../../${app}/src/main.js`, import.meta.url));
 
 /**
  * `npm start`: one command for a whole Rally. Starts (or connects to) the database, migrates, seeds the demo
- * organisation on first run, then runs the api and the worker as two processes, as in production.
+ * organisation on first run, then runs the api, the worker and the inbound SMTP server as three processes, as in
+ * production.
  */
 export const startCommand: CliCommand = {
-  summary: 'Run api and worker together (embedded database and mail capture unless configured)',
+  summary: 'Run api, worker and inbound mail together (embedded database and mail capture unless configured)',
   async run(config: RallyConfig) {
     const db = await resolveDatabase(config);
     await migrateRallyDatabase(db.url);
     const lines: string[] = [];
     for (const hook of FIRST_RUN_HOOKS) lines.push(...(await hook(config, db.url)));
 
-    // Resolved once here so the api and the worker sign and verify with the same key.
+    // Resolved once here so the api, the worker and inbound mail sign and verify with the same key.
     const env = {
       ...process.env,
       DATABASE_URL: db.url,
       SECRET_KEY: resolveSecretKey(config.secretKey, config.dataDir),
     };
-    const children: ChildProcess[] = (['api', 'worker'] as const).map((app) =>
+    const children: ChildProcess[] = APPS.map((app) =>
       spawn(process.execPath, [entry(app)], { env, stdio: 'inherit' }),
     );
     const base = config.http.publicUrl;
@@ -41,6 +46,7 @@ export const startCommand: CliCommand = {
         `  Staff API:              ${base}/api/orgs/<slug>/...   (sign in: POST ${base}/api/auth/login)`,
         `  API docs (OpenAPI):     ${base}/api/docs`,
         `  ${mailStartupLine(config)}`,
+        `  ${inboundStartupLine(config)}`,
         `  Database:               ${config.database.url ? 'DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}/postgres`}`,
         `  Queues:                 ${config.queue.redisUrl ? 'Redis (REDIS_URL)' : 'PostgreSQL (no REDIS_URL)'}`,
         ...lines,
@@ -69,3 +75,10 @@ export const startCommand: CliCommand = {
     return undefined;
   },
 };
+
+/** Where replies come in: the inbound SMTP server, with the addresses it takes. */
+function inboundStartupLine(config: RallyConfig): string {
+  const { host, port } = config.section(INBOUND_CONFIG).smtp;
+  const domain = config.section(LETTERS_CONFIG).replyDomain;
+  return `Inbound mail (SMTP):    smtp://${host.includes(':') ? `[${host}]` : host}:${port}   (replies to reply+...@${domain}; the mailbox's "Reply to this letter" sends here)`;
+}

@@ -8,6 +8,7 @@ import { OrganisationsModule } from '#rally/organisations';
 import { PetitionsModule } from '#rally/petitions';
 import { TargetsModule } from '#rally/targets';
 import { LettersModule } from '#rally/letters';
+import { InboundModule } from '#rally/inbound';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS } from '#rally/schema';
 
@@ -27,6 +28,7 @@ export class WorkerModule {
         PetitionsModule.forWorker(),
         TargetsModule.forWorker(),
         LettersModule.forWorker(),
+        InboundModule.forWorker(),
       ],
     };
   }

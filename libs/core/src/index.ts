@@ -50,3 +50,4 @@ export * from './cache/slug-cache.js';
 export * from './http/pagination.js';
 export * from './http/error-response.js';
 export * from './http/csv.js';
+export * from './http/stream-body.js';

@@ -5,6 +5,8 @@ import { InboundAttachment } from './entities/inbound-attachment.entity.js';
 import { InboundMessage, InboundMessageChunk } from './entities/inbound-message.entity.js';
 import { InboundSource } from './entities/inbound-source.entity.js';
 import { LetterEvent } from './entities/letter-event.entity.js';
+import { INBOUND_CONFIG } from './inbound.config.js';
+import { INBOUND_JOBS } from './inbound.jobs.js';
 import { INBOUND_PERMISSIONS } from './inbound.permissions.js';
 
 /** Replies and bounces: received (SMTP, webhook, IMAP), classified, threaded to their letter, acted on. */
@@ -20,5 +22,7 @@ export const INBOUND_LIBRARY: RallyLibrary = {
     SendingPause,
     InboundSource,
   ],
+  config: INBOUND_CONFIG,
+  jobs: INBOUND_JOBS,
   permissions: INBOUND_PERMISSIONS,
 };

@@ -1,14 +1,68 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, Provider } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import type { RallyConfig } from '#rally/core';
+import { RALLY_CONFIG, requireSecretKey } from '#rally/core';
+import { RelayCredentialSeal } from '#rally/mail';
+import { InboundEffects } from './effects/inbound-effects.js';
+import { MailboxReplyController } from './mailbox/mailbox-reply.controller.js';
+import { InboundProcessJob } from './processing/inbound-process.job.js';
+import { INBOUND_TRUSTED_AUTHSERV_IDS, InboundProcessor } from './processing/inbound-processor.js';
+import { InboundReceiver } from './receiving/inbound-receiver.js';
+import { InboundRecipients } from './receiving/inbound-recipients.js';
+import { InboundSmtpServer } from './receiving/inbound-smtp.server.js';
+import { InboundSourceController } from './sources/inbound-source.controller.js';
+import { InboundSourceService } from './sources/inbound-source.service.js';
+import { InboundWebhookController } from './webhook/inbound-webhook.controller.js';
+import { RawMimeBodyParser } from './webhook/raw-mime-body.parser.js';
 
-/** Inbound mail. The api: staff routes and the provider webhook. The worker: processing and IMAP polling. */
+/** Source secrets are sealed like relay passwords, with the same key derivation (mail keeps its own instance private). */
+const SEAL: Provider = {
+  provide: RelayCredentialSeal,
+  inject: [RALLY_CONFIG],
+  useFactory: (config: RallyConfig) => new RelayCredentialSeal(requireSecretKey(config)),
+};
+
+/**
+ * Inbound mail. The api: staff routes and the provider webhook. The inbound process: Rally's SMTP server. The worker:
+ * processing and IMAP polling.
+ */
 @Module({})
 export class InboundModule {
-  static forApi(): DynamicModule {
-    return { module: InboundModule, controllers: [], providers: [], exports: [] };
+  /** `mailbox`: "reply to this letter" on the local mailbox (served exactly when the mailbox is, see mailboxExposure). */
+  static forApi(options: { mailbox?: boolean } = {}): DynamicModule {
+    return {
+      module: InboundModule,
+      controllers: [
+        InboundSourceController,
+        InboundWebhookController,
+        ...(options.mailbox ? [MailboxReplyController] : []),
+      ],
+      providers: [SEAL, InboundSourceService, InboundReceiver, RawMimeBodyParser],
+      exports: [InboundReceiver],
+    };
   }
 
+  /** apps/inbound: the SMTP server (MX of the reply domain) and the receiver it stores into. */
+  static forSmtp(): DynamicModule {
+    return {
+      module: InboundModule,
+      providers: [InboundRecipients, InboundReceiver, InboundSmtpServer],
+      exports: [InboundSmtpServer],
+    };
+  }
+
+  /** Processing of stored messages (classify, thread, act). */
   static forWorker(): DynamicModule {
-    return { module: InboundModule, providers: [], exports: [] };
+    return {
+      module: InboundModule,
+      providers: [
+        InboundEffects,
+        InboundProcessor,
+        InboundProcessJob,
+        // No relay's Authentication-Results is believed until the installation names its own (see the token).
+        { provide: INBOUND_TRUSTED_AUTHSERV_IDS, useValue: [] },
+      ],
+      exports: [InboundProcessor],
+    };
   }
 }

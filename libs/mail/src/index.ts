@@ -15,3 +15,4 @@ export * from './mailbox/mailbox-exposure.js';
 export * from './entities/organisation-relay.entity.js';
 export * from './relay/organisation-relay.service.js';
 export * from './relay/relay-seal.js';
+export * from './mailbox/captured-headers.js';

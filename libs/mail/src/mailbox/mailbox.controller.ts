@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import { DataSource } from 'typeorm';
 import { NotFoundError, Public } from '#rally/core';
 import { CapturedMail } from '../entities/captured-mail.entity.js';
+import { capturedHeaders, headerAddress } from './captured-headers.js';
 
 const hbs = Handlebars.create();
 const listView = hbs.compile(readFileSync(new URL('./mailbox.hbs', import.meta.url), 'utf8'), { strict: true });
@@ -18,7 +19,14 @@ export interface CapturedMailView {
   text: string;
   html: string;
   createdAt: string;
+  /** A letter's reply address (`reply+...`): the page offers to answer it through Rally's inbound SMTP server. */
+  replyTo: string | null;
 }
+
+const letterReplyTo = (raw: string): string | null => {
+  const address = headerAddress(capturedHeaders(raw).get('reply-to'));
+  return address && /^reply\+/i.test(address) ? address : null;
+};
 
 const toView = (m: CapturedMail): CapturedMailView => ({
   id: m.id,
@@ -28,6 +36,7 @@ const toView = (m: CapturedMail): CapturedMailView => ({
   text: m.text,
   html: m.html,
   createdAt: m.createdAt.toISOString(),
+  replyTo: letterReplyTo(m.raw),
 });
 
 /** Local mailbox, mounted only when no SMTP_URL is set: what Rally would have sent, readable in the browser. */

@@ -1,0 +1,26 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import type { Clock, RallyConfig } from '#rally/core';
+import { ConfigModule, DatabaseModule, QueueModule } from '#rally/core';
+import { InboundModule } from '#rally/inbound';
+import type { RallyRuntime } from '#rally/schema';
+import { RALLY_JOBS } from '#rally/schema';
+
+/**
+ * The inbound mail process: Rally's own SMTP server, the MX of the reply domain. It stores what it accepts and
+ * queues its processing (the worker's); no HTTP. Its own process so a flood of mail never slows the api.
+ */
+@Module({})
+export class InboundAppModule {
+  static forRoot(config: RallyConfig, runtime: RallyRuntime, options: { clock?: Clock } = {}): DynamicModule {
+    return {
+      module: InboundAppModule,
+      imports: [
+        ConfigModule.forRoot(config, options.clock),
+        DatabaseModule.forRoot(runtime.dataSource),
+        QueueModule.forRoot(runtime.queue, { consume: false, jobs: RALLY_JOBS }),
+        InboundModule.forSmtp(),
+      ],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { RallyConfig } from '#rally/core';
+import { InjectConfig, requireSecretKey, sqlRow } from '#rally/core';
+import type { LettersConfig } from '#rally/letters';
+import { LetterAddresses, LETTERS_CONFIG } from '#rally/letters';
+
+export interface InboundRecipient {
+  purpose: 'reply' | 'bounce';
+  letterId: string;
+  organisationId: string;
+}
+
+const LOCAL_PART = /^(reply|bounce)\+([a-z0-9]{1,64})$/;
+
+/**
+ * Which letter an envelope recipient names: `reply+TOKEN@<reply domain>` or `bounce+TOKEN@...` whose token verifies
+ * for that purpose (case-insensitive) and whose letter exists. Anything else is null, whatever was wrong with it, so
+ * the SMTP server gives one answer to every bad address and tokens cannot be probed.
+ */
+@Injectable()
+export class InboundRecipients {
+  private readonly addresses: LetterAddresses;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectConfig() config: RallyConfig,
+    @InjectConfig(LETTERS_CONFIG) letters: LettersConfig,
+  ) {
+    this.addresses = new LetterAddresses(requireSecretKey(config), letters.replyDomain);
+  }
+
+  get replyDomain(): string {
+    return this.addresses.domain;
+  }
+
+  async resolve(address: string): Promise<InboundRecipient | null> {
+    const at = address.lastIndexOf('@');
+    if (at < 1 || address.slice(at + 1).toLowerCase() !== this.addresses.domain) return null;
+    const local = LOCAL_PART.exec(address.slice(0, at).toLowerCase());
+    if (!local) return null;
+    const purpose = local[1] as 'reply' | 'bounce';
+    const letterId = this.addresses.verify(purpose, local[2]);
+    if (!letterId) return null;
+    const letter = await sqlRow<{ organization_id: string }>(
+      this.db,
+      `SELECT organization_id FROM letters WHERE id = $1`,
+      [letterId],
+    );
+    return letter ? { purpose, letterId, organisationId: letter.organization_id } : null;
+  }
+}
