@@ -72,6 +72,11 @@ describe('local mailbox: reply to a captured letter through the inbound SMTP ser
     const page = await (await fetch(`${rally.baseUrl}/dev/mailbox`)).text();
     expect(page).toContain(`action="/dev/mailbox/messages/${letterMail.id}/reply"`);
     expect(page).not.toContain(`action="/dev/mailbox/messages/${confirmation.id}/reply"`);
+    // The captured HTML of a message, and a clean 404 for an unknown one.
+    const shown = await fetch(`${rally.baseUrl}/dev/mailbox/messages/${letterMail.id}/html`);
+    expect([shown.status, shown.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    const unknown = await fetch(`${rally.baseUrl}/dev/mailbox/messages/00000000-0000-4000-8000-000000000000/html`);
+    expect(unknown.status).toBe(404);
 
     const answer = await reply(letterMail.id, 'Thank you.\r\nThe minister has read your letter.');
     const html = await answer.text();

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { Role } from '#rally/access';
 import { JobQueue } from '#rally/core';
-import { InboundJob, InboundProcessor } from '#rally/inbound';
+import { InboundJob, InboundProcessor, InboundReconcileJob } from '#rally/inbound';
 import { LETTERS_CONFIG, LetterAddresses } from '#rally/letters';
 import type { Target } from '#rally/targets';
 import { ManualClock, TEST_SECRET_KEY } from '#rally-testing/core';
@@ -529,6 +529,22 @@ describe('inbound processing: classify, thread, store and act', () => {
       `<p>Our answer <img src="/api/orgs/${staff.organisation.slug}/inbound/messages/${id}/attachments/${seal.id}" /><img alt="t" /></p>`,
     );
     expect(stored.reply_text).toBe('Our answer');
+  });
+
+  it('queues again a message stored but never processed (its job lost), once a reconcile period has passed', async () => {
+    const target = await aTarget(rally, staff);
+    const letter = await aLetter(target);
+    const raw = plainReply('We will answer soon.', {
+      to: letter.replyTo,
+      messageId: `<${unique()}@justice.example.gov>`,
+    });
+    const id = await store(raw, { to: [letter.replyTo], tokenLetterId: letter.id });
+    const reconcile = rally.worker!.get(InboundReconcileJob);
+    expect(await reconcile.handle()).toEqual({ requeued: 0 }); // just received: its own job may still come
+    clock.advance(2 * 60_000);
+    expect((await reconcile.handle()).requeued).toBeGreaterThanOrEqual(1);
+    await waitUntil(async () => (await message(id)).status === 'processed', 15_000);
+    expect((await message(id)).letter_id).toBe(letter.id);
   });
 
   it('deep MIME nesting and malformed MIME are kept as failed through the queue, and the worker goes on', async () => {

@@ -67,6 +67,16 @@ export const INBOUND_CONFIG = defineConfigSection(
         "Rally's own sending domains, comma-separated: inbound mail from them is a loop and is dropped. Unset: the reply domain only",
       parse: parseDomains,
     }),
+    INBOUND_TRUSTED_AUTHSERV_IDS: optional({
+      description:
+        "Authserv-ids of the border MTAs or providers whose Authentication-Results (DMARC) Rally believes, comma-separated: only those that strip such headers claiming their id. Unset: none, senders are checked against the target's addresses only",
+      parse: parseDomains,
+    }),
+    INBOUND_RECONCILE_SECONDS: variable({
+      description: 'How often the worker queues again inbound messages stored but never processed (a lost queue)',
+      defaultValue: '60',
+      parse: count(1, 86_400),
+    }),
     INBOUND_WEBHOOK_MAX_SKEW_SECONDS: variable({
       description:
         'A signed inbound webhook whose X-Rally-Timestamp is further than this from now is refused (401); replays are refused within it',
@@ -87,6 +97,8 @@ export const INBOUND_CONFIG = defineConfigSection(
       /** Besides the reply domain (LETTERS_CONFIG.replyDomain), which the processor always counts as Rally's own. */
       ownDomains: v.INBOUND_OWN_DOMAINS ?? [],
       webhookMaxSkewSeconds: v.INBOUND_WEBHOOK_MAX_SKEW_SECONDS,
+      trustedAuthservIds: v.INBOUND_TRUSTED_AUTHSERV_IDS ?? [],
+      reconcileSeconds: v.INBOUND_RECONCILE_SECONDS,
     };
   },
 );

@@ -5,7 +5,9 @@ import { RALLY_CONFIG, requireSecretKey } from '#rally/core';
 import { RelayCredentialSeal } from '#rally/mail';
 import { InboundEffects } from './effects/inbound-effects.js';
 import { MailboxReplyController } from './mailbox/mailbox-reply.controller.js';
-import { InboundProcessJob } from './processing/inbound-process.job.js';
+import type { InboundConfig } from './inbound.config.js';
+import { INBOUND_CONFIG } from './inbound.config.js';
+import { InboundProcessJob, InboundReconcileJob } from './processing/inbound-process.job.js';
 import { INBOUND_TRUSTED_AUTHSERV_IDS, InboundProcessor } from './processing/inbound-processor.js';
 import { InboundReceiver } from './receiving/inbound-receiver.js';
 import { InboundRecipients } from './receiving/inbound-recipients.js';
@@ -59,8 +61,13 @@ export class InboundModule {
         InboundEffects,
         InboundProcessor,
         InboundProcessJob,
-        // No relay's Authentication-Results is believed until the installation names its own (see the token).
-        { provide: INBOUND_TRUSTED_AUTHSERV_IDS, useValue: [] },
+        // No relay's Authentication-Results is believed until the installation names its own.
+        {
+          provide: INBOUND_TRUSTED_AUTHSERV_IDS,
+          inject: [INBOUND_CONFIG.token],
+          useFactory: (config: InboundConfig) => config.trustedAuthservIds,
+        },
+        InboundReconcileJob,
       ],
       exports: [InboundProcessor],
     };

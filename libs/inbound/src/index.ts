@@ -15,3 +15,4 @@ export * from './receiving/inbound-recipients.js';
 export * from './receiving/inbound-smtp.server.js';
 export * from './dto/inbound-source.dto.js';
 export * from './processing/inbound-processor.js';
+export * from './processing/inbound-process.job.js';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Controller, Get, Header, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Header, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import Handlebars from 'handlebars';
@@ -58,13 +59,15 @@ export class MailboxController {
     return this.latest(to, 500);
   }
 
+  /** Headers set on the found message only: route-level ones would also be put on the 404's JSON, which broke it. */
   @Get('messages/:id/html')
-  @Header('content-type', 'text/html; charset=utf-8')
-  @Header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
-  async html(@Param('id', new ParseUUIDPipe()) id: string): Promise<string> {
+  async html(@Param('id', new ParseUUIDPipe()) id: string, @Res() reply: FastifyReply): Promise<void> {
     const mail = await this.db.getRepository(CapturedMail).findOneBy({ id });
     if (!mail) throw new NotFoundError('Message');
-    return mail.html;
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; img-src data:; style-src 'unsafe-inline'")
+      .send(mail.html);
   }
 
   private async latest(to: string | undefined, limit: number): Promise<CapturedMailView[]> {
