@@ -239,8 +239,7 @@ function StateForm({
       unwrap(
         api.PATCH('/api/orgs/{orgSlug}/targets/{targetId}/emails/{emailId}', {
           params: { path: { orgSlug: org, targetId, emailId: change.email.id } },
-          // The generated type says `object` (the DTO's decorator lacks `type: String`); the API takes a string.
-          body: { state: change.state, ...(reason ? { reason: reason as unknown as Record<string, never> } : {}) },
+          body: { state: change.state, ...(reason ? { reason } : {}) },
         }),
       ),
     onSuccess: (email) => {
