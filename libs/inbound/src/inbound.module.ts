@@ -12,6 +12,8 @@ import { INBOUND_TRUSTED_AUTHSERV_IDS, InboundProcessor } from './processing/inb
 import { InboundReceiver } from './receiving/inbound-receiver.js';
 import { InboundRecipients } from './receiving/inbound-recipients.js';
 import { InboundSmtpServer } from './receiving/inbound-smtp.server.js';
+import { InboundMessageController } from './messages/inbound-message.controller.js';
+import { InboundMessageService } from './messages/inbound-message.service.js';
 import { InboundSourceController } from './sources/inbound-source.controller.js';
 import { InboundSourceService } from './sources/inbound-source.service.js';
 import { InboundWebhookController } from './webhook/inbound-webhook.controller.js';
@@ -36,10 +38,11 @@ export class InboundModule {
       module: InboundModule,
       controllers: [
         InboundSourceController,
+        InboundMessageController,
         InboundWebhookController,
         ...(options.mailbox ? [MailboxReplyController] : []),
       ],
-      providers: [SEAL, InboundSourceService, InboundReceiver, RawMimeBodyParser],
+      providers: [SEAL, InboundSourceService, InboundMessageService, InboundReceiver, RawMimeBodyParser],
       exports: [InboundReceiver],
     };
   }

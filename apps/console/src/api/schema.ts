@@ -1092,6 +1092,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/inbound/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboundMessage_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/inbound/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboundMessage_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/inbound/messages/{messageId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboundMessage_attachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/inbound/messages/{messageId}/thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboundMessage_thread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/inbound/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboundMessage_alerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/inbound/alerts/{alertId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboundMessage_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/campaigns": {
         parameters: {
             query?: never;
@@ -2837,6 +2933,141 @@ export interface components {
              * @example Jx0b1wq8m2R5tY7uP3kL9sD4fG6hA1zC8vB2nM5qW0e
              */
             secret: string;
+        };
+        /** @enum {string} */
+        InboundKind: "reply" | "auto-reply" | "bounce" | "loop";
+        /** @enum {string} */
+        InboundStatus: "received" | "processed" | "duplicate" | "failed";
+        /** @enum {string} */
+        ThreadedBy: "token" | "recipient-header" | "in-reply-to" | "staff";
+        /** @enum {string} */
+        BounceClass: "hard" | "soft" | "policy" | "delayed" | "unknown";
+        InboundMessageSummaryResponse: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["InboundStatus"];
+            kind: components["schemas"]["InboundKind"] | null;
+            /** @example cabinet@justice.example.gov */
+            fromAddress: string | null;
+            /** @example Cabinet of the Minister */
+            fromName: string | null;
+            subject: string | null;
+            /** @description From the target, or vouched for by DMARC */
+            senderVerified: boolean;
+            /** Format: uuid */
+            letterId: string | null;
+            /** Format: uuid */
+            targetId: string | null;
+            /** Format: uuid */
+            actionId: string | null;
+            threadedBy: components["schemas"]["ThreadedBy"] | null;
+            bounceClass: components["schemas"]["BounceClass"] | null;
+            /** @example 5.1.1 */
+            bounceStatus: string | null;
+            /** @description A bounce read from free text: a person should look */
+            needsReview: boolean;
+            /**
+             * @description The start of the answer, without the quoted letter
+             * @example We have received...
+             */
+            preview: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        InboundMessageSummaryPage: {
+            items: components["schemas"]["InboundMessageSummaryResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        InboundAttachmentResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example reply.pdf */
+            fileName: string;
+            /** @example application/pdf */
+            contentType: string;
+            /** @example 20480 */
+            size: number;
+        };
+        InboundMessageResponse: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["InboundStatus"];
+            kind: components["schemas"]["InboundKind"] | null;
+            /** @example cabinet@justice.example.gov */
+            fromAddress: string | null;
+            /** @example Cabinet of the Minister */
+            fromName: string | null;
+            subject: string | null;
+            /** @description From the target, or vouched for by DMARC */
+            senderVerified: boolean;
+            /** Format: uuid */
+            letterId: string | null;
+            /** Format: uuid */
+            targetId: string | null;
+            /** Format: uuid */
+            actionId: string | null;
+            threadedBy: components["schemas"]["ThreadedBy"] | null;
+            bounceClass: components["schemas"]["BounceClass"] | null;
+            /** @example 5.1.1 */
+            bounceStatus: string | null;
+            /** @description A bounce read from free text: a person should look */
+            needsReview: boolean;
+            /**
+             * @description The start of the answer, without the quoted letter
+             * @example We have received...
+             */
+            preview: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description The whole text, quotes included ("show quoted") */
+            bodyText: string | null;
+            /** @description The answer without the quoted letter */
+            replyText: string | null;
+            /** @description Sanitised HTML: show it in a sandboxed frame; its cid: images point at the attachment route */
+            bodyHtml: string | null;
+            attachments: components["schemas"]["InboundAttachmentResponse"][];
+            /** @description Why processing failed */
+            failure: string | null;
+        };
+        InboundThreadDto: {
+            /**
+             * Format: uuid
+             * @description The letter this mail answers
+             */
+            letterId: string;
+        };
+        /** @enum {string} */
+        InboundAlertKind: "address-bounced" | "policy-block" | "domain-paused";
+        InboundAlertResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["InboundAlertKind"];
+            /** Format: uuid */
+            targetEmailId: string | null;
+            /** @example justice.example.gov */
+            domain: string | null;
+            /** Format: uuid */
+            inboundMessageId: string | null;
+            /** @example hard bounce 5.1.1 */
+            detail: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        InboundAlertPage: {
+            items: components["schemas"]["InboundAlertResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
         };
         CampaignCreateDto: {
             /** @example End child immigration detention */
@@ -8337,6 +8568,379 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InboundSourceResponse"];
                 };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InboundMessage_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                kind?: components["schemas"]["InboundKind"];
+                letterId?: string;
+                targetId?: string;
+                actionId?: string;
+                /** @description Only mail tied to no letter (the triage queue), unparseable mail included */
+                triage?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundMessageSummaryPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InboundMessage_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundMessageResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InboundMessage_attachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+                attachmentId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InboundMessage_thread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundThreadDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundMessageResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InboundMessage_alerts: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Only alerts nobody acknowledged yet (default true) */
+                open?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundAlertPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InboundMessage_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alertId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Acknowledged */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No session or token */
             401: {

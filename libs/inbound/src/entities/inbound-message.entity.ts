@@ -15,7 +15,7 @@ export const INBOUND_KINDS = ['reply', 'auto-reply', 'bounce', 'loop'] as const;
 export type InboundKind = (typeof INBOUND_KINDS)[number];
 
 /** How a message was tied to its letter; null: not tied, it waits in the triage queue. */
-export const THREADED_BY = ['token', 'recipient-header', 'in-reply-to'] as const;
+export const THREADED_BY = ['token', 'recipient-header', 'in-reply-to', 'staff'] as const;
 export type ThreadedBy = (typeof THREADED_BY)[number];
 
 /** hard: the address does not exist; soft: full, temporarily refused; policy: blocked (5.7.x); delayed: ignored. */

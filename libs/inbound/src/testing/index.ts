@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { RallyLike, StaffHandle } from '#rally-testing/organisations';
 import { authOf } from '#rally-testing/organisations';
 import type { InboundSource } from '../entities/inbound-source.entity.js';
@@ -21,4 +22,39 @@ export function webhookSignature(
 ): Record<string, string> {
   const signature = createHmac('sha256', secret).update(`${timestamp}.`).update(body).digest('hex');
   return { 'x-rally-timestamp': String(timestamp), 'x-rally-signature': signature };
+}
+
+/**
+ * A processed reply in the organisation's triage queue, with one attachment, written straight to the tables: for
+ * routes that need inbound mail to exist (the cross-tenant walk), not for testing how mail is processed.
+ */
+export async function aStoredInboundMessage(
+  rally: RallyLike,
+  staff: StaffHandle,
+): Promise<{ messageId: string; attachmentId: string }> {
+  const db = rally.api.get(DataSource);
+  const messageId = randomUUID();
+  await db.query(
+    `INSERT INTO inbound_messages (id, organization_id, channel, status, kind, envelope_to, size, from_address,
+       subject, body_text, reply_text, received_at, processed_at)
+     VALUES ($1, $2, 'webhook', 'processed', 'reply', '{}', 120, 'cabinet@justice.example.gov', 'Re: your letter',
+       'We have received your letter.', 'We have received your letter.', now(), now())`,
+    [messageId, staff.organisation.id],
+  );
+  const [{ id: attachmentId }] = (await db.query(
+    `INSERT INTO inbound_attachments (organization_id, message_id, file_name, content_type, size, data)
+     VALUES ($1, $2, 'answer.pdf', 'application/pdf', 4, $3) RETURNING id`,
+    [staff.organisation.id, messageId, Buffer.from('%PDF')],
+  )) as { id: string }[];
+  return { messageId, attachmentId };
+}
+
+/** An open alert of the organisation. */
+export async function anInboundAlert(rally: RallyLike, staff: StaffHandle): Promise<string> {
+  const [{ id }] = (await rally.api.get(DataSource).query(
+    `INSERT INTO inbound_alerts (organization_id, kind, domain, detail, created_at)
+     VALUES ($1, 'domain-paused', 'justice.example.gov', 'five hard bounces', now()) RETURNING id`,
+    [staff.organisation.id],
+  )) as { id: string }[];
+  return id;
 }

@@ -1,0 +1,246 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthContext, OrgScope } from '#rally/access';
+import { AuditLog } from '#rally/access';
+import { Clock, NotFoundError, sqlOne, sqlRow, sqlRows } from '#rally/core';
+import type {
+  InboundAlertResponse,
+  InboundAttachmentResponse,
+  InboundMessageResponse,
+  InboundMessageSummaryResponse,
+} from '../dto/inbound-message.dto.js';
+import type { InboundKind } from '../entities/inbound-message.entity.js';
+
+interface MessageRow {
+  id: string;
+  status: InboundMessageSummaryResponse['status'];
+  kind: InboundMessageSummaryResponse['kind'];
+  from_address: string | null;
+  from_name: string | null;
+  subject: string | null;
+  sender_verified: boolean;
+  letter_id: string | null;
+  target_id: string | null;
+  action_id: string | null;
+  threaded_by: InboundMessageSummaryResponse['threadedBy'];
+  bounce_class: InboundMessageSummaryResponse['bounceClass'];
+  bounce_status: string | null;
+  needs_review: boolean;
+  preview: string | null;
+  received_at: Date;
+}
+
+const SUMMARY = `id, status, kind, from_address, from_name, subject, sender_verified, letter_id, target_id, action_id,
+  threaded_by, bounce_class, bounce_status, needs_review, left(coalesce(reply_text, body_text, ''), 240) AS preview,
+  received_at`;
+
+const toSummary = (r: MessageRow): InboundMessageSummaryResponse => ({
+  id: r.id,
+  status: r.status,
+  kind: r.kind,
+  fromAddress: r.from_address,
+  fromName: r.from_name,
+  subject: r.subject,
+  senderVerified: r.sender_verified,
+  letterId: r.letter_id,
+  targetId: r.target_id,
+  actionId: r.action_id,
+  threadedBy: r.threaded_by,
+  bounceClass: r.bounce_class,
+  bounceStatus: r.bounce_status,
+  needsReview: r.needs_review,
+  preview: r.preview ?? '',
+  receivedAt: r.received_at.toISOString(),
+});
+
+/** What coordinators read of inbound mail: replies threaded to letters, the triage queue, attachments, alerts. */
+@Injectable()
+export class InboundMessageService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(
+    scope: OrgScope,
+    q: {
+      kind?: InboundKind;
+      letterId?: string;
+      targetId?: string;
+      actionId?: string;
+      triage?: boolean;
+      limit: number;
+      offset: number;
+    },
+  ): Promise<{ items: InboundMessageSummaryResponse[]; total: number }> {
+    // Still being received or processed: not shown yet. Loops and duplicates never are.
+    const where = [`organization_id = $1`, `status IN ('processed', 'failed')`, `coalesce(kind, '') <> 'loop'`];
+    const params: unknown[] = [scope.organisationId];
+    if (q.kind) where.push(`kind = $${params.push(q.kind)}`);
+    if (q.letterId) where.push(`letter_id = $${params.push(q.letterId)}`);
+    if (q.targetId) where.push(`target_id = $${params.push(q.targetId)}`);
+    if (q.actionId) where.push(`action_id = $${params.push(q.actionId)}`);
+    if (q.triage) where.push(`letter_id IS NULL`);
+    const clause = where.join(' AND ');
+    const { total } = await sqlOne<{ total: number }>(
+      this.db,
+      `SELECT count(*)::int AS total FROM inbound_messages WHERE ${clause}`,
+      params,
+    );
+    const rows = await sqlRows<MessageRow>(
+      this.db,
+      `SELECT ${SUMMARY} FROM inbound_messages WHERE ${clause} ORDER BY received_at DESC, id
+       LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    );
+    return { items: rows.map(toSummary), total };
+  }
+
+  async get(scope: OrgScope, id: string): Promise<InboundMessageResponse> {
+    const row = await sqlRow<
+      MessageRow & {
+        body_text: string | null;
+        reply_text: string | null;
+        body_html: string | null;
+        failure: string | null;
+      }
+    >(
+      this.db,
+      `SELECT ${SUMMARY}, body_text, reply_text, body_html, failure FROM inbound_messages
+        WHERE organization_id = $1 AND id = $2 AND status IN ('processed', 'failed')`,
+      [scope.organisationId, id],
+    );
+    if (!row) throw new NotFoundError('Inbound message');
+    const attachments = await sqlRows<{ id: string; file_name: string; content_type: string; size: number }>(
+      this.db,
+      `SELECT id, file_name, content_type, size FROM inbound_attachments
+        WHERE organization_id = $1 AND message_id = $2 ORDER BY file_name, id`,
+      [scope.organisationId, id],
+    );
+    return {
+      ...toSummary(row),
+      bodyText: row.body_text,
+      replyText: row.reply_text,
+      bodyHtml: row.body_html,
+      failure: row.failure,
+      attachments: attachments.map((a): InboundAttachmentResponse => ({
+        id: a.id,
+        fileName: a.file_name,
+        contentType: a.content_type,
+        size: a.size,
+      })),
+    };
+  }
+
+  async attachment(
+    scope: OrgScope,
+    messageId: string,
+    attachmentId: string,
+  ): Promise<{ fileName: string; contentType: string; data: Buffer }> {
+    const row = await sqlRow<{ file_name: string; content_type: string; data: Buffer }>(
+      this.db,
+      `SELECT file_name, content_type, data FROM inbound_attachments
+        WHERE organization_id = $1 AND message_id = $2 AND id = $3`,
+      [scope.organisationId, messageId, attachmentId],
+    );
+    if (!row) throw new NotFoundError('Attachment');
+    return { fileName: row.file_name, contentType: row.content_type, data: row.data };
+  }
+
+  /** Triage: ties unmatched mail to a letter of the organisation, and records the reply on the letter. */
+  async thread(auth: AuthContext, messageId: string, letterId: string): Promise<InboundMessageResponse> {
+    await this.db.transaction(async (manager) => {
+      const letter = await sqlRow<{ target_id: string; action_id: string }>(
+        manager,
+        `SELECT target_id, action_id FROM letters WHERE organization_id = $1 AND id = $2`,
+        [auth.organisationId, letterId],
+      );
+      if (!letter) throw new NotFoundError('Letter');
+      const message = await sqlRow<{ kind: InboundKind | null }>(
+        manager,
+        `UPDATE inbound_messages SET letter_id = $3, target_id = $4, action_id = $5, threaded_by = 'staff'
+          WHERE organization_id = $1 AND id = $2 AND letter_id IS NULL AND status IN ('processed', 'failed')
+          RETURNING kind`,
+        [auth.organisationId, messageId, letterId, letter.target_id, letter.action_id],
+      );
+      if (!message) throw new NotFoundError('Inbound message');
+      if (message.kind === 'reply' || message.kind === 'auto-reply')
+        await manager.query(
+          `INSERT INTO letter_events (organization_id, letter_id, kind, inbound_message_id, detail, at)
+           VALUES ($1, $2, $3, $4, 'tied by staff', $5)`,
+          [
+            auth.organisationId,
+            letterId,
+            message.kind === 'reply' ? 'reply' : 'auto-acknowledged',
+            messageId,
+            this.clock.now(),
+          ],
+        );
+      await this.audit.record(
+        auth,
+        { action: 'inbound.thread', objectType: 'inbound-message', objectId: messageId, details: { letterId } },
+        manager,
+      );
+    });
+    return this.get(auth, messageId);
+  }
+
+  async alerts(
+    scope: OrgScope,
+    q: { open: boolean; limit: number; offset: number },
+  ): Promise<{ items: InboundAlertResponse[]; total: number }> {
+    const clause = `organization_id = $1${q.open ? ' AND acknowledged_at IS NULL' : ''}`;
+    const { total } = await sqlOne<{ total: number }>(
+      this.db,
+      `SELECT count(*)::int AS total FROM inbound_alerts WHERE ${clause}`,
+      [scope.organisationId],
+    );
+    const rows = await sqlRows<{
+      id: string;
+      kind: InboundAlertResponse['kind'];
+      target_email_id: string | null;
+      domain: string | null;
+      inbound_message_id: string | null;
+      detail: string;
+      created_at: Date;
+      acknowledged_at: Date | null;
+    }>(
+      this.db,
+      `SELECT id, kind, target_email_id, domain, inbound_message_id, detail, created_at, acknowledged_at
+         FROM inbound_alerts WHERE ${clause} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+      [scope.organisationId, q.limit, q.offset],
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        targetEmailId: r.target_email_id,
+        domain: r.domain,
+        inboundMessageId: r.inbound_message_id,
+        detail: r.detail,
+        createdAt: r.created_at.toISOString(),
+        acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,
+      })),
+      total,
+    };
+  }
+
+  async acknowledge(auth: AuthContext, alertId: string): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      const row = await sqlRow<{ id: string }>(
+        manager,
+        `UPDATE inbound_alerts SET acknowledged_at = coalesce(acknowledged_at, $3)
+          WHERE organization_id = $1 AND id = $2 RETURNING id`,
+        [auth.organisationId, alertId, this.clock.now()],
+      );
+      if (!row) throw new NotFoundError('Alert');
+      await this.audit.record(
+        auth,
+        { action: 'inbound.alert.acknowledge', objectType: 'inbound-alert', objectId: alertId },
+        manager,
+      );
+    });
+  }
+}
