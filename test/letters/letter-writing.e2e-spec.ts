@@ -5,7 +5,7 @@ import type { StaffHandle } from '#rally-testing/organisations';
 import { authOf, createOrgWithMember } from '#rally-testing/organisations';
 import { aLetterAction, aLetterForm } from '#rally-testing/letters';
 import { aTarget, anAreaLookup } from '#rally-testing/targets';
-import { LetterActionService } from '#rally/letters';
+import { LetterActionService, PublicLetterActions } from '#rally/letters';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
 import { waitUntil } from '../support/processes.js';
 import {
@@ -235,6 +235,23 @@ describe('writing to ministries: the supporter sends, confirms, and the letters 
       n: number;
     }[];
     expect(rows[0]!.n).toBe(1);
+  });
+
+  it('does not send letters confirmed after their action closed, and a used link says so', async () => {
+    await aTarget(rally, staff, { country: 'IS', language: 'en' });
+    const action = await aLetterAction(rally, staff, { routing: { mode: 'country' } });
+    const form = aLetterForm({ country: 'IS' });
+    expect((await postLetterJson(rally, action.slug, 'send', form)).status).toBe(202);
+    const link = confirmLink((await mailsTo(form.email as string, 1))[0]!);
+    await rally.api.get(LetterActionService).transition(authOf(staff), action.id, 'close');
+    rally.api.get(PublicLetterActions).forget(action.slug);
+    const closed = await pressConfirm(link);
+    expect(closed.status).toBe(409);
+    expect(await closed.text()).toContain('this letter action closed before you confirmed');
+    await rally.api.get(LetterActionService).transition(authOf(staff), action.id, 'reopen');
+    rally.api.get(PublicLetterActions).forget(action.slug);
+    expect((await pressConfirm(link)).status).toBe(303);
+    expect((await pressConfirm(link)).status).toBe(410);
   });
 
   it('answers a filled honeypot like a success and stores nothing', async () => {

@@ -23,3 +23,4 @@ export * from './dto/letter-action.dto.js';
 export * from './dto/letter.dto.js';
 export * from './mail/letter-mail.templates.js';
 export * from './writing/letter-writing.service.js';
+export * from './writing/public-letter-actions.js';

@@ -1,4 +1,7 @@
+import { isDisposableEmail, isEmailShaped } from '../email/email-address.js';
+import { COUNTRY_CODES } from '../i18n/countries.js';
 import type { FormErrorTexts } from '../i18n/form-errors.js';
+import type { StampCheck } from '../security/form-stamp.js';
 import { isUnstorableText } from './unstorable-text.js';
 
 export interface FormTextRule {
@@ -48,4 +51,46 @@ export function readFormText(
     return null;
   }
   return s;
+}
+
+/** A ticked box, as a no-JS form (`on`) or a JSON client (`true`, `1`, `yes`) sends it. */
+export const isChecked = (v: unknown): boolean => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes';
+
+/** Who the supporter is, as every public form (petition, letter) asks it. */
+export interface SupporterFields {
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  postcode: string | null;
+  region: string | null;
+  country: string | null;
+}
+
+/**
+ * Reads the supporter's name, email (shaped like one, not from a throwaway domain), postcode, region and country (a
+ * code Rally knows) with the form's own `read`, recording each error under its field.
+ */
+export function readSupporterFields(
+  read: (name: string, required: boolean) => string | null,
+  errors: FormErrorTexts,
+  fields: Record<string, string[]>,
+): SupporterFields {
+  const firstName = read('firstName', true);
+  const lastName = read('lastName', false);
+  const email = read('email', true);
+  if (email !== null) {
+    if (!isEmailShaped(email)) fields.email = [errors.email];
+    else if (isDisposableEmail(email)) fields.email = [errors.disposable];
+  }
+  const postcode = read('postcode', false);
+  const region = read('region', false);
+  const country = read('country', true)?.toUpperCase() ?? null;
+  if (country !== null && !COUNTRY_CODES.has(country)) fields.country = [errors.country];
+  return { firstName, lastName, email, postcode, region, country };
+}
+
+/** The signed time the page handed out (see FormStamp): a forged one gets the same answer as one sent too fast. */
+export function checkFormStamp(check: StampCheck, errors: FormErrorTexts, fields: Record<string, string[]>): void {
+  if (check === 'expired') fields.startedAt = [errors.expired];
+  else if (check !== 'ok') fields.startedAt = [errors.tooFast];
 }

@@ -1,10 +1,10 @@
 import type { FormErrorTexts, StampCheck } from '#rally/core';
 import {
-  COUNTRY_CODES,
-  isDisposableEmail,
-  isEmailShaped,
+  checkFormStamp,
+  isChecked,
   normaliseEmail,
   readFormText,
+  readSupporterFields,
   tidyMultiline,
 } from '#rally/core';
 import { MAX_EDITED_TEXT_CHARS } from '../template/template-limits.js';
@@ -63,8 +63,6 @@ const MAX: Record<string, number> = {
 /** Free text keeps its line breaks; one-line fields collapse their spacing. */
 const MULTILINE = new Set(['paragraph', 'letter']);
 
-const checked = (v: unknown): boolean => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes';
-
 /**
  * Checks a public letter form (urlencoded or JSON) by hand, like the petition form: the no-JS page re-renders with
  * errors in the action's language. `defaultLetter` is the editable part as the page showed it: a `letter` equal to
@@ -86,17 +84,7 @@ export function parseLetterInput(
   const value = (name: string, required: boolean): string | null =>
     readFormText(raw, name, { required, max: MAX[name]!, multiline: MULTILINE.has(name) }, errors, fields);
 
-  const firstName = value('firstName', true);
-  const lastName = value('lastName', false);
-  const email = value('email', true);
-  if (email !== null) {
-    if (!isEmailShaped(email)) fields.email = [errors.email];
-    else if (isDisposableEmail(email)) fields.email = [errors.disposable];
-  }
-  const postcode = value('postcode', false);
-  const region = value('region', false);
-  const country = value('country', true)?.toUpperCase() ?? null;
-  if (country !== null && !COUNTRY_CODES.has(country)) fields.country = [errors.country];
+  const { firstName, lastName, email, postcode, region, country } = readSupporterFields(value, errors, fields);
   const paragraph = value('paragraph', false);
   let letter = options.editable ? value('letter', false) : null;
   if (!options.editable && raw.letter !== undefined) fields.letter = [errors.notAccepted];
@@ -114,9 +102,7 @@ export function parseLetterInput(
     targets.push(t.toLowerCase());
   }
 
-  const stamp = checkStamp(raw.startedAt);
-  if (stamp === 'expired') fields.startedAt = [errors.expired];
-  else if (stamp !== 'ok') fields.startedAt = [errors.tooFast];
+  checkFormStamp(checkStamp(raw.startedAt), errors, fields);
 
   if (Object.keys(fields).length > 0) return { kind: 'invalid', fields };
   return {
@@ -132,7 +118,7 @@ export function parseLetterInput(
       paragraph: paragraph ?? '',
       letter,
       targets,
-      consentGiven: checked(raw.consent),
+      consentGiven: isChecked(raw.consent),
       source,
       plan: typeof raw.plan === 'string' && raw.plan.length <= 20_000 ? raw.plan : null,
     },

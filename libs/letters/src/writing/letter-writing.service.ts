@@ -373,8 +373,11 @@ export class LetterWritingService {
    * review when flagged as a near copy), the supporter and their consent recorded, and their copy staged.
    */
   async confirm(ctx: PublicLetterAction, submissionId: string, token: string): Promise<ConfirmOutcome> {
-    const state = await this.checkLink(ctx, submissionId, token);
-    if (state !== 'valid') return state;
+    // A closed action says so for a link that would otherwise work; an open one goes straight to the guarded UPDATE,
+    // which finds nothing for a used or wrong link.
+    if (!isUuid(submissionId) || token.length > 100) return 'invalid';
+    if (!acceptsLetters(ctx.action))
+      return (await this.checkLink(ctx, submissionId, token)) === 'action-closed' ? 'action-closed' : 'invalid';
     const now = this.clock.now();
     let outboxIds: string[] = [];
     const outcome = await this.db.transaction(async (manager): Promise<ConfirmOutcome> => {

@@ -1,5 +1,5 @@
 import type { StampCheck } from '#rally/core';
-import { COUNTRY_CODES, isDisposableEmail, isEmailShaped, normaliseEmail, readFormText } from '#rally/core';
+import { checkFormStamp, isChecked, normaliseEmail, readFormText, readSupporterFields } from '#rally/core';
 import type { PageText } from '../i18n/page-text.js';
 
 /** A sign request that passed every check, ready to store. */
@@ -51,7 +51,6 @@ const MAX: Record<string, number> = {
 
 const text = (v: unknown): string =>
   typeof v === 'string' ? v.trim().replace(/\s+/g, ' ') : typeof v === 'number' ? String(v) : '';
-const checked = (v: unknown): boolean => v === true || v === 'on' || v === 'true' || v === '1' || v === 'yes';
 
 /**
  * Checks a public sign form (urlencoded or JSON) by hand rather than with a class-validator DTO: the no-JS form needs
@@ -72,26 +71,12 @@ export function parseSignatureInput(
   const value = (name: string, required: boolean): string | null =>
     readFormText(raw, name, { required, max: MAX[name] }, t.errors, fields);
 
-  const firstName = value('firstName', true);
-  const lastName = value('lastName', false);
-  const email = value('email', true);
-  if (email !== null) {
-    if (!isEmailShaped(email)) fields.email = [t.errors.email];
-    else if (isDisposableEmail(email)) fields.email = [t.errors.disposable];
-  }
-  const postcode = value('postcode', false);
-  const region = value('region', false);
-  const countryRaw = value('country', true);
-  const country = countryRaw?.toUpperCase() ?? null;
-  if (country !== null && !COUNTRY_CODES.has(country)) fields.country = [t.errors.country];
+  const { firstName, lastName, email, postcode, region, country } = readSupporterFields(value, t.errors, fields);
   const comment = value('comment', false);
   const source = value('source', false);
   const referrer = value('referrer', false);
 
-  // The signed time the page handed out (see FormStamp): a forged one gets the same answer as one sent too fast.
-  const stamp = checkStamp(raw.startedAt);
-  if (stamp === 'expired') fields.startedAt = [t.errors.expired];
-  else if (stamp !== 'ok') fields.startedAt = [t.errors.tooFast];
+  checkFormStamp(checkStamp(raw.startedAt), t.errors, fields);
 
   if (Object.keys(fields).length > 0) return { kind: 'invalid', fields };
   return {
@@ -105,8 +90,8 @@ export function parseSignatureInput(
       region,
       country: country as string,
       comment,
-      publicDisplay: checked(raw.publicDisplay),
-      consentGiven: checked(raw.consent),
+      publicDisplay: isChecked(raw.publicDisplay),
+      consentGiven: isChecked(raw.consent),
       source,
       referrer,
     },
