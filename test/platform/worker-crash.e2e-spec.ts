@@ -65,7 +65,7 @@ describe('worker process crash and shutdown', () => {
       throw e;
     });
     await waitUntil(async () => (await outboxStatusCounts(db)).sent === total, 10_000);
-    // Sent twice at most: what was on the wire (one per pooled connection) and the group whose mark was being written.
+    // Sent twice at most: what was on the wire (one per pooled connection) and the marks gathered or being written.
     expect(rally.smtp!.messages.length - total).toBeLessThanOrEqual(2 * POOL);
   });
 

@@ -68,6 +68,30 @@ export class MailOutboxRepository {
     return inserted.map((r) => r.id);
   }
 
+  /**
+   * Inserts the rows a caller's SELECT yields (organization_id, idempotency_key, recipient, reply_to, sender, language,
+   * data, headers; the template is the last parameter), skipping keys already present. The bodies stay in
+   * PostgreSQL: handing 1,000 letters through JSON in the worker cost more CPU than sending them (docs/benchmarks.md).
+   */
+  async insertSelected(
+    select: { sql: string; params: unknown[] },
+    template: string,
+    publicUrl: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ id: string; idempotency_key: string }[]> {
+    const t = select.params.length + 1;
+    return sqlRows<{ id: string; idempotency_key: string }>(
+      manager,
+      `INSERT INTO mail_outbox (organization_id, idempotency_key, recipient, reply_to, sender, template, language, data, headers)
+       SELECT s.organization_id, s.idempotency_key, s.recipient, s.reply_to, s.sender, $${t}, coalesce(s.language, 'en'),
+              s.data || jsonb_build_object('publicUrl', $${t + 1}::text), s.headers
+         FROM (${select.sql}) AS s
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id, idempotency_key`,
+      [...select.params, template, publicUrl],
+    );
+  }
+
   /** Atomically takes rows for sending: only pending ones, or those whose previous sender's lease ran out. */
   async claimMany(ids: string[], leaseSeconds: number): Promise<MailOutbox[]> {
     if (ids.length === 0) return [];

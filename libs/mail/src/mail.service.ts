@@ -71,6 +71,21 @@ export class MailService {
     );
   }
 
+  /**
+   * Stages one mail per row of a caller's SELECT, inside the caller's transaction like stage(), for mail whose content
+   * is already in the database (letters rendered at submission). The SELECT yields organization_id, idempotency_key,
+   * recipient, reply_to, sender, language, data (jsonb) and headers (jsonb). Returns the rows actually inserted.
+   */
+  async stageSelected<TData extends object>(
+    template: MailTemplate<TData>,
+    select: { sql: string; params: unknown[] },
+    manager?: EntityManager,
+  ): Promise<{ id: string; idempotencyKey: string }[]> {
+    if (!this.renderer.has(template.name)) throw new Error(`Mail template ${template.name} is not registered`);
+    const rows = await this.outbox.insertSelected(select, template.name, this.config.http.publicUrl, manager);
+    return rows.map((r) => ({ id: r.id, idempotencyKey: r.idempotency_key }));
+  }
+
   /** Enqueue staged rows. A queue outage is logged, not thrown: the rows are safe and the reconciler will enqueue them. */
   async dispatch(outboxIds: string[]): Promise<void> {
     if (outboxIds.length === 0) return;

@@ -97,8 +97,15 @@ export async function startSmtpSink(
     },
     waitFor(count, filter = () => true, timeoutMs = 20_000) {
       return new Promise((resolve, rejectWait) => {
+        // Each arrival looks only at the messages caught since the last look: re-filtering them all made a wait for
+        // 6,000 mails cost the sink's process ~18 million calls, on the cores the benchmarked sender runs on.
+        let found: CaughtMail[] = [];
+        let seen = 0;
+        let last: CaughtMail | undefined;
         const check = (): boolean => {
-          const found = messages.filter(filter);
+          if (seen > 0 && messages[seen - 1] !== last) [found, seen] = [[], 0]; // the caller emptied the list
+          for (; seen < messages.length; seen++) if (filter(messages[seen]!)) found.push(messages[seen]!);
+          last = messages[seen - 1];
           if (found.length >= count) {
             waiters.delete(check);
             clearTimeout(timer);

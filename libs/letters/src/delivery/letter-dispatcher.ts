@@ -3,11 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, JobQueue, sqlRows } from '#rally/core';
-import type { MailRequest } from '#rally/mail';
 import { MailService } from '#rally/mail';
 import { LetterJob } from '../letters.jobs.js';
 import type { SendingWindow } from '../entities/letter-action.entity.js';
-import type { LetterMailData } from '../mail/letter-mail.templates.js';
 import { LETTER_MAIL } from '../mail/letter-mail.templates.js';
 import { nextWindowOpening, targetTimeZone } from './sending-window.js';
 
@@ -30,12 +28,6 @@ interface DueLetter {
   target_id: string;
   recipient: string;
   address_normalized: string;
-  sender: string;
-  reply_to: string;
-  message_id: string;
-  language: string;
-  subject: string;
-  body: string;
   test_mode: boolean;
   target_email_id: string | null;
   email_state: string | null;
@@ -131,8 +123,7 @@ export class LetterDispatcher {
   private due(manager: EntityManager, now: Date, limit: number): Promise<DueLetter[]> {
     return sqlRows<DueLetter>(
       manager,
-      `SELECT l.id, l.organization_id, l.target_id, l.recipient, l.address_normalized, l.sender, l.reply_to,
-              l.message_id, l.language, l.subject, l.body, l.test_mode, l.target_email_id,
+      `SELECT l.id, l.organization_id, l.target_id, l.recipient, l.address_normalized, l.test_mode, l.target_email_id,
               te.state AS email_state, alt.id AS alt_email_id, alt.address AS alt_address,
               alt.address_normalized AS alt_address_normalized,
               a.hourly_cap, a.daily_cap, a.sending_window, t.time_zone, t.country,
@@ -240,28 +231,34 @@ export class LetterDispatcher {
   /** Writes the outbox rows and every letter's new state in the dispatcher's transaction; returns the outbox ids. */
   private async apply(manager: EntityManager, decisions: Decision[], now: Date): Promise<string[]> {
     const hand = decisions.filter((d): d is Extract<Decision, { kind: 'hand' }> => d.kind === 'hand');
-    const byOrg = new Map<string, typeof hand>();
-    for (const d of hand) byOrg.set(d.letter.organization_id, [...(byOrg.get(d.letter.organization_id) ?? []), d]);
-    for (const [organisationId, group] of byOrg) {
-      const requests: MailRequest<LetterMailData>[] = group.map((d) => ({
-        to: d.recipient,
-        template: LETTER_MAIL,
-        data: { subject: d.letter.subject, text: d.letter.body },
-        idempotencyKey: `letter:${d.letter.id}`,
-        language: d.letter.language,
-        from: d.letter.sender,
-        replyTo: d.letter.reply_to,
-        headers: { 'Message-ID': d.letter.message_id },
-      }));
-      await this.mail.stage({ organisationId }, requests, manager);
-    }
-    const outbox = hand.length
-      ? await sqlRows<{ id: string; idempotency_key: string }>(
+    const keyOf = (id: string): string => `letter:${id}`;
+    // The outbox rows are made from the letters in SQL: subject and body never travel through this process.
+    const staged = hand.length
+      ? await this.mail.stageSelected(
+          LETTER_MAIL,
+          {
+            sql: `SELECT l.organization_id, 'letter:' || l.id AS idempotency_key, u.recipient, l.reply_to, l.sender,
+                         l.language, jsonb_build_object('subject', l.subject, 'text', l.body) AS data,
+                         jsonb_build_object('Message-ID', l.message_id) AS headers
+                    FROM unnest($1::uuid[], $2::text[]) AS u(id, recipient)
+                    JOIN letters l ON l.id = u.id`,
+            params: [hand.map((d) => d.letter.id), hand.map((d) => d.recipient)],
+          },
           manager,
-          `SELECT id, idempotency_key FROM mail_outbox WHERE idempotency_key = ANY($1)`,
-          [hand.map((d) => `letter:${d.letter.id}`)],
         )
       : [];
+    const outbox = staged.map((r) => ({ id: r.id, idempotency_key: r.idempotencyKey }));
+    // A letter whose outbox row exists already keeps that row (the key is unique): look those few up.
+    const inserted = new Set(staged.map((r) => r.idempotencyKey));
+    const missing = hand.map((d) => keyOf(d.letter.id)).filter((k) => !inserted.has(k));
+    if (missing.length)
+      outbox.push(
+        ...(await sqlRows<{ id: string; idempotency_key: string }>(
+          manager,
+          `SELECT id, idempotency_key FROM mail_outbox WHERE idempotency_key = ANY($1)`,
+          [missing],
+        )),
+      );
     const outboxByKey = new Map(outbox.map((o) => [o.idempotency_key, o.id]));
     if (hand.length)
       await manager.query(
@@ -275,7 +272,7 @@ export class LetterDispatcher {
           hand.map((d) => d.recipient),
           hand.map((d) => d.addressNormalized),
           hand.map((d) => d.emailId),
-          hand.map((d) => outboxByKey.get(`letter:${d.letter.id}`) ?? null),
+          hand.map((d) => outboxByKey.get(keyOf(d.letter.id)) ?? null),
         ],
       );
     const wait = decisions.filter((d): d is Extract<Decision, { kind: 'wait' }> => d.kind === 'wait');

@@ -17,8 +17,9 @@ type Outcome = { kind: 'sent' } | { kind: 'failed' } | { kind: 'retry'; error: u
  * The only code that talks SMTP: claim outbox rows, render, send, record the outcome. Mail is dispatched in batches
  * (`mail.send-batch`): one claim for the batch and its messages handed to the pooled transport together, which saves
  * a queue job and a database round trip per message; when every message was its own job the pool sat idle two thirds
- * of the time (docs/benchmarks.md). Each message is still marked sent as soon as the relay took it, so a worker
- * killed mid-batch resends only what was on the wire (SentMarks groups the marks of concurrent sends). Single `mail.send` jobs remain for the reconciler.
+ * of the time (docs/benchmarks.md). Each message is still marked sent within MARK_GATHER_MS (10 ms) of the relay
+ * taking it, so a worker killed mid-batch resends only what was on the wire or awaiting its mark (SentMarks groups
+ * the marks of concurrent sends). Single `mail.send` jobs remain for the reconciler.
  */
 @Injectable()
 export class MailSendJob {

@@ -26,4 +26,16 @@ describe('SentMarks', () => {
     await expect(marks.mark({ id: 'a', messageId: '<a>' })).rejects.toThrow('database gone');
     await expect(marks.mark({ id: 'b', messageId: '<b>' })).resolves.toBeUndefined();
   });
+
+  it('under sustained sending starts the next statement no sooner than the gather time after the last', async () => {
+    const starts: number[] = [];
+    const marks = new SentMarks(async () => {
+      starts.push(performance.now());
+    }, 40);
+    await marks.mark({ id: 'a', messageId: '<a>' });
+    await marks.mark({ id: 'b', messageId: '<b>' });
+    expect(starts).toHaveLength(2);
+    // Timers never fire early: the second statement waited out the rest of the 40 ms.
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(39);
+  });
 });
