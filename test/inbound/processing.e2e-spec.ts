@@ -358,6 +358,93 @@ describe('inbound processing: classify, thread, store and act', () => {
     expect((await alerts('policy-block')).map((a) => a.target_email_id)).toContain(target.emails![0]!.id);
   });
 
+  const letterRow = async (id: string) =>
+    (
+      (await db.query(`SELECT status, status_reason, attempt, not_before, outbox_id FROM letters WHERE id = $1`, [
+        id,
+      ])) as { status: string; status_reason: string | null; attempt: number; not_before: Date; outbox_id: string }[]
+    )[0]!;
+  const outboxOf = async (letterId: string) =>
+    (await db.query(
+      `SELECT idempotency_key, return_path, status FROM mail_outbox WHERE idempotency_key LIKE $1 ORDER BY created_at`,
+      [`letter:${letterId}%`],
+    )) as { idempotency_key: string; return_path: string; status: string }[];
+
+  it('a soft-bounced letter is sent again 6 hours and then 24 hours later, each time on its own outbox row, then given up', async () => {
+    const target = await aTarget(rally, staff);
+    const letter = await aLetter(target, { status: 'queued' });
+    const softBounce = async () => {
+      const id = await store(
+        dsn([{ recipient: letter.address, action: 'failed', status: '4.2.2' }], { messageId: `<${unique()}@mx>` }),
+        { to: [letter.bounce], from: '' },
+      );
+      await processor.process(id);
+    };
+    const sentTo = () => rally.smtp!.messages.filter((m) => m.to === letter.address);
+    await waitUntil(async () => sentTo().length === 1, 10_000);
+    // VERP: the envelope sender is the letter's own bounce address, so whatever bounces names its letter.
+    expect(sentTo()[0]!.from).toBe(letter.bounce);
+
+    await softBounce();
+    expect(await letterRow(letter.id)).toMatchObject({
+      status: 'queued',
+      attempt: 2,
+      not_before: new Date(clock.now().getTime() + 6 * 3_600_000),
+    });
+    clock.advance(6 * 3_600_000);
+    await waitUntil(async () => sentTo().length === 2, 10_000);
+    await softBounce();
+    expect(await letterRow(letter.id)).toMatchObject({
+      status: 'queued',
+      attempt: 3,
+      not_before: new Date(clock.now().getTime() + DAY),
+    });
+    clock.advance(DAY);
+    await waitUntil(async () => sentTo().length === 3, 10_000);
+    await waitUntil(async () => (await letterRow(letter.id)).status === 'handed', 10_000);
+    await softBounce();
+    expect(await letterRow(letter.id)).toMatchObject({
+      status: 'bounced',
+      status_reason: 'soft bounce 4.2.2 after 3 sendings',
+      attempt: 3,
+    });
+    const rows = await outboxOf(letter.id);
+    expect(rows.map((r) => r.idempotency_key)).toEqual([
+      `letter:${letter.id}`,
+      `letter:${letter.id}:2`,
+      `letter:${letter.id}:3`,
+    ]);
+    expect(new Set(rows.map((r) => r.return_path))).toEqual(new Set([letter.bounce]));
+    expect(await events(letter.id)).toEqual(['bounced-soft', 'bounced-soft', 'bounced-soft']);
+    // The third soft bounce within seven days suspended the address as well.
+    expect((await emailState(letter.address)).state).toBe('suspended');
+  });
+
+  it('a relay refusing a letter at send time acts like a bounce: 550 bounces the address, 554 5.7.1 is a policy block', async () => {
+    const gone = await aTarget(rally, staff);
+    const blocked = await aTarget(rally, staff);
+    const goneAddress = gone.emails![0]!.addressNormalized;
+    const blockedAddress = blocked.emails![0]!.addressNormalized;
+    rally.smtp!.rejectRecipients((to) => to === goneAddress, 550, 'Requested action not taken: mailbox unavailable');
+    const refused = await aLetter(gone, { status: 'queued' });
+    await waitUntil(async () => (await letterRow(refused.id)).status === 'bounced', 15_000);
+    expect(await letterRow(refused.id)).toMatchObject({ status_reason: 'hard bounce' });
+    expect((await outboxOf(refused.id)).map((r) => r.status)).toEqual(['failed']);
+    expect(await emailState(goneAddress)).toMatchObject({ state: 'bounced' });
+    expect(await events(refused.id)).toEqual(['bounced-hard']);
+    expect((await alerts('address-bounced')).find((a) => a.target_email_id === gone.emails![0]!.id)?.detail).toMatch(
+      /relay: 550/,
+    );
+
+    rally.smtp!.rejectRecipients((to) => to === blockedAddress, 554, '5.7.1 Message refused by policy');
+    const policy = await aLetter(blocked, { status: 'queued' });
+    await waitUntil(async () => (await outboxOf(policy.id))[0]?.status === 'failed', 15_000);
+    expect(await events(policy.id)).toEqual(['policy-block']);
+    expect((await emailState(blockedAddress)).state).toBe('active');
+    expect((await alerts('policy-block')).map((a) => a.target_email_id)).toContain(blocked.emails![0]!.id);
+    rally.smtp!.rejectRecipients(() => false, 550);
+  });
+
   it("a report for several recipients acts on each of the target's addresses and on nothing else", async () => {
     const target = await aTarget(rally, staff, {
       emails: [`a-${unique()}@justice.example.gov`, `b-${unique()}@justice.example.gov`],

@@ -4,6 +4,7 @@ import type { RallyConfig } from '#rally/core';
 import { RALLY_CONFIG, requireSecretKey } from '#rally/core';
 import { RelayCredentialSeal } from '#rally/mail';
 import { InboundEffects } from './effects/inbound-effects.js';
+import { RelayRefusals } from './effects/relay-refusals.js';
 import { MailboxReplyController } from './mailbox/mailbox-reply.controller.js';
 import type { InboundConfig } from './inbound.config.js';
 import { INBOUND_CONFIG } from './inbound.config.js';
@@ -62,6 +63,8 @@ export class InboundModule {
       module: InboundModule,
       providers: [
         InboundEffects,
+        // Letters the relay refused at send time act like bounces (registered with the mail library's hooks).
+        RelayRefusals,
         InboundProcessor,
         InboundProcessJob,
         // No relay's Authentication-Results is believed until the installation names its own.

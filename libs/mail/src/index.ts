@@ -16,3 +16,4 @@ export * from './entities/organisation-relay.entity.js';
 export * from './relay/organisation-relay.service.js';
 export * from './relay/relay-seal.js';
 export * from './mailbox/captured-headers.js';
+export * from './jobs/mail-failure-hooks.js';

@@ -17,7 +17,8 @@ export type NewOutboxRow = Pick<
   | 'language'
   | 'data'
   | 'headers'
->;
+> &
+  Partial<Pick<MailOutbox, 'returnPath'>>;
 
 /** What a claim returns: everything the sender needs, in the database's names. */
 interface ClaimedRow {
@@ -30,6 +31,8 @@ interface ClaimedRow {
   language: string;
   data: Record<string, unknown>;
   headers: Record<string, string> | null;
+  return_path: string | null;
+  idempotency_key: string;
   attempts: number;
 }
 
@@ -44,8 +47,8 @@ export class MailOutboxRepository {
     // building parameters, a sixth of a letter's whole cost in the delivery benchmark (docs/benchmarks.md).
     const inserted = await sqlRows<{ id: string }>(
       manager,
-      `INSERT INTO mail_outbox (organization_id, idempotency_key, recipient, reply_to, sender, template, language, data, headers)
-       SELECT organization_id, idempotency_key, recipient, reply_to, sender, template, coalesce(language, 'en'), data, headers
+      `INSERT INTO mail_outbox (organization_id, idempotency_key, recipient, reply_to, sender, template, language, data, headers, return_path)
+       SELECT organization_id, idempotency_key, recipient, reply_to, sender, template, coalesce(language, 'en'), data, headers, return_path
          FROM json_populate_recordset(NULL::mail_outbox, $1)
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING id`,
@@ -61,6 +64,7 @@ export class MailOutboxRepository {
             language: r.language,
             data: r.data,
             headers: r.headers,
+            return_path: r.returnPath ?? null,
           })),
         ),
       ],
@@ -70,7 +74,7 @@ export class MailOutboxRepository {
 
   /**
    * Inserts the rows a caller's SELECT yields (organization_id, idempotency_key, recipient, reply_to, sender, language,
-   * data, headers; the template is the last parameter), skipping keys already present. The bodies stay in
+   * data, headers, return_path; the template and public URL are appended as parameters), skipping keys already present. The bodies stay in
    * PostgreSQL: handing 1,000 letters through JSON in the worker cost more CPU than sending them (docs/benchmarks.md).
    */
   async insertSelected(
@@ -82,9 +86,9 @@ export class MailOutboxRepository {
     const t = select.params.length + 1;
     return sqlRows<{ id: string; idempotency_key: string }>(
       manager,
-      `INSERT INTO mail_outbox (organization_id, idempotency_key, recipient, reply_to, sender, template, language, data, headers)
+      `INSERT INTO mail_outbox (organization_id, idempotency_key, recipient, reply_to, sender, template, language, data, headers, return_path)
        SELECT s.organization_id, s.idempotency_key, s.recipient, s.reply_to, s.sender, $${t}, coalesce(s.language, 'en'),
-              s.data || jsonb_build_object('publicUrl', $${t + 1}::text), s.headers
+              s.data || jsonb_build_object('publicUrl', $${t + 1}::text), s.headers, s.return_path
          FROM (${select.sql}) AS s
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING id, idempotency_key`,
@@ -99,7 +103,7 @@ export class MailOutboxRepository {
       this.db,
       `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_until = now() + make_interval(secs => $2), updated_at = now()
        WHERE id = ANY($1) AND (status = 'pending' OR (status = 'sending' AND locked_until < now()))
-       RETURNING id, organization_id, recipient, reply_to, sender, template, language, data, headers, attempts`,
+       RETURNING id, organization_id, idempotency_key, recipient, reply_to, sender, template, language, data, headers, return_path, attempts`,
       [ids, leaseSeconds],
     );
     return rows.map((row) =>
@@ -113,6 +117,8 @@ export class MailOutboxRepository {
         language: row.language,
         data: row.data,
         headers: row.headers,
+        returnPath: row.return_path,
+        idempotencyKey: row.idempotency_key,
         attempts: row.attempts,
       }),
     );
@@ -146,8 +152,8 @@ export class MailOutboxRepository {
     );
   }
 
-  async markFailed(id: string, error: string): Promise<void> {
-    await this.db.query(
+  async markFailed(id: string, error: string, manager: EntityManager = this.db.manager): Promise<void> {
+    await manager.query(
       `UPDATE mail_outbox SET status = 'failed', locked_until = NULL, last_error = $2, updated_at = now() WHERE id = $1`,
       [id, error.slice(0, 1000)],
     );

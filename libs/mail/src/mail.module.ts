@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
 import { RALLY_CONFIG, requireSecretKey } from '#rally/core';
 import { MailReconcileJob } from './jobs/mail-reconcile.job.js';
+import { MailFailureHooks } from './jobs/mail-failure-hooks.js';
 import { MailSendJob } from './jobs/mail-send.job.js';
 import type { MailConfig } from './mail.config.js';
 import { MAIL_CONFIG } from './mail.config.js';
@@ -31,8 +32,9 @@ const SHARED: Provider[] = [
     useFactory: (config: RallyConfig) => new RelayCredentialSeal(requireSecretKey(config)),
   },
   OrganisationRelayService,
+  MailFailureHooks,
 ];
-const EXPORTS = [MailService, MailRenderer, OrganisationRelayService];
+const EXPORTS = [MailService, MailRenderer, OrganisationRelayService, MailFailureHooks];
 
 /**
  * Mail for every feature. The api queues (MailService) and, when captured mail may be shown, serves the local

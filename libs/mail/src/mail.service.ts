@@ -17,6 +17,8 @@ export interface MailRequest<TData extends object> {
   replyTo?: string;
   from?: string;
   headers?: Record<string, string>;
+  /** The envelope sender, when bounces should go elsewhere than From (VERP). */
+  returnPath?: string;
 }
 
 /**
@@ -66,6 +68,7 @@ export class MailService {
         language: r.language ?? 'en',
         data: { ...(r.data as Record<string, unknown>), publicUrl: this.config.http.publicUrl },
         headers: r.headers ?? null,
+        returnPath: r.returnPath ?? null,
       })),
       manager,
     );
@@ -74,7 +77,7 @@ export class MailService {
   /**
    * Stages one mail per row of a caller's SELECT, inside the caller's transaction like stage(), for mail whose content
    * is already in the database (letters rendered at submission). The SELECT yields organization_id, idempotency_key,
-   * recipient, reply_to, sender, language, data (jsonb) and headers (jsonb). Returns the rows actually inserted.
+   * recipient, reply_to, sender, language, data (jsonb), headers (jsonb) and return_path. Returns the rows inserted.
    */
   async stageSelected<TData extends object>(
     template: MailTemplate<TData>,

@@ -21,8 +21,8 @@ export interface SmtpSink {
   messages: CaughtMail[];
   /** Resolves once `count` messages matching `filter` have arrived, or rejects after `timeoutMs`. */
   waitFor(count: number, filter?: (m: CaughtMail) => boolean, timeoutMs?: number): Promise<CaughtMail[]>;
-  /** Makes the next deliveries to matching recipients fail with the given SMTP code. */
-  rejectRecipients(match: (to: string) => boolean, code: number): void;
+  /** Makes the next deliveries to matching recipients fail with the given SMTP code (and words, after the code). */
+  rejectRecipients(match: (to: string) => boolean, code: number, text?: string): void;
   close(): Promise<void>;
 }
 
@@ -33,7 +33,7 @@ export async function startSmtpSink(
   const parse = options.parse ?? true;
   const messages: CaughtMail[] = [];
   const waiters = new Set<() => void>();
-  let reject: { match: (to: string) => boolean; code: number } | undefined;
+  let reject: { match: (to: string) => boolean; code: number; text?: string } | undefined;
   const auth = options.auth;
   const server = new SMTPServer({
     // With `auth`, a relay that takes mail only after sign-in (plain AUTH over loopback, no TLS in tests).
@@ -49,7 +49,7 @@ export async function startSmtpSink(
     size: 10 * 1024 * 1024,
     onRcptTo(address, _session, callback) {
       if (reject?.match(address.address)) {
-        const err = Object.assign(new Error('Mailbox unavailable'), { responseCode: reject.code });
+        const err = Object.assign(new Error(reject.text ?? 'Mailbox unavailable'), { responseCode: reject.code });
         return callback(err);
       }
       callback();
@@ -92,8 +92,8 @@ export async function startSmtpSink(
     url: `smtp://127.0.0.1:${port}`,
     port,
     messages,
-    rejectRecipients(match, code) {
-      reject = { match, code };
+    rejectRecipients(match, code, text) {
+      reject = { match, code, text };
     },
     waitFor(count, filter = () => true, timeoutMs = 20_000) {
       return new Promise((resolve, rejectWait) => {

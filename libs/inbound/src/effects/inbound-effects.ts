@@ -11,13 +11,16 @@ const DAY_MS = 24 * HOUR_MS;
 
 /**
  * Soft bounces: 3 within 7 days suspend the address for 3 days (a full mailbox is usually emptied within days; one
- * bounce alone is noise). Hard bounces: 5 distinct addresses of one domain within 24 hours pause sending to that
- * domain for 24 hours (a ministry's mail server refusing everyone, not five ministers leaving at once).
+ * bounce alone is noise). A soft-bounced letter is sent again 6 hours, then 24 hours later (3 sendings in all, the
+ * last on the address that is active by then), then given up as bounced. Hard bounces: 5 distinct addresses of one
+ * domain within 24 hours pause sending to that domain for 24 hours (a ministry's mail server refusing everyone, not
+ * five ministers leaving at once).
  */
 export const BOUNCE_RULES = {
   softToSuspend: 3,
   softWindowMs: 7 * DAY_MS,
   suspendForMs: 3 * DAY_MS,
+  resendAfterMs: [6 * HOUR_MS, DAY_MS],
   hardAddressesToPause: 5,
   hardWindowMs: DAY_MS,
   pauseForMs: DAY_MS,
@@ -35,7 +38,8 @@ export interface ThreadedLetter {
 
 export interface EffectInput {
   organisationId: string;
-  messageId: string;
+  /** The inbound message; null when the relay refused the letter at send time (there is no message). */
+  messageId: string | null;
   kind: InboundKind;
   letter: ThreadedLetter;
   /** Bounces: each recipient of the report (or the one the text names). */
@@ -140,9 +144,34 @@ export class InboundEffects {
           WHERE id = $1 AND organization_id = $2 AND status = 'handed'`,
         [letter.id, input.organisationId, `hard bounce ${ownPair.report.status ?? ''}`.trim(), input.now],
       );
+    const ownClass = ownPair?.report.bounceClass;
+    if ((ownClass === 'soft' || ownClass === 'unknown') && letter.status === 'handed')
+      await this.sendAgain(input, ownPair!.report, manager);
     const eventKind = summary ? EVENT_OF[summary.bounceClass] : undefined;
     if (eventKind && pairs.length > 0) await this.event(input, eventKind, describe(summary!), manager);
     return { attributedToLetterAddress, summary };
+  }
+
+  /**
+   * A soft-bounced letter goes back to the queue for a later sending (its own outbox row, `letter:<id>:<n>`), on
+   * whichever of the target's addresses is active then; after the last sending it is given up as bounced. A late
+   * report of an earlier sending may move it on once more: the count of sendings still bounds it.
+   */
+  private async sendAgain(input: EffectInput, report: RecipientReport, manager: EntityManager): Promise<void> {
+    const delays = BOUNCE_RULES.resendAfterMs;
+    const status = report.status ?? 'soft bounce';
+    await manager.query(
+      `UPDATE letters SET
+              status = CASE WHEN attempt <= $4 THEN 'queued' ELSE 'bounced' END,
+              not_before = CASE WHEN attempt <= $4 THEN $3::timestamptz + ($5::bigint[])[attempt] * interval '1 millisecond'
+                                ELSE not_before END,
+              status_reason = CASE WHEN attempt <= $4 THEN 'soft bounce ' || $6 || ', sending again'
+                                   ELSE 'soft bounce ' || $6 || ' after ' || attempt || ' sendings' END,
+              attempt = CASE WHEN attempt <= $4 THEN attempt + 1 ELSE attempt END,
+              updated_at = $3
+        WHERE id = $1 AND organization_id = $2 AND status = 'handed'`,
+      [input.letter.id, input.organisationId, input.now, delays.length, delays, status],
+    );
   }
 
   private async addressBounce(

@@ -2,11 +2,15 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, JobQueue, sqlRows } from '#rally/core';
+import type { RallyConfig } from '#rally/core';
+import { Clock, InjectConfig, JobQueue, requireSecretKey, sqlRows } from '#rally/core';
 import { MailService } from '#rally/mail';
 import { LetterJob } from '../letters.jobs.js';
 import type { SendingWindow } from '../entities/letter-action.entity.js';
 import { LETTER_MAIL } from '../mail/letter-mail.templates.js';
+import type { LettersConfig } from '../letters.config.js';
+import { LETTERS_CONFIG } from '../letters.config.js';
+import { LetterAddresses } from './letter-addresses.js';
 import { nextWindowOpening, targetTimeZone } from './sending-window.js';
 
 const HOUR_MS = 3_600_000;
@@ -29,6 +33,7 @@ interface DueLetter {
   recipient: string;
   address_normalized: string;
   test_mode: boolean;
+  attempt: number;
   target_email_id: string | null;
   email_state: string | null;
   alt_email_id: string | null;
@@ -40,6 +45,16 @@ interface DueLetter {
   time_zone: string | null;
   country: string;
   paused_until: Date | null;
+}
+
+/** The outbox key of a letter's sending: `letter:<id>` first, `letter:<id>:<n>` when a soft bounce sent it again. */
+export function letterOutboxKey(letterId: string, attempt: number): string {
+  return attempt > 1 ? `letter:${letterId}:${attempt}` : `letter:${letterId}`;
+}
+
+/** The letter an outbox key names (see letterOutboxKey), or null for other mail. */
+export function letterOfOutboxKey(key: string): string | null {
+  return /^letter:([0-9a-f-]{36})(?::\d+)?$/.exec(key)?.[1] ?? null;
 }
 
 /** Why a letter is held when none of its target's addresses is active; such letters go again once one is. */
@@ -71,12 +86,17 @@ type Decision =
 @Injectable()
 export class LetterDispatcher {
   private readonly logger = new Logger('LetterDispatch');
+  private readonly addresses: LetterAddresses;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly mail: MailService,
     private readonly clock: Clock,
-  ) {}
+    @InjectConfig() config: RallyConfig,
+    @InjectConfig(LETTERS_CONFIG) letters: LettersConfig,
+  ) {
+    this.addresses = new LetterAddresses(requireSecretKey(config), letters.replyDomain);
+  }
 
   /** One pass; null when another worker's dispatcher holds the lock. */
   async run(limit = DISPATCH_BATCH): Promise<DispatchOutcome | null> {
@@ -123,7 +143,8 @@ export class LetterDispatcher {
   private due(manager: EntityManager, now: Date, limit: number): Promise<DueLetter[]> {
     return sqlRows<DueLetter>(
       manager,
-      `SELECT l.id, l.organization_id, l.target_id, l.recipient, l.address_normalized, l.test_mode, l.target_email_id,
+      `SELECT l.id, l.organization_id, l.target_id, l.recipient, l.address_normalized, l.test_mode, l.attempt,
+              l.target_email_id,
               te.state AS email_state, alt.id AS alt_email_id, alt.address AS alt_address,
               alt.address_normalized AS alt_address_normalized,
               a.hourly_cap, a.daily_cap, a.sending_window, t.time_zone, t.country,
@@ -231,18 +252,24 @@ export class LetterDispatcher {
   /** Writes the outbox rows and every letter's new state in the dispatcher's transaction; returns the outbox ids. */
   private async apply(manager: EntityManager, decisions: Decision[], now: Date): Promise<string[]> {
     const hand = decisions.filter((d): d is Extract<Decision, { kind: 'hand' }> => d.kind === 'hand');
-    const keyOf = (id: string): string => `letter:${id}`;
-    // The outbox rows are made from the letters in SQL: subject and body never travel through this process.
+    const keyOf = (l: DueLetter): string => letterOutboxKey(l.id, l.attempt);
+    // The outbox rows are made from the letters in SQL: subject and body never travel through this process. The
+    // envelope sender is the letter's bounce+TOKEN address (VERP): a bounce names its letter whatever it says.
     const staged = hand.length
       ? await this.mail.stageSelected(
           LETTER_MAIL,
           {
-            sql: `SELECT l.organization_id, 'letter:' || l.id AS idempotency_key, u.recipient, l.reply_to, l.sender,
-                         l.language, jsonb_build_object('subject', l.subject, 'text', l.body) AS data,
-                         jsonb_build_object('Message-ID', l.message_id) AS headers
-                    FROM unnest($1::uuid[], $2::text[]) AS u(id, recipient)
+            sql: `SELECT l.organization_id, u.key AS idempotency_key, u.recipient, l.reply_to, l.sender, l.language,
+                         jsonb_build_object('subject', l.subject, 'text', l.body) AS data,
+                         jsonb_build_object('Message-ID', l.message_id) AS headers, u.return_path
+                    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS u(id, key, recipient, return_path)
                     JOIN letters l ON l.id = u.id`,
-            params: [hand.map((d) => d.letter.id), hand.map((d) => d.recipient)],
+            params: [
+              hand.map((d) => d.letter.id),
+              hand.map((d) => keyOf(d.letter)),
+              hand.map((d) => d.recipient),
+              hand.map((d) => this.addresses.bounceAddress(d.letter.id)),
+            ],
           },
           manager,
         )
@@ -250,7 +277,7 @@ export class LetterDispatcher {
     const outbox = staged.map((r) => ({ id: r.id, idempotency_key: r.idempotencyKey }));
     // A letter whose outbox row exists already keeps that row (the key is unique): look those few up.
     const inserted = new Set(staged.map((r) => r.idempotencyKey));
-    const missing = hand.map((d) => keyOf(d.letter.id)).filter((k) => !inserted.has(k));
+    const missing = hand.map((d) => keyOf(d.letter)).filter((k) => !inserted.has(k));
     if (missing.length)
       outbox.push(
         ...(await sqlRows<{ id: string; idempotency_key: string }>(
@@ -272,7 +299,7 @@ export class LetterDispatcher {
           hand.map((d) => d.recipient),
           hand.map((d) => d.addressNormalized),
           hand.map((d) => d.emailId),
-          hand.map((d) => outboxByKey.get(keyOf(d.letter.id)) ?? null),
+          hand.map((d) => outboxByKey.get(keyOf(d.letter)) ?? null),
         ],
       );
     const wait = decisions.filter((d): d is Extract<Decision, { kind: 'wait' }> => d.kind === 'wait');

@@ -118,6 +118,13 @@ export class Letter {
   @Column({ type: 'timestamptz', nullable: true })
   handedAt: Date | null;
 
+  /**
+   * Which sending this is: 1, then one more each time a soft bounce sends it again. Each sending has its own outbox
+   * row (`letter:<id>`, then `letter:<id>:2`, ...), so the outbox's one-send-per-key rule still holds.
+   */
+  @Column({ type: 'int', default: 1 })
+  attempt: number;
+
   /** The mail outbox row that carries it: sent (with the relay's message id) or failed is read from there. */
   @Column({ type: 'uuid', nullable: true })
   outboxId: string | null;

@@ -38,6 +38,10 @@ export class MailOutbox {
   @Column({ type: 'jsonb', nullable: true })
   headers: Record<string, string> | null;
 
+  /** The envelope sender when it is not From (a letter's bounce+TOKEN address); null: the From address. */
+  @Column({ type: 'text', nullable: true })
+  returnPath: string | null;
+
   @Column({ type: 'text', default: 'pending' })
   status: OutboxStatus;
 

@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import type { JobPayloadOf } from '#rally/core';
-import { InjectConfig, JobHandler } from '#rally/core';
+import { Clock, InjectConfig, JobHandler } from '#rally/core';
 import type { MailOutbox } from '../entities/mail-outbox.entity.js';
 import type { MailConfig } from '../mail.config.js';
 import { MAIL_CONFIG } from '../mail.config.js';
 import { MAX_SEND_ATTEMPTS, MailJob } from '../mail.jobs.js';
 import { MailOutboxRepository } from '../mail-outbox.repository.js';
+import { MailFailureHooks } from './mail-failure-hooks.js';
 import { SentMarks } from './sent-marks.js';
 import { RelayTransports } from '../relay/relay-transports.js';
 import { MailRenderer } from '../templates/mail-renderer.js';
@@ -32,6 +35,9 @@ export class MailSendJob {
     private readonly renderer: MailRenderer,
     private readonly transport: MailTransport,
     private readonly relays: RelayTransports,
+    private readonly failures: MailFailureHooks,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly db: DataSource,
     @InjectConfig(MAIL_CONFIG) private readonly config: MailConfig,
   ) {}
 
@@ -84,19 +90,45 @@ export class MailSendJob {
         html: rendered.html,
         text: rendered.text,
         headers: row.headers ?? undefined,
+        returnPath: row.returnPath ?? undefined,
       };
       const { messageId, response } = await this.relays.send(row.organisationId, message, this.transport);
       await this.marks.mark({ id: row.id, messageId, response });
       return { kind: 'sent' };
     } catch (error) {
       const message = (error as Error).message;
-      if (isPermanentSendError(error) || row.attempts >= MAX_SEND_ATTEMPTS) {
-        await this.outbox.markFailed(row.id, message);
+      const permanent = isPermanentSendError(error);
+      if (permanent || row.attempts >= MAX_SEND_ATTEMPTS) {
+        await this.fail(row, error as Error & { responseCode?: number; response?: string }, permanent);
         this.logger.warn({ msg: 'mail failed permanently', outboxId: row.id, attempts: row.attempts, error: message });
         return { kind: 'failed' };
       }
       await this.outbox.markRetry(row.id, message);
       return { kind: 'retry', error };
     }
+  }
+
+  /** The row is failed and the feature that queued it told (a letter's address learns from it), in one transaction. */
+  private async fail(
+    row: MailOutbox,
+    error: Error & { responseCode?: number; response?: string },
+    permanent: boolean,
+  ): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      await this.outbox.markFailed(row.id, error.message, manager);
+      await this.failures.run(
+        {
+          outboxId: row.id,
+          organisationId: row.organisationId,
+          idempotencyKey: row.idempotencyKey,
+          recipient: row.recipient,
+          permanent,
+          responseCode: typeof error.responseCode === 'number' ? error.responseCode : null,
+          response: (error.response ?? error.message).slice(0, 1000),
+          at: this.clock.now(),
+        },
+        manager,
+      );
+    });
   }
 }

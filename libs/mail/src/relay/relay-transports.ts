@@ -9,6 +9,7 @@ import { OrganisationRelay } from '../entities/organisation-relay.entity.js';
 import type { MailConfig } from '../mail.config.js';
 import { MAIL_CONFIG } from '../mail.config.js';
 import type { MailTransport, OutgoingMessage, SendResult } from '../transport/mail-transport.js';
+import { nodemailerMessage } from '../transport/mail-transport.js';
 import { relayTransportOptions } from './relay-connection.js';
 import { RelayCredentialSeal } from './relay-seal.js';
 
@@ -38,7 +39,7 @@ class RelayPool {
 
   async send(message: OutgoingMessage): Promise<SendResult> {
     try {
-      const info = await this.transporter.sendMail(message);
+      const info = await this.transporter.sendMail(nodemailerMessage(message));
       return { messageId: String(info.messageId), response: String(info.response ?? '') };
     } finally {
       if (--this.inFlight === 0 && this.retired) this.transporter.close();

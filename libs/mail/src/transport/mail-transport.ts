@@ -6,6 +6,16 @@ export interface OutgoingMessage {
   html: string;
   text: string;
   headers?: Record<string, string>;
+  /** The envelope sender (MAIL FROM) when it is not From: a letter's bounce+TOKEN address, so bounces thread (VERP). */
+  returnPath?: string;
+}
+
+/** nodemailer's options for a message: with a return path, the envelope names it as sender and the recipient. */
+export function nodemailerMessage(message: OutgoingMessage): Omit<OutgoingMessage, 'returnPath'> & {
+  envelope?: { from: string; to: string };
+} {
+  const { returnPath, ...rest } = message;
+  return returnPath ? { ...rest, envelope: { from: returnPath, to: message.to } } : rest;
 }
 
 /** What a relay answered: the Message-ID it carried, and the relay's own reply (its queue id: "250 2.0.0 Ok: queued as 4F1..."). */

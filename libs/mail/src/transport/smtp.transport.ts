@@ -1,7 +1,7 @@
 import type { Transporter } from 'nodemailer';
 import nodemailer from 'nodemailer';
 import type { OutgoingMessage, SendResult } from './mail-transport.js';
-import { MailTransport } from './mail-transport.js';
+import { MailTransport, nodemailerMessage } from './mail-transport.js';
 
 /** Pooled SMTP: connections are reused across messages, so throughput is bounded by the relay, not the handshakes. */
 export class SmtpMailTransport extends MailTransport {
@@ -19,7 +19,7 @@ export class SmtpMailTransport extends MailTransport {
   }
 
   async send(message: OutgoingMessage): Promise<SendResult> {
-    const info = await this.transporter.sendMail(message);
+    const info = await this.transporter.sendMail(nodemailerMessage(message));
     return { messageId: String(info.messageId), response: String(info.response ?? '') };
   }
 
