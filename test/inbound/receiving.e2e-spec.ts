@@ -120,7 +120,7 @@ describe('inbound SMTP: what Rally accepts at RCPT, stores before 250, and queue
     expect(row).toEqual({ envelope_from: '', token_letter_id: letterId });
   });
 
-  it('keeps one message to one organisation: a recipient of another organisation gets 550', async () => {
+  it('keeps one message to one organisation: a recipient of another organisation gets 452, to be sent again apart', async () => {
     const other = await createOrgWithMember(rally, { role: Role.Admin });
     const otherLetter = await aLetterOf(rally, other);
     const secondOwn = await aLetterOf(rally, staff);
@@ -129,7 +129,7 @@ describe('inbound SMTP: what Rally accepts at RCPT, stores before 250, and queue
     const info = await sendToInbound(rally, { from: MINISTRY, to: [mine!, theirs!, mineToo!] }, aReply(mine!));
     expect(info.accepted).toEqual([mine, mineToo]);
     expect(info.rejected).toEqual([theirs]);
-    expect(info.rejectedErrors?.[0]?.responseCode).toBe(550);
+    expect(info.rejectedErrors?.[0]?.responseCode).toBe(452);
     const row = await sqlOne<{ organization_id: string; envelope_to: string[]; token_letter_id: string }>(
       db,
       `SELECT organization_id, envelope_to, token_letter_id FROM inbound_messages WHERE id = $1`,

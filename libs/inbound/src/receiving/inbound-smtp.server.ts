@@ -21,8 +21,10 @@ const MAX_CLIENTS = 100;
 const smtpError = (code: number, text: string): Error => Object.assign(new Error(text), { responseCode: code });
 // One answer for every refused address, so nobody can tell a forged token from an unknown letter.
 const NO_SUCH_RECIPIENT = (): Error => smtpError(550, '5.1.1 No such recipient');
+// "Too many recipients" (RFC 5321 4.5.3.1.10): the sender delivers the others in a transaction of their own later,
+// so a reply copied to two organisations' letters reaches both, and nobody gets a bounce for a good address.
 const OTHER_ORGANISATION = (): Error =>
-  smtpError(550, '5.5.3 One message may only go to the letters of one organisation: send it separately');
+  smtpError(452, '4.5.3 One message may only go to the letters of one organisation: send the others separately');
 
 /** What the accepted recipients of one transaction decided: whose message it is, and the first token's letter. */
 interface Transaction {
