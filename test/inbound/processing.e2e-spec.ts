@@ -366,9 +366,9 @@ describe('inbound processing: classify, thread, store and act', () => {
     )[0]!;
   const outboxOf = async (letterId: string) =>
     (await db.query(
-      `SELECT idempotency_key, return_path, status FROM mail_outbox WHERE idempotency_key LIKE $1 ORDER BY created_at`,
+      `SELECT idempotency_key, return_path, status, job_id FROM mail_outbox WHERE idempotency_key LIKE $1 ORDER BY created_at`,
       [`letter:${letterId}%`],
-    )) as { idempotency_key: string; return_path: string; status: string }[];
+    )) as { idempotency_key: string; return_path: string; status: string; job_id: string }[];
 
   it('a soft-bounced letter is sent again 6 hours and then 24 hours later, each time on its own outbox row, then given up', async () => {
     const target = await aTarget(rally, staff);
@@ -415,6 +415,8 @@ describe('inbound processing: classify, thread, store and act', () => {
       `letter:${letter.id}:3`,
     ]);
     expect(new Set(rows.map((r) => r.return_path))).toEqual(new Set([letter.bounce]));
+    // Each row names the send batch it went in, for the reconciler to look it up.
+    for (const r of rows) expect(r.job_id).toMatch(/^batch-[0-9a-f-]{36}$/);
     expect(await events(letter.id)).toEqual(['bounced-soft', 'bounced-soft', 'bounced-soft']);
     // The third soft bounce within seven days suspended the address as well.
     expect((await emailState(letter.address)).state).toBe('suspended');

@@ -21,6 +21,13 @@ export interface MailRequest<TData extends object> {
   returnPath?: string;
 }
 
+/** A row stageSelected() inserted, and the send job (batch) that will carry it. */
+export interface StagedMail {
+  id: string;
+  idempotencyKey: string;
+  jobId: string;
+}
+
 /**
  * Queues mail: writes the outbox row (the durable record), then enqueues its id.
  * Inside a caller's transaction, rows are only staged; call dispatch() after commit so the job never sees an uncommitted row.
@@ -77,16 +84,45 @@ export class MailService {
   /**
    * Stages one mail per row of a caller's SELECT, inside the caller's transaction like stage(), for mail whose content
    * is already in the database (letters rendered at submission). The SELECT yields organization_id, idempotency_key,
-   * recipient, reply_to, sender, language, data (jsonb), headers (jsonb) and return_path. Returns the rows inserted.
+   * recipient, reply_to, sender, language, data (jsonb), headers (jsonb) and return_path. Returns the rows inserted,
+   * each with the send job it goes in: pass them to dispatchStaged() after commit.
    */
   async stageSelected<TData extends object>(
     template: MailTemplate<TData>,
     select: { sql: string; params: unknown[] },
     manager?: EntityManager,
-  ): Promise<{ id: string; idempotencyKey: string }[]> {
+  ): Promise<StagedMail[]> {
     if (!this.renderer.has(template.name)) throw new Error(`Mail template ${template.name} is not registered`);
-    const rows = await this.outbox.insertSelected(select, template.name, this.config.http.publicUrl, manager);
-    return rows.map((r) => ({ id: r.id, idempotencyKey: r.idempotency_key }));
+    const rows = await this.outbox.insertSelected(
+      select,
+      template.name,
+      this.config.http.publicUrl,
+      MAIL_SEND_BATCH,
+      manager,
+    );
+    return rows.map((r) => ({ id: r.id, idempotencyKey: r.idempotency_key, jobId: r.job_id }));
+  }
+
+  /** Enqueues what stageSelected() staged, in the batches it recorded. A queue outage is logged, as in dispatch(). */
+  async dispatchStaged(staged: StagedMail[]): Promise<void> {
+    const batches = new Map<string, string[]>();
+    for (const s of staged) {
+      const batch = batches.get(s.jobId);
+      if (batch) batch.push(s.id);
+      else batches.set(s.jobId, [s.id]);
+    }
+    try {
+      await this.jobs.enqueueBulk(
+        MailJob.SendBatch,
+        [...batches].map(([jobId, outboxIds]) => ({ payload: { outboxIds }, opts: { jobId } })),
+      );
+    } catch (error) {
+      this.logger.warn({
+        msg: 'mail enqueue failed; reconciler will retry',
+        count: staged.length,
+        error: (error as Error).message,
+      });
+    }
   }
 
   /** Enqueue staged rows. A queue outage is logged, not thrown: the rows are safe and the reconciler will enqueue them. */

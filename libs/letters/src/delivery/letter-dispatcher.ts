@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
 import { Clock, InjectConfig, JobQueue, requireSecretKey, sqlRows } from '#rally/core';
+import type { StagedMail } from '#rally/mail';
 import { MailService } from '#rally/mail';
 import { LetterJob } from '../letters.jobs.js';
 import type { SendingWindow } from '../entities/letter-action.entity.js';
@@ -69,6 +70,12 @@ export interface DispatchOutcome {
   held: number;
 }
 
+/** What a pass staged (with the send batches it recorded) and outbox rows that existed already, to enqueue after commit. */
+interface Handed {
+  staged: StagedMail[];
+  existing: string[];
+}
+
 type Decision =
   | { kind: 'hand'; letter: DueLetter; recipient: string; addressNormalized: string; emailId: string | null }
   | { kind: 'wait'; letter: DueLetter; until: Date; reason: string }
@@ -101,7 +108,7 @@ export class LetterDispatcher {
   /** One pass; null when another worker's dispatcher holds the lock. */
   async run(limit = DISPATCH_BATCH): Promise<DispatchOutcome | null> {
     const now = this.clock.now();
-    let outboxIds: string[] = [];
+    let handed: Handed = { staged: [], existing: [] };
     const outcome = await this.db.transaction(async (manager) => {
       const [{ locked }] = await sqlRows<{ locked: boolean }>(
         manager,
@@ -113,11 +120,12 @@ export class LetterDispatcher {
       if (due.length === 0) return { handed: 0, waiting: 0, held: 0 };
       const history = await this.history(manager, due, now);
       const decisions = due.map((letter) => this.decide(letter, history, now));
-      outboxIds = await this.apply(manager, decisions, now);
+      handed = await this.apply(manager, decisions, now);
       const count = (kind: Decision['kind']): number => decisions.filter((d) => d.kind === kind).length;
       return { handed: count('hand'), waiting: count('wait'), held: count('hold') };
     });
-    await this.mail.dispatch(outboxIds);
+    await this.mail.dispatchStaged(handed.staged);
+    await this.mail.dispatch(handed.existing);
     if (outcome && outcome.handed + outcome.held > 0) this.logger.log({ msg: 'letters dispatched', ...outcome });
     return outcome;
   }
@@ -249,8 +257,8 @@ export class LetterDispatcher {
     return { kind: 'hand', letter, recipient, addressNormalized, emailId };
   }
 
-  /** Writes the outbox rows and every letter's new state in the dispatcher's transaction; returns the outbox ids. */
-  private async apply(manager: EntityManager, decisions: Decision[], now: Date): Promise<string[]> {
+  /** Writes the outbox rows and every letter's new state in the dispatcher's transaction; returns what to enqueue. */
+  private async apply(manager: EntityManager, decisions: Decision[], now: Date): Promise<Handed> {
     const hand = decisions.filter((d): d is Extract<Decision, { kind: 'hand' }> => d.kind === 'hand');
     const keyOf = (l: DueLetter): string => letterOutboxKey(l.id, l.attempt);
     // The outbox rows are made from the letters in SQL: subject and body never travel through this process. The
@@ -274,18 +282,17 @@ export class LetterDispatcher {
           manager,
         )
       : [];
-    const outbox = staged.map((r) => ({ id: r.id, idempotency_key: r.idempotencyKey }));
     // A letter whose outbox row exists already keeps that row (the key is unique): look those few up.
     const inserted = new Set(staged.map((r) => r.idempotencyKey));
     const missing = hand.map((d) => keyOf(d.letter)).filter((k) => !inserted.has(k));
-    if (missing.length)
-      outbox.push(
-        ...(await sqlRows<{ id: string; idempotency_key: string }>(
+    const existing = missing.length
+      ? await sqlRows<{ id: string; idempotency_key: string }>(
           manager,
           `SELECT id, idempotency_key FROM mail_outbox WHERE idempotency_key = ANY($1)`,
           [missing],
-        )),
-      );
+        )
+      : [];
+    const outbox = [...staged.map((r) => ({ id: r.id, idempotency_key: r.idempotencyKey })), ...existing];
     const outboxByKey = new Map(outbox.map((o) => [o.idempotency_key, o.id]));
     if (hand.length)
       await manager.query(
@@ -316,6 +323,6 @@ export class LetterDispatcher {
            FROM unnest($2::uuid[], $3::text[]) AS u(id, reason) WHERE l.id = u.id`,
         [now, hold.map((d) => d.letter.id), hold.map((d) => d.reason)],
       );
-    return [...outboxByKey.values()];
+    return { staged, existing: existing.map((e) => e.id) };
   }
 }
