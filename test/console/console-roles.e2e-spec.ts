@@ -56,6 +56,7 @@ describeInBrowser('staff console: what each role sees, and the admin screens', (
       'Petitions',
       'Letters',
       'Targets',
+      'Replies',
       'Members',
       'Settings',
     ]);

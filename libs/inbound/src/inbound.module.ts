@@ -15,6 +15,7 @@ import { InboundRecipients } from './receiving/inbound-recipients.js';
 import { InboundSmtpServer } from './receiving/inbound-smtp.server.js';
 import { InboundMessageController } from './messages/inbound-message.controller.js';
 import { InboundMessageService } from './messages/inbound-message.service.js';
+import { InboundThreadService } from './messages/inbound-thread.service.js';
 import { InboundSourceController } from './sources/inbound-source.controller.js';
 import { InboundSourceService } from './sources/inbound-source.service.js';
 import { InboundWebhookController } from './webhook/inbound-webhook.controller.js';
@@ -43,7 +44,14 @@ export class InboundModule {
         InboundWebhookController,
         ...(options.mailbox ? [MailboxReplyController] : []),
       ],
-      providers: [SEAL, InboundSourceService, InboundMessageService, InboundReceiver, RawMimeBodyParser],
+      providers: [
+        SEAL,
+        InboundSourceService,
+        InboundMessageService,
+        InboundThreadService,
+        InboundReceiver,
+        RawMimeBodyParser,
+      ],
       exports: [InboundReceiver],
     };
   }

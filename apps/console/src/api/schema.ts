@@ -1092,6 +1092,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/inbound/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboundMessage_threadList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/inbound/letter-choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboundMessage_letterChoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/inbound/messages": {
         parameters: {
             query?: never;
@@ -1116,6 +1148,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["InboundMessage_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/inbound/messages/{messageId}/html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboundMessage_html"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1891,6 +1939,11 @@ export interface components {
             stateReason: string | null;
             /** Format: date-time */
             stateChangedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Suspended: letters go here again from this time
+             */
+            suspendedUntil: string | null;
             /**
              * @description 0 first; letters go to the first active address
              * @example 0
@@ -2934,14 +2987,123 @@ export interface components {
              */
             secret: string;
         };
-        /** @enum {string} */
-        InboundKind: "reply" | "auto-reply" | "bounce" | "loop";
+        InboundThreadLetterResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Children do not belong in detention */
+            subject: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @example Ministry of Justice */
+            targetName: string;
+            /** @example cabinet@justice.example.gov */
+            recipient: string;
+            /** Format: uuid */
+            actionId: string;
+            /** @example Write to the Minister of Justice */
+            actionTitle: string;
+            /**
+             * Format: date-time
+             * @description When the relay took it
+             */
+            sentAt: string | null;
+        };
         /** @enum {string} */
         InboundStatus: "received" | "processed" | "duplicate" | "failed";
+        /** @enum {string} */
+        InboundKind: "reply" | "auto-reply" | "bounce" | "loop";
         /** @enum {string} */
         ThreadedBy: "token" | "recipient-header" | "in-reply-to" | "staff";
         /** @enum {string} */
         BounceClass: "hard" | "soft" | "policy" | "delayed" | "unknown";
+        InboundThreadMessageResponse: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["InboundStatus"];
+            kind: components["schemas"]["InboundKind"] | null;
+            /** @example cabinet@justice.example.gov */
+            fromAddress: string | null;
+            /** @example Cabinet of the Minister */
+            fromName: string | null;
+            subject: string | null;
+            /** @description From the target, or vouched for by DMARC */
+            senderVerified: boolean;
+            /** Format: uuid */
+            letterId: string | null;
+            /** Format: uuid */
+            targetId: string | null;
+            /** Format: uuid */
+            actionId: string | null;
+            threadedBy: components["schemas"]["ThreadedBy"] | null;
+            bounceClass: components["schemas"]["BounceClass"] | null;
+            /** @example 5.1.1 */
+            bounceStatus: string | null;
+            /** @description A bounce read from free text: a person should look */
+            needsReview: boolean;
+            /**
+             * @description The start of the answer, without the quoted letter
+             * @example We have received...
+             */
+            preview: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description The answer without the quoted letter (the whole text when nothing was quoted) */
+            replyText: string;
+            /** @description The whole text holds more than the answer: "show quoted" has something to show */
+            quoted: boolean;
+            /** @description An HTML part was kept (shown in a sandboxed frame) */
+            hasHtml: boolean;
+            /** @example 1 */
+            attachmentCount: number;
+        };
+        InboundThreadResponse: {
+            letter: components["schemas"]["InboundThreadLetterResponse"];
+            messages: components["schemas"]["InboundThreadMessageResponse"][];
+            /**
+             * Format: date-time
+             * @description When the latest of them arrived
+             */
+            lastReceivedAt: string;
+        };
+        InboundThreadPage: {
+            items: components["schemas"]["InboundThreadResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        InboundLetterChoiceResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example Children do not belong in detention */
+            subject: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @example Ministry of Justice */
+            targetName: string;
+            /** @example cabinet@justice.example.gov */
+            recipient: string;
+            /** Format: uuid */
+            actionId: string;
+            /** @example Write to the Minister of Justice */
+            actionTitle: string;
+            /**
+             * Format: date-time
+             * @description When the relay took it
+             */
+            sentAt: string | null;
+        };
+        InboundLetterChoicePage: {
+            items: components["schemas"]["InboundLetterChoiceResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
         InboundMessageSummaryResponse: {
             /** Format: uuid */
             id: string;
@@ -3049,6 +3211,12 @@ export interface components {
             kind: components["schemas"]["InboundAlertKind"];
             /** Format: uuid */
             targetEmailId: string | null;
+            /** @example cabinet@justice.example.gov */
+            address: string | null;
+            /** Format: uuid */
+            targetId: string | null;
+            /** @example Ministry of Justice */
+            targetName: string | null;
             /** @example justice.example.gov */
             domain: string | null;
             /** Format: uuid */
@@ -8607,6 +8775,138 @@ export interface operations {
             };
         };
     };
+    InboundMessage_threadList: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Letters of the letter actions of this campaign */
+                campaignId?: string;
+                targetId?: string;
+                actionId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundThreadPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InboundMessage_letterChoices: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Words of the subject, target, address or action */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundLetterChoicePage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     InboundMessage_list: {
         parameters: {
             query?: {
@@ -8696,6 +8996,64 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InboundMessageResponse"];
                 };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InboundMessage_html: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The HTML part, under a CSP that runs and loads nothing but its own pictures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description No session or token */
             401: {
@@ -8864,7 +9222,7 @@ export interface operations {
                 limit?: number;
                 /** @description Items to skip */
                 offset?: number;
-                /** @description Only alerts nobody acknowledged yet (default true) */
+                /** @description Only alerts nobody acknowledged yet (default true); else all, those first */
                 open?: boolean;
             };
             header?: never;

@@ -236,6 +236,34 @@ const targetEdit = createRoute({
   component: lazyRouteComponent(() => import('../screens/targets/target-edit'), 'TargetEditScreen'),
 });
 
+const replies = createRoute({
+  getParentRoute: () => org,
+  path: 'replies',
+  beforeLoad: () => loadArea('replies'),
+  validateSearch: search({ campaignId: uuid, targetId: uuid, page }),
+  component: lazyRouteComponent(() => import('../screens/replies/replies-screen'), 'RepliesScreen'),
+});
+const repliesTriage = createRoute({
+  getParentRoute: () => org,
+  path: 'replies/triage',
+  beforeLoad: () => loadArea('replies'),
+  validateSearch: search({ page }),
+  component: lazyRouteComponent(() => import('../screens/replies/triage-screen'), 'TriageScreen'),
+});
+const repliesAlerts = createRoute({
+  getParentRoute: () => org,
+  path: 'replies/alerts',
+  beforeLoad: () => loadArea('replies'),
+  validateSearch: search({ page }),
+  component: lazyRouteComponent(() => import('../screens/replies/alerts-screen'), 'AlertsScreen'),
+});
+const replyMessage = createRoute({
+  getParentRoute: () => org,
+  path: 'replies/messages/$messageId',
+  beforeLoad: () => loadArea('replies'),
+  component: lazyRouteComponent(() => import('../screens/replies/message-screen'), 'MessageScreen'),
+});
+
 const settings = createRoute({
   getParentRoute: () => org,
   path: 'settings',
@@ -293,6 +321,10 @@ const routeTree = rootRoute.addChildren([
       areaLookup,
       targetImport,
       targetEdit,
+      replies,
+      repliesTriage,
+      repliesAlerts,
+      replyMessage,
       settings,
       members,
       apiTokens,

@@ -8,9 +8,13 @@ import { ACTIONS_FROM } from '../screens/petitions/petition-lifecycle';
 import { PETITION_STATUSES } from '../screens/petitions/petition-queries';
 import { IMPORT_FIELD_NAMES, IMPORT_KINDS, IMPORT_STATUSES, MISSING_POLICIES } from '../screens/targets/import-queries';
 import { EMAIL_STATES, FOCUS_AREAS, TARGET_KINDS, TARGET_SORTS } from '../screens/targets/target-queries';
+import { ALERT_KINDS, INBOUND_KINDS, THREADED_BY } from '../screens/replies/reply-queries';
 import lettersEn from './areas/letters/en.json';
 import lettersEs from './areas/letters/es.json';
 import lettersFr from './areas/letters/fr.json';
+import repliesEn from './areas/replies/en.json';
+import repliesEs from './areas/replies/es.json';
+import repliesFr from './areas/replies/fr.json';
 import targetsEn from './areas/targets/en.json';
 import targetsEs from './areas/targets/es.json';
 import targetsFr from './areas/targets/fr.json';
@@ -27,9 +31,9 @@ const flatten = (c: Catalogue, prefix = ''): Record<string, string> =>
   );
 // The first-load catalogue and the areas loaded with their screens make one catalogue per language.
 const CATALOGUES = {
-  en: { ...flatten(en), ...flatten(targetsEn), ...flatten(lettersEn) },
-  fr: { ...flatten(fr), ...flatten(targetsFr), ...flatten(lettersFr) },
-  es: { ...flatten(es), ...flatten(targetsEs), ...flatten(lettersEs) },
+  en: { ...flatten(en), ...flatten(targetsEn), ...flatten(lettersEn), ...flatten(repliesEn) },
+  fr: { ...flatten(fr), ...flatten(targetsFr), ...flatten(lettersFr), ...flatten(repliesFr) },
+  es: { ...flatten(es), ...flatten(targetsEs), ...flatten(lettersEs), ...flatten(repliesEs) },
 };
 
 /** Placeholders and plural/select arguments of a message: a translation must use the same ones. */
@@ -107,6 +111,9 @@ describe('the console catalogues', () => {
         ),
       ),
       ...[1, 2, 3, 4].map((n) => `targets.import.stepName.${n}`),
+      ...[...INBOUND_KINDS, 'unread'].map((k) => `replies.kind.${k}`),
+      ...ALERT_KINDS.map((k) => `replies.alerts.kind.${k}`),
+      ...THREADED_BY.map((b) => `replies.view.threadedBy.${b}`),
     ];
     expect(built.filter((key) => !(key in CATALOGUES.en))).toEqual([]);
   });

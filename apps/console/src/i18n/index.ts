@@ -60,6 +60,11 @@ const AREAS = {
     fr: () => import('./areas/letters/fr.json'),
     es: () => import('./areas/letters/es.json'),
   },
+  replies: {
+    en: () => import('./areas/replies/en.json'),
+    fr: () => import('./areas/replies/fr.json'),
+    es: () => import('./areas/replies/es.json'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<{ default: object }>>>;
 export type TextArea = keyof typeof AREAS;
 

@@ -75,7 +75,7 @@ export class InboundThreadDto {
 }
 
 export class InboundAlertListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Only alerts nobody acknowledged yet (default true)' })
+  @ApiPropertyOptional({ description: 'Only alerts nobody acknowledged yet (default true); else all, those first' })
   @IsOptional()
   @Transform(bool)
   @IsBoolean()
@@ -86,6 +86,9 @@ export class InboundAlertResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: INBOUND_ALERT_KINDS, enumName: 'InboundAlertKind' }) kind: InboundAlertKind;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) targetEmailId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'cabinet@justice.example.gov' }) address: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) targetId: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Ministry of Justice' }) targetName: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'justice.example.gov' }) domain: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) inboundMessageId: string | null;
   @ApiProperty({ example: 'hard bounce 5.1.1' }) detail: string;

@@ -13,8 +13,15 @@ import {
   InboundMessageSummaryResponse,
   InboundThreadDto,
 } from '../dto/inbound-message.dto.js';
+import {
+  InboundLetterChoiceQueryDto,
+  InboundLetterChoiceResponse,
+  InboundThreadListQueryDto,
+  InboundThreadResponse,
+} from '../dto/inbound-thread.dto.js';
 import { InboundPermission } from '../inbound.permissions.js';
 import { InboundMessageService } from './inbound-message.service.js';
+import { InboundThreadService } from './inbound-thread.service.js';
 
 const MESSAGE = new IdPipe('Inbound message');
 const ATTACHMENT = new IdPipe('Attachment');
@@ -26,11 +33,60 @@ function disposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/**
+ * The second wall around a reply's HTML (the sanitiser is the first): nothing loads but data: images (its cid:
+ * pictures, inlined by the service), no script runs (CSP sandbox without allow-scripts, so even the frame's address
+ * opened on its own is inert), links open only in a new, unsandboxed tab.
+ */
+const HTML_POLICY = [
+  "default-src 'none'",
+  'img-src data:',
+  "style-src 'unsafe-inline'",
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  'sandbox allow-popups allow-popups-to-escape-sandbox',
+].join('; ');
+
 /** Replies, automatic answers and bounces for coordinators, the triage queue, attachments and alerts. */
 @StaffApi('inbound')
 @Controller('api/orgs/:orgSlug/inbound')
 export class InboundMessageController {
-  constructor(private readonly messages: InboundMessageService) {}
+  constructor(
+    private readonly messages: InboundMessageService,
+    private readonly threads: InboundThreadService,
+  ) {}
+
+  /** Replies by letter: each letter of the campaign, target or action that mail came back for, with that mail. */
+  @Get('threads')
+  @RequirePermission(InboundPermission.Read)
+  @ApiOkResponse({ type: PageSchema(InboundThreadResponse) })
+  async threadList(
+    @Auth() auth: AuthContext,
+    @Query() query: InboundThreadListQueryDto,
+  ): Promise<Page<InboundThreadResponse>> {
+    const window = pageWindow(query);
+    const { items, total } = await this.threads.threads(auth, {
+      campaignId: query.campaignId,
+      targetId: query.targetId,
+      actionId: query.actionId,
+      ...window,
+    });
+    return pageOf(items, total, window);
+  }
+
+  /** Triage: the letters that went out, to find the one a message answers. */
+  @Get('letter-choices')
+  @RequirePermission(InboundPermission.Triage)
+  @ApiOkResponse({ type: PageSchema(InboundLetterChoiceResponse) })
+  async letterChoices(
+    @Auth() auth: AuthContext,
+    @Query() query: InboundLetterChoiceQueryDto,
+  ): Promise<Page<InboundLetterChoiceResponse>> {
+    const window = pageWindow(query);
+    const { items, total } = await this.threads.letterChoices(auth, { q: query.q, ...window });
+    return pageOf(items, total, window);
+  }
 
   @Get('messages')
   @RequirePermission(InboundPermission.Read)
@@ -58,6 +114,28 @@ export class InboundMessageController {
     return this.messages.get(auth, id);
   }
 
+  /** The sanitised HTML part, for the console's sandboxed frame (its src); 404 when the message has none. */
+  @Get('messages/:messageId/html')
+  @RequirePermission(InboundPermission.Read)
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The HTML part, under a CSP that runs and loads nothing but its own pictures' })
+  async html(
+    @Auth() auth: AuthContext,
+    @Param('messageId', MESSAGE) messageId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const html = await this.messages.html(auth, messageId);
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', HTML_POLICY)
+      .header('x-content-type-options', 'nosniff')
+      // The console frames it (same origin); the API's own DENY would blank the frame.
+      .header('x-frame-options', 'SAMEORIGIN')
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'private, no-store')
+      .send(`<!doctype html><html><head><meta charset="utf-8"></head><body>${html}</body></html>`);
+  }
+
   /** Always a download (never shown inline by the browser, never sniffed), under its cleaned name. */
   @Get('messages/:messageId/attachments/:attachmentId')
   @RequirePermission(InboundPermission.Read)
@@ -72,7 +150,7 @@ export class InboundMessageController {
     const file = await this.messages.attachment(auth, messageId, attachmentId);
     const image = /^image\/(png|jpeg|gif|webp)$/.test(file.contentType);
     void reply
-      // Images keep their type so a cid: picture shows in the sandboxed frame; everything else is opaque bytes.
+      // Images keep their type so a download opens as the picture it is; everything else is opaque bytes.
       .header('content-type', image ? file.contentType : 'application/octet-stream')
       .header('content-disposition', disposition(file.fileName))
       .header('x-content-type-options', 'nosniff')

@@ -54,6 +54,12 @@ const toSummary = (r: MessageRow): InboundMessageSummaryResponse => ({
   receivedAt: r.received_at.toISOString(),
 });
 
+/** An img src the processor wrote for a cid: picture (inboundAttachmentPath): the message and attachment ids. */
+const ATTACHMENT_SRC =
+  /src="(\/api\/orgs\/[^/"]+\/inbound\/messages\/([0-9a-f-]{36})\/attachments\/([0-9a-f-]{36}))"/gi;
+// The picture types the attachment route serves as themselves: the same four.
+const INLINE_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+
 /** What coordinators read of inbound mail: replies threaded to letters, the triage queue, attachments, alerts. */
 @Injectable()
 export class InboundMessageService {
@@ -134,6 +140,37 @@ export class InboundMessageService {
     };
   }
 
+  /**
+   * The sanitised HTML part with its own pictures inlined as data: URLs. The console's frame is sandboxed (an opaque
+   * origin): Chromium refuses it the attachment route (its same-site resource policy, and no SameSite=Lax cookie is
+   * sent), so the pictures travel inside the page. Only this message's images are inlined; any other src stays and
+   * the frame's CSP (img-src data:) refuses it. A message without HTML answers 404.
+   */
+  async html(scope: OrgScope, id: string): Promise<string> {
+    const row = await sqlRow<{ body_html: string | null }>(
+      this.db,
+      `SELECT body_html FROM inbound_messages
+        WHERE organization_id = $1 AND id = $2 AND status IN ('processed', 'failed') AND body_html IS NOT NULL`,
+      [scope.organisationId, id],
+    );
+    if (!row?.body_html) throw new NotFoundError('HTML part');
+    const cited = new Set(
+      [...row.body_html.matchAll(ATTACHMENT_SRC)].filter((m) => m[2] === id).map((m) => m[3]!.toLowerCase()),
+    );
+    if (cited.size === 0) return row.body_html;
+    const images = await sqlRows<{ id: string; content_type: string; data: Buffer }>(
+      this.db,
+      `SELECT id, content_type, data FROM inbound_attachments
+        WHERE organization_id = $1 AND message_id = $2 AND id = ANY($3::uuid[]) AND content_type = ANY($4)`,
+      [scope.organisationId, id, [...cited], INLINE_IMAGE_TYPES],
+    );
+    const inline = new Map(images.map((i) => [i.id, `data:${i.content_type};base64,${i.data.toString('base64')}`]));
+    return row.body_html.replace(ATTACHMENT_SRC, (whole, _path: string, messageId: string, attachmentId: string) => {
+      const data = messageId === id ? inline.get(attachmentId.toLowerCase()) : undefined;
+      return data ? `src="${data}"` : whole;
+    });
+  }
+
   async attachment(
     scope: OrgScope,
     messageId: string,
@@ -187,20 +224,24 @@ export class InboundMessageService {
     return this.get(auth, messageId);
   }
 
+  /** Alerts, those nobody acknowledged first, each with the address and target it is about when it names one. */
   async alerts(
     scope: OrgScope,
     q: { open: boolean; limit: number; offset: number },
   ): Promise<{ items: InboundAlertResponse[]; total: number }> {
-    const clause = `organization_id = $1${q.open ? ' AND acknowledged_at IS NULL' : ''}`;
+    const clause = `a.organization_id = $1${q.open ? ' AND a.acknowledged_at IS NULL' : ''}`;
     const { total } = await sqlOne<{ total: number }>(
       this.db,
-      `SELECT count(*)::int AS total FROM inbound_alerts WHERE ${clause}`,
+      `SELECT count(*)::int AS total FROM inbound_alerts a WHERE ${clause}`,
       [scope.organisationId],
     );
     const rows = await sqlRows<{
       id: string;
       kind: InboundAlertResponse['kind'];
       target_email_id: string | null;
+      address: string | null;
+      target_id: string | null;
+      target_name: string | null;
       domain: string | null;
       inbound_message_id: string | null;
       detail: string;
@@ -208,8 +249,13 @@ export class InboundMessageService {
       acknowledged_at: Date | null;
     }>(
       this.db,
-      `SELECT id, kind, target_email_id, domain, inbound_message_id, detail, created_at, acknowledged_at
-         FROM inbound_alerts WHERE ${clause} ORDER BY created_at DESC, id LIMIT $2 OFFSET $3`,
+      `SELECT a.id, a.kind, a.target_email_id, e.address, e.target_id, t.name AS target_name, a.domain,
+              a.inbound_message_id, a.detail, a.created_at, a.acknowledged_at
+         FROM inbound_alerts a
+         LEFT JOIN target_emails e ON e.id = a.target_email_id AND e.organization_id = a.organization_id
+         LEFT JOIN targets t ON t.id = e.target_id
+        WHERE ${clause}
+        ORDER BY a.acknowledged_at IS NULL DESC, a.created_at DESC, a.id LIMIT $2 OFFSET $3`,
       [scope.organisationId, q.limit, q.offset],
     );
     return {
@@ -217,6 +263,9 @@ export class InboundMessageService {
         id: r.id,
         kind: r.kind,
         targetEmailId: r.target_email_id,
+        address: r.address,
+        targetId: r.target_id,
+        targetName: r.target_name,
         domain: r.domain,
         inboundMessageId: r.inbound_message_id,
         detail: r.detail,

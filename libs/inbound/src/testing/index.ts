@@ -25,8 +25,8 @@ export function webhookSignature(
 }
 
 /**
- * A processed reply in the organisation's triage queue, with one attachment, written straight to the tables: for
- * routes that need inbound mail to exist (the cross-tenant walk), not for testing how mail is processed.
+ * A processed reply in the organisation's triage queue, with an HTML part and one attachment, written straight to the
+ * tables: for routes that need inbound mail to exist (the cross-tenant walk), not for testing how mail is processed.
  */
 export async function aStoredInboundMessage(
   rally: RallyLike,
@@ -36,9 +36,10 @@ export async function aStoredInboundMessage(
   const messageId = randomUUID();
   await db.query(
     `INSERT INTO inbound_messages (id, organization_id, channel, status, kind, envelope_to, size, from_address,
-       subject, body_text, reply_text, received_at, processed_at)
+       subject, body_text, reply_text, body_html, received_at, processed_at)
      VALUES ($1, $2, 'webhook', 'processed', 'reply', '{}', 120, 'cabinet@justice.example.gov', 'Re: your letter',
-       'We have received your letter.', 'We have received your letter.', now(), now())`,
+       'We have received your letter.', 'We have received your letter.', '<p>We have received your letter.</p>',
+       now(), now())`,
     [messageId, staff.organisation.id],
   );
   const [{ id: attachmentId }] = (await db.query(

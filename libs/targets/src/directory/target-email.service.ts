@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthContext } from '#rally/access';
 import { AuditLog } from '#rally/access';
-import { NotFoundError, sqlRow } from '#rally/core';
+import { Clock, NotFoundError, sqlRow } from '#rally/core';
 import type { TargetEmailCreateDto, TargetEmailUpdateDto } from '../dto/target-email.dto.js';
 import { TargetEmail } from '../entities/target-email.entity.js';
 import { TargetEmailLastError, TargetEmailTakenError } from '../targets.exception.js';
@@ -22,6 +22,7 @@ export class TargetEmailService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   async add(auth: AuthContext, targetId: string, input: TargetEmailCreateDto): Promise<TargetEmail> {
@@ -69,8 +70,13 @@ export class TargetEmailService {
       const from = email.state;
       if (input.state !== undefined && input.state !== email.state) {
         email.state = input.state;
-        email.stateChangedAt = new Date();
+        email.stateChangedAt = this.clock.now();
         email.stateReason = input.reason?.trim() || STAFF_REASON[input.state];
+        // Reactivated by staff: the soft bounces before now no longer count, or the next one would suspend it again.
+        if (input.state === 'active') {
+          email.suspendedUntil = null;
+          email.bouncesResetAt = email.stateChangedAt;
+        }
       } else if (input.reason !== undefined) {
         email.stateReason = input.reason?.trim() || null;
       }

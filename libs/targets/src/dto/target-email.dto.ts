@@ -62,6 +62,13 @@ export class TargetEmailResponse {
   state: TargetEmailState;
   @ApiProperty({ type: String, nullable: true, example: 'hard bounce 5.1.1' }) stateReason: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) stateChangedAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'Suspended: letters go here again from this time',
+  })
+  suspendedUntil: string | null;
   @ApiProperty({ example: 0, description: '0 first; letters go to the first active address' }) position: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
@@ -73,6 +80,7 @@ export const toTargetEmailResponse = (e: TargetEmail): TargetEmailResponse => ({
   state: e.state,
   stateReason: e.stateReason,
   stateChangedAt: e.stateChangedAt ? e.stateChangedAt.toISOString() : null,
+  suspendedUntil: e.state === 'suspended' && e.suspendedUntil ? e.suspendedUntil.toISOString() : null,
   position: e.position,
   createdAt: e.createdAt.toISOString(),
 });

@@ -28,7 +28,16 @@ export function CampaignDetailScreen(): ReactNode {
   const c = campaign.data;
 
   return (
-    <Page title={c.name}>
+    <Page
+      title={c.name}
+      actions={
+        <Can permission="inbound.read">
+          <ButtonLink variant="default" to="/o/$org/replies" params={{ org }} search={{ campaignId }}>
+            {t('campaigns.replies')}
+          </ButtonLink>
+        </Can>
+      }
+    >
       <Paper withBorder p="lg">
         {can('campaigns.manage') ? (
           <CampaignForm

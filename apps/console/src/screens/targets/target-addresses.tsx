@@ -91,6 +91,11 @@ export function TargetAddresses({ org, target, manage }: { org: string; target: 
                       })}
                     </Text>
                   )}
+                  {email.suspendedUntil && (
+                    <Text size="xs" c="dimmed">
+                      {t('targets.address.suspendedUntil', { date: format.dateTime(email.suspendedUntil) })}
+                    </Text>
+                  )}
                 </Stack>
               </Table.Td>
               {manage && (

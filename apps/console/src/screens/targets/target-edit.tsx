@@ -8,7 +8,7 @@ import { unwrap } from '../../api/errors';
 import { confirmAction } from '../../components/confirm';
 import { Loading, LoadError, notifyError, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../components/format';
-import { AnchorLink } from '../../components/links';
+import { AnchorLink, ButtonLink } from '../../components/links';
 import { Page } from '../../components/page';
 import { Section } from '../../components/section';
 import { useOrg } from '../../session/org';
@@ -33,7 +33,19 @@ export function TargetEditScreen(): ReactNode {
   const x = target.data;
   const manage = can('targets.manage');
   return (
-    <Page title={x.name} actions={manage && <DeleteTarget org={org} target={x} />}>
+    <Page
+      title={x.name}
+      actions={
+        <>
+          {can('inbound.read') && (
+            <ButtonLink variant="default" to="/o/$org/replies" params={{ org }} search={{ targetId }}>
+              {t('targets.replies')}
+            </ButtonLink>
+          )}
+          {manage && <DeleteTarget org={org} target={x} />}
+        </>
+      }
+    >
       <Group gap="md">
         <AnchorLink to="/o/$org/targets" params={{ org }} size="sm">
           {t('targets.backToList')}
