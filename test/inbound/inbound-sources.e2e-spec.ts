@@ -107,7 +107,7 @@ describe('staff routes of inbound sources (/api/orgs/:orgSlug/inbound-sources)',
 
   it.each([
     ['no kind', { name: 'x' }, 'kind'],
-    ['an IMAP source (not through this route yet)', { kind: 'imap', name: 'x' }, 'kind'],
+    ['an IMAP source (it has a route of its own)', { kind: 'imap', name: 'x' }, 'kind'],
     ['no name', { kind: 'webhook' }, 'name'],
     ['an empty name', { kind: 'webhook', name: '' }, 'name'],
     ['a name of 101 characters', { kind: 'webhook', name: 'n'.repeat(101) }, 'name'],
@@ -124,6 +124,25 @@ describe('staff routes of inbound sources (/api/orgs/:orgSlug/inbound-sources)',
     const bad = await api('GET', '/inbound-sources?kind=pop3');
     expect([bad.status, Object.keys(bad.body.fields ?? {})]).toEqual([422, ['kind']]);
     expect((await api('POST', '/inbound-sources/not-a-uuid/disable')).status).toBe(404);
+  });
+
+  it('keeps IMAP mailboxes off loopback and private addresses unless the installation allows them', async () => {
+    const created = await api<{ id: string }>('POST', '/inbound-sources/imap', {
+      name: 'Internal',
+      host: '127.0.0.1',
+      port: 143,
+      secure: false,
+      username: 'replies@example.org',
+      password: 'pw',
+    });
+    expect(created.status).toBe(201);
+    const test = await api('POST', `/inbound-sources/${created.body.id}/test-connection`);
+    expect(test.body).toEqual({
+      ok: false,
+      error:
+        '127.0.0.1 is a loopback or private address, which this installation does not reach (INBOUND_IMAP_PRIVATE_HOSTS)',
+      messages: null,
+    });
   });
 
   it('is for admins only: a coordinator gets 403', async () => {

@@ -13,6 +13,7 @@ const DEFAULT_REDIS = 'redis://127.0.0.1:6379';
 export const REDIS_START =
   'redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no   (Debian: apt-get install -y redis-server)';
 export const CHROMIUM_INSTALL = 'apt-get install -y chromium   (or point CHROMIUM_PATH at a Chromium or Chrome binary)';
+export const DOVECOT_INSTALL = 'apt-get install -y dovecot-imapd   (or point DOVECOT_PATH at a dovecot binary)';
 
 const say = (line) => process.stdout.write(`[rally tests] ${line}\n`);
 
@@ -127,6 +128,23 @@ export default async function setup() {
       .filter(Boolean)
       .join('\n');
     say(`Chromium: not found at ${chromium}; the browser tests will be reported as not run.`);
+  }
+
+  // The IMAP tests start a dovecot of their own (test/support/dovecot.ts); only the binary is needed.
+  const dovecot = process.env.DOVECOT_PATH || '/usr/sbin/dovecot';
+  if (existsSync(dovecot)) {
+    process.env.DOVECOT_PATH = dovecot;
+  } else if (ci) {
+    missing.push(`dovecot: not found at ${dovecot} (install it: ${DOVECOT_INSTALL})`);
+  } else {
+    process.env.DOVECOT_PATH = '';
+    process.env.RALLY_TESTS_NOT_RUN = [
+      process.env.RALLY_TESTS_NOT_RUN,
+      `IMAP tests: no dovecot at ${dovecot}. Install it: ${DOVECOT_INSTALL}`,
+    ]
+      .filter(Boolean)
+      .join('\n');
+    say(`dovecot: not found at ${dovecot}; the IMAP tests will be reported as not run.`);
   }
 
   if (missing.length > 0) {

@@ -1,5 +1,13 @@
 import { existsSync } from 'node:fs';
-import { configRule, ConfigProblem, defineConfigSection, optional, parseInteger, variable } from '#rally/core';
+import {
+  configRule,
+  ConfigProblem,
+  defineConfigSection,
+  optional,
+  parseBoolean,
+  parseInteger,
+  variable,
+} from '#rally/core';
 
 const count = (min: number, max: number) => (r: string) => parseInteger(r, min, max);
 
@@ -77,6 +85,24 @@ export const INBOUND_CONFIG = defineConfigSection(
       defaultValue: '60',
       parse: count(1, 86_400),
     }),
+    INBOUND_IMAP_POLL_SECONDS: variable({
+      description:
+        'How often the worker polls each enabled IMAP mailbox (one poll per mailbox at a time across workers; after failures it waits longer, up to an hour)',
+      defaultValue: '60',
+      parse: count(10, 86_400),
+    }),
+    INBOUND_IMAP_BATCH: variable({
+      description:
+        'Messages one IMAP poll takes at most; a larger backlog is taken by follow-up polls queued at once, so each poll stays short',
+      defaultValue: '200',
+      parse: count(1, 5000),
+    }),
+    INBOUND_IMAP_PRIVATE_HOSTS: variable({
+      description:
+        'Whether IMAP mailboxes may be on loopback or private addresses (127.0.0.0/8, 10.0.0.0/8, 192.168.0.0/16...). Off: an organisation cannot make Rally probe its own network',
+      defaultValue: 'false',
+      parse: parseBoolean,
+    }),
     INBOUND_WEBHOOK_MAX_SKEW_SECONDS: variable({
       description:
         'A signed inbound webhook whose X-Rally-Timestamp is further than this from now is refused (401); replays are refused within it',
@@ -99,6 +125,11 @@ export const INBOUND_CONFIG = defineConfigSection(
       webhookMaxSkewSeconds: v.INBOUND_WEBHOOK_MAX_SKEW_SECONDS,
       trustedAuthservIds: v.INBOUND_TRUSTED_AUTHSERV_IDS ?? [],
       reconcileSeconds: v.INBOUND_RECONCILE_SECONDS,
+      imap: {
+        pollSeconds: v.INBOUND_IMAP_POLL_SECONDS,
+        batch: v.INBOUND_IMAP_BATCH,
+        privateHosts: v.INBOUND_IMAP_PRIVATE_HOSTS,
+      },
     };
   },
 );

@@ -10,6 +10,8 @@ import type { InboundConfig } from './inbound.config.js';
 import { INBOUND_CONFIG } from './inbound.config.js';
 import { InboundProcessJob, InboundReconcileJob } from './processing/inbound-process.job.js';
 import { INBOUND_TRUSTED_AUTHSERV_IDS, InboundProcessor } from './processing/inbound-processor.js';
+import { ImapPollJob, ImapScheduleJob } from './imap/imap-poll.job.js';
+import { ImapPoller } from './imap/imap-poller.js';
 import { InboundReceiver } from './receiving/inbound-receiver.js';
 import { InboundRecipients } from './receiving/inbound-recipients.js';
 import { InboundSmtpServer } from './receiving/inbound-smtp.server.js';
@@ -65,11 +67,16 @@ export class InboundModule {
     };
   }
 
-  /** Processing of stored messages (classify, thread, act). */
+  /** Processing of stored messages (classify, thread, act), and IMAP polling into the same store. */
   static forWorker(): DynamicModule {
     return {
       module: InboundModule,
       providers: [
+        SEAL,
+        InboundReceiver,
+        ImapPoller,
+        ImapPollJob,
+        ImapScheduleJob,
         InboundEffects,
         // Letters the relay refused at send time act like bounces (registered with the mail library's hooks).
         RelayRefusals,

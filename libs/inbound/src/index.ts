@@ -16,3 +16,5 @@ export * from './receiving/inbound-smtp.server.js';
 export * from './dto/inbound-source.dto.js';
 export * from './processing/inbound-processor.js';
 export * from './processing/inbound-process.job.js';
+export * from './imap/imap-poller.js';
+export * from './imap/imap-poll.job.js';

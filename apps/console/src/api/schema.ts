@@ -1028,6 +1028,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/inbound-sources/imap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboundSource_createImap"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/inbound-sources/{sourceId}": {
         parameters: {
             query?: never;
@@ -1039,6 +1055,38 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["InboundSource_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["InboundSource_update"];
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/inbound-sources/{sourceId}/test-connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboundSource_testConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/inbound-sources/{sourceId}/poll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["InboundSource_poll"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2952,6 +3000,30 @@ export interface components {
              * @example https://rally.example.org/inbound/webhooks/6f1c2a4e-8d0b-4c1e-9a51-0d3e7b2f4c11
              */
             webhookUrl: string | null;
+            /** @example imap.example.org */
+            host: string | null;
+            /** @example 993 */
+            port: number | null;
+            /** @example true */
+            secure: boolean;
+            /** @example replies@example.org */
+            username: string | null;
+            /**
+             * @description IMAP: a password is stored (it is never returned)
+             * @example true
+             */
+            passwordSet: boolean;
+            /** @example INBOX */
+            folder: string | null;
+            /** @example Rally/Processed */
+            processedFolder: string | null;
+            /** Format: date-time */
+            lastPolledAt: string | null;
+            /**
+             * @description Why the last poll failed; null when it got through
+             * @example The server refused the username or password for replies@example.org
+             */
+            lastError: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -2986,6 +3058,106 @@ export interface components {
              * @example Jx0b1wq8m2R5tY7uP3kL9sD4fG6hA1zC8vB2nM5qW0e
              */
             secret: string;
+        };
+        InboundImapSourceCreateDto: {
+            /**
+             * @description A name staff recognise
+             * @example Replies mailbox
+             */
+            name: string;
+            /**
+             * @description The IMAP server
+             * @example imap.example.org
+             */
+            host: string;
+            /**
+             * @description Default: 993 with secure, 143 without
+             * @example 993
+             */
+            port?: number;
+            /**
+             * @description TLS from the start (port 993). Off: STARTTLS is required, except on an allowed private address
+             * @example true
+             */
+            secure?: boolean;
+            /** @example replies@example.org */
+            username: string;
+            /**
+             * @description Write-only: sealed, never returned
+             * @example app-password-from-the-provider
+             */
+            password: string;
+            /**
+             * @description Where new mail is read from; "/" between levels
+             * @example INBOX
+             */
+            folder?: string;
+            /**
+             * @description Where stored mail is moved (created when missing); "/" between levels
+             * @example Rally/Processed
+             */
+            processedFolder?: string;
+            /** @example true */
+            enabled?: boolean;
+        };
+        InboundSourceUpdateDto: {
+            /**
+             * @description A name staff recognise
+             * @example Replies mailbox
+             */
+            name?: string;
+            /**
+             * @description The IMAP server
+             * @example imap.example.org
+             */
+            host?: string;
+            /**
+             * @description Default: 993 with secure, 143 without
+             * @example 993
+             */
+            port?: number;
+            /**
+             * @description TLS from the start (port 993). Off: STARTTLS is required, except on an allowed private address
+             * @example true
+             */
+            secure?: boolean;
+            /** @example replies@example.org */
+            username?: string;
+            /**
+             * @description Write-only: sealed, never returned
+             * @example app-password-from-the-provider
+             */
+            password?: string;
+            /**
+             * @description Where new mail is read from; "/" between levels
+             * @example INBOX
+             */
+            folder?: string;
+            /**
+             * @description Where stored mail is moved (created when missing); "/" between levels
+             * @example Rally/Processed
+             */
+            processedFolder?: string;
+            /** @example true */
+            enabled?: boolean;
+        };
+        InboundImapTestResponse: {
+            /** @example false */
+            ok: boolean;
+            /** @example The server refused the username or password for replies@example.org */
+            error: string | null;
+            /**
+             * @description Messages in the folder, when it opened
+             * @example 12
+             */
+            messages: number | null;
+        };
+        InboundImapPollResponse: {
+            /**
+             * @description A poll is queued; the source shows its outcome when it has run
+             * @example true
+             */
+            queued: boolean;
         };
         InboundThreadLetterResponse: {
             /** Format: uuid */
@@ -3204,7 +3376,7 @@ export interface components {
             letterId: string;
         };
         /** @enum {string} */
-        InboundAlertKind: "address-bounced" | "policy-block" | "domain-paused";
+        InboundAlertKind: "address-bounced" | "policy-block" | "domain-paused" | "imap-failure" | "imap-too-large";
         InboundAlertResponse: {
             /** Format: uuid */
             id: string;
@@ -3221,6 +3393,11 @@ export interface components {
             domain: string | null;
             /** Format: uuid */
             inboundMessageId: string | null;
+            /**
+             * Format: uuid
+             * @description The IMAP mailbox it is about
+             */
+            inboundSourceId: string | null;
             /** @example hard bounce 5.1.1 */
             detail: string;
             /** Format: date-time */
@@ -8481,6 +8658,68 @@ export interface operations {
             };
         };
     };
+    InboundSource_createImap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundImapSourceCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundSourceResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
     InboundSource_get: {
         parameters: {
             query?: never;
@@ -8559,6 +8798,187 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InboundSource_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sourceId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundSourceUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundSourceResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InboundSource_testConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sourceId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundImapTestResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    InboundSource_poll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sourceId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundImapPollResponse"];
+                };
             };
             /** @description No session or token */
             401: {

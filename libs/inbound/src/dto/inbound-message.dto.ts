@@ -91,6 +91,8 @@ export class InboundAlertResponse {
   @ApiProperty({ nullable: true, type: String, example: 'Ministry of Justice' }) targetName: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'justice.example.gov' }) domain: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) inboundMessageId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The IMAP mailbox it is about' })
+  inboundSourceId: string | null;
   @ApiProperty({ example: 'hard bounce 5.1.1' }) detail: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) acknowledgedAt: string | null;

@@ -2,9 +2,17 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * address-bounced: an address became unusable; policy-block: a relay refused by policy (5.7.x), the address kept;
- * domain-paused: many hard bounces on one domain paused sending there.
+ * domain-paused: many hard bounces on one domain paused sending there; imap-failure: an IMAP mailbox could not be
+ * polled (refused login, unreachable host, missing folder); imap-too-large: a message in an IMAP mailbox over
+ * INBOUND_MAX_BYTES, left where it is and not read.
  */
-export const INBOUND_ALERT_KINDS = ['address-bounced', 'policy-block', 'domain-paused'] as const;
+export const INBOUND_ALERT_KINDS = [
+  'address-bounced',
+  'policy-block',
+  'domain-paused',
+  'imap-failure',
+  'imap-too-large',
+] as const;
 export type InboundAlertKind = (typeof INBOUND_ALERT_KINDS)[number];
 
 /** What coordinators are told about delivery problems, until one of them marks it seen. */
@@ -28,6 +36,10 @@ export class InboundAlert {
 
   @Column({ type: 'uuid', nullable: true })
   inboundMessageId: string | null;
+
+  /** The IMAP mailbox the alert is about (imap-failure, imap-too-large). */
+  @Column({ type: 'uuid', nullable: true })
+  inboundSourceId: string | null;
 
   @Column({ type: 'text', default: '' })
   detail: string;

@@ -55,8 +55,13 @@ export class InboundSource {
   @Column({ type: 'boolean', default: true })
   enabled: boolean;
 
+  /** When the poller last tried this mailbox, whether it got through or not (lastError says). */
   @Column({ type: 'timestamptz', nullable: true })
   lastPolledAt: Date | null;
+
+  /** Polls failed in a row since the last one that got through: the poller waits longer after each (imap-backoff). */
+  @Column({ type: 'int', default: 0 })
+  pollFailures: number;
 
   @Column({ type: 'text', nullable: true })
   lastError: string | null;

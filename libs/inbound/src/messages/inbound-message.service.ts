@@ -244,13 +244,14 @@ export class InboundMessageService {
       target_name: string | null;
       domain: string | null;
       inbound_message_id: string | null;
+      inbound_source_id: string | null;
       detail: string;
       created_at: Date;
       acknowledged_at: Date | null;
     }>(
       this.db,
       `SELECT a.id, a.kind, a.target_email_id, e.address, e.target_id, t.name AS target_name, a.domain,
-              a.inbound_message_id, a.detail, a.created_at, a.acknowledged_at
+              a.inbound_message_id, a.inbound_source_id, a.detail, a.created_at, a.acknowledged_at
          FROM inbound_alerts a
          LEFT JOIN target_emails e ON e.id = a.target_email_id AND e.organization_id = a.organization_id
          LEFT JOIN targets t ON t.id = e.target_id
@@ -268,6 +269,7 @@ export class InboundMessageService {
         targetName: r.target_name,
         domain: r.domain,
         inboundMessageId: r.inbound_message_id,
+        inboundSourceId: r.inbound_source_id,
         detail: r.detail,
         createdAt: r.created_at.toISOString(),
         acknowledgedAt: r.acknowledged_at?.toISOString() ?? null,

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { RallyLike, StaffHandle } from '#rally-testing/organisations';
 import { authOf } from '#rally-testing/organisations';
+import type { InboundImapSourceCreateDto } from '../dto/inbound-source.dto.js';
 import type { InboundSource } from '../entities/inbound-source.entity.js';
 import { InboundSourceService } from '../sources/inbound-source.service.js';
 
@@ -12,6 +13,23 @@ export async function aWebhookSource(
   name = 'Provider route',
 ): Promise<{ source: InboundSource; secret: string }> {
   return rally.api.get(InboundSourceService).create(authOf(staff), { kind: 'webhook', name });
+}
+
+/** An IMAP mailbox of the member's organisation; by default on a loopback port nothing listens on. */
+export async function anImapSource(
+  rally: RallyLike,
+  staff: StaffHandle,
+  overrides: Partial<InboundImapSourceCreateDto> = {},
+): Promise<InboundSource> {
+  return rally.api.get(InboundSourceService).createImap(authOf(staff), {
+    name: 'Replies mailbox',
+    host: '127.0.0.1',
+    port: 9,
+    secure: false,
+    username: 'replies@example.org',
+    password: 'mailbox-password',
+    ...overrides,
+  });
 }
 
 /** The headers a provider sends: X-Rally-Timestamp and the hex HMAC-SHA256 of `${timestamp}.` + the raw body. */

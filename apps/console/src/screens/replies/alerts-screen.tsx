@@ -19,6 +19,8 @@ const KIND_COLOURS: Record<InboundAlert['kind'], string> = {
   'address-bounced': 'red',
   'policy-block': 'orange',
   'domain-paused': 'red',
+  'imap-failure': 'orange',
+  'imap-too-large': 'yellow',
 };
 
 /** Delivery problems from the mail that came back, open ones first; coordinators acknowledge them once dealt with. */
@@ -44,7 +46,12 @@ export function AlertsScreen(): ReactNode {
     onError: (error) => notifyError(error, t('common.saveFailed')),
   });
   const aboutOf = (a: InboundAlert): string =>
-    a.address ?? (a.domain ? t('replies.alerts.domain', { domain: a.domain }) : '—');
+    a.address ??
+    (a.domain
+      ? t('replies.alerts.domain', { domain: a.domain })
+      : a.inboundSourceId
+        ? t('replies.alerts.mailbox')
+        : '—');
 
   return (
     <Page title={t('replies.alerts.title')}>

@@ -14,11 +14,15 @@ import { Page } from '../../components/page';
 import { LANGUAGES } from '../../i18n';
 import countries from '../../i18n/shared/countries.json';
 import { useOrg } from '../../session/org';
+import { InboundSourcesPanel } from './inbound-sources';
 import { MailRelayPanel } from './mail-relay';
 import type { Organisation } from './organisation-queries';
 import { mailSettingsQuery, organisationQuery } from './organisation-queries';
 
-/** The organisation's details (everyone reads them; admins change them) and its mail settings (admins only). */
+/**
+ * The organisation's details (everyone reads them; admins change them), its mail settings and the ways inbound mail
+ * reaches Rally (admins only).
+ */
 export function SettingsScreen(): ReactNode {
   const { t } = useTranslation();
   const { org, can } = useOrg();
@@ -42,6 +46,11 @@ export function SettingsScreen(): ReactNode {
       {can('mail-settings.manage') && (
         <Paper withBorder p="lg">
           <MailRelayPanel org={org} />
+        </Paper>
+      )}
+      {can('inbound.sources') && (
+        <Paper withBorder p="lg">
+          <InboundSourcesPanel org={org} />
         </Paper>
       )}
     </Page>
