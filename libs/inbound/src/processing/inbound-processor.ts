@@ -52,6 +52,7 @@ interface LetterRow {
   target_email_id: string | null;
   address_normalized: string;
   status: string;
+  target_addresses: string[];
 }
 
 /** A reply, an automatic answer or a bounce: parsed, classified, threaded, checked, stored and acted on. */
@@ -75,10 +76,21 @@ export class InboundProcessor {
   }
 
   async process(messageId: string): Promise<ProcessOutcome> {
-    const row = await sqlRow<{ organization_id: string; status: string; envelope_from: string | null; slug: string }>(
+    // The first chunk comes with the row: a reply (one chunk) is read in one round trip, not two. As a column of
+    // its own: pg parses a bytea[] character by character (~3.5 ms for 30 KB, against ~0.25 ms for a bytea).
+    const row = await sqlRow<{
+      organization_id: string;
+      status: string;
+      envelope_from: string | null;
+      size: number;
+      slug: string;
+      first_chunk: Buffer | null;
+    }>(
       this.db,
-      `SELECT m.organization_id, m.status, m.envelope_from, o.slug
-         FROM inbound_messages m JOIN organization o ON o.id = m.organization_id WHERE m.id = $1`,
+      `SELECT m.organization_id, m.status, m.envelope_from, m.size, o.slug, c.data AS first_chunk
+         FROM inbound_messages m JOIN organization o ON o.id = m.organization_id
+         LEFT JOIN inbound_message_chunks c ON c.message_id = m.id AND c.seq = 0
+        WHERE m.id = $1`,
       [messageId],
     );
     if (!row || row.status !== 'received') return 'skipped'; // done by an earlier run, or not committed yet
@@ -87,7 +99,7 @@ export class InboundProcessor {
     // chunks and all) as failed for a coordinator and never retried. Database errors below are retried by the queue.
     let analysed: Analysed;
     try {
-      const parsed = await parseMime(this.rawStream(messageId));
+      const parsed = await parseMime(this.rawStream(messageId, row.first_chunk, row.size));
       analysed = this.analyse(messageId, row.slug, parsed, row.envelope_from);
     } catch (error) {
       if (!(error instanceof MimeParseError))
@@ -120,11 +132,14 @@ export class InboundProcessor {
     };
   }
 
-  /** The raw message as its chunks, read in order a few at a time: the parser never waits for one big query. */
-  private rawStream(messageId: string): ReadableStream<Uint8Array> {
-    let after = -1;
-    let queued: Buffer[] = [];
-    let done = false;
+  /**
+   * The raw message as its chunks, read in order a few at a time after the first (already read with the row: when
+   * it holds all `size` bytes, nothing more is asked for): the parser never waits for one big query.
+   */
+  private rawStream(messageId: string, first: Buffer | null, size: number): ReadableStream<Uint8Array> {
+    let after = first ? 0 : -1;
+    let queued: Buffer[] = first ? [first] : [];
+    let done = first !== null && first.length >= size;
     return new ReadableStream<Uint8Array>({
       pull: async (controller) => {
         if (queued.length === 0 && !done) {
@@ -156,11 +171,15 @@ export class InboundProcessor {
   private async store(messageId: string, analysed: Analysed, manager: EntityManager): Promise<ProcessOutcome> {
     const { parsed, key, classification, bodies, attachments, dropped } = analysed;
     const now = this.clock.now();
-    const row = await sqlRow<InboundRow>(
+    // With the lock, whether this content was processed before (one round trip for both).
+    const row = await sqlRow<InboundRow & { duplicate_id: string | null }>(
       manager,
-      `SELECT organization_id, status, envelope_from, envelope_to, token_letter_id
-         FROM inbound_messages WHERE id = $1 FOR UPDATE`,
-      [messageId],
+      `SELECT m.organization_id, m.status, m.envelope_from, m.envelope_to, m.token_letter_id,
+              (SELECT d.id FROM inbound_messages d
+                WHERE d.organization_id = m.organization_id AND d.dedupe_key = $2 AND d.status = 'processed' LIMIT 1)
+                AS duplicate_id
+         FROM inbound_messages m WHERE m.id = $1 FOR UPDATE OF m`,
+      [messageId, key],
     );
     if (!row || row.status !== 'received') return 'skipped';
     const org = row.organization_id;
@@ -183,23 +202,9 @@ export class InboundProcessor {
       this.logger.log({ msg: 'inbound loop dropped', messageId });
       return 'loop';
     }
-    const duplicate = await sqlRow<{ id: string }>(
-      manager,
-      `SELECT id FROM inbound_messages WHERE organization_id = $1 AND dedupe_key = $2 AND status = 'processed' LIMIT 1`,
-      [org, key],
-    );
-    if (duplicate) return this.markDuplicate(messageId, analysed, manager);
+    if (row.duplicate_id) return this.markDuplicate(messageId, analysed, manager);
 
-    const { letter, threadedBy } = await this.thread(org, row, parsed, classification, manager);
-    const targetAddresses = letter
-      ? (
-          await sqlRows<{ address_normalized: string }>(
-            manager,
-            `SELECT address_normalized FROM target_emails WHERE organization_id = $1 AND target_id = $2`,
-            [org, letter.targetId],
-          )
-        ).map((r) => r.address_normalized)
-      : [];
+    const { letter, threadedBy, targetAddresses } = await this.thread(org, row, parsed, classification, manager);
     const sender = checkSender(parsed, targetAddresses, this.trustedAuthservIds);
 
     for (const a of attachments)
@@ -291,7 +296,7 @@ export class InboundProcessor {
     parsed: ParsedMessage,
     classification: Classification,
     manager: EntityManager,
-  ): Promise<{ letter: ThreadedLetter | null; threadedBy: ThreadedBy | null }> {
+  ): Promise<{ letter: ThreadedLetter | null; threadedBy: ThreadedBy | null; targetAddresses: string[] }> {
     const domain = this.addresses.domain;
     const verify = (tokens: ReturnType<typeof letterTokens>): string[] =>
       tokens.flatMap((t) => this.addresses.verify(t.purpose, t.token) ?? []);
@@ -311,16 +316,20 @@ export class InboundProcessor {
     for (const [threadedBy, candidates] of steps) {
       const ids = [...new Set(await candidates())];
       if (ids.length === 0) continue;
+      // The target's addresses come with the letter (the sender check needs them): one round trip, not two.
       const found = await sqlRows<LetterRow>(
         manager,
-        `SELECT id, target_id, action_id, target_email_id, address_normalized, status FROM letters
-          WHERE organization_id = $1 AND id = ANY($2::uuid[])`,
+        `SELECT l.id, l.target_id, l.action_id, l.target_email_id, l.address_normalized, l.status,
+                ARRAY(SELECT e.address_normalized FROM target_emails e
+                       WHERE e.organization_id = l.organization_id AND e.target_id = l.target_id) AS target_addresses
+           FROM letters l WHERE l.organization_id = $1 AND l.id = ANY($2::uuid[])`,
         [org, ids],
       );
       const letter = ids.map((id) => found.find((l) => l.id === id)).find((l) => l !== undefined);
       if (letter)
         return {
           threadedBy,
+          targetAddresses: letter.target_addresses,
           letter: {
             id: letter.id,
             targetId: letter.target_id,
@@ -331,7 +340,7 @@ export class InboundProcessor {
           },
         };
     }
-    return { letter: null, threadedBy: null };
+    return { letter: null, threadedBy: null, targetAddresses: [] };
   }
 
   private async lettersByMessageId(org: string, messageIds: string[], manager: EntityManager): Promise<string[]> {

@@ -1,5 +1,9 @@
 import type { Address, Email } from 'postal-mime';
 import PostalMime, { decodeWords } from 'postal-mime';
+import { installPassThroughJoin } from './pass-through-join.js';
+
+// Plain-text bodies joined in one copy instead of through a Blob of every line: see pass-through-join.ts.
+installPassThroughJoin();
 
 /**
  * Limits on what one message may make the parser do. Real replies nest 3-5 levels (mixed > alternative > related);
