@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { Role } from '#rally/access';
 import { JobQueue, sqlOne } from '#rally/core';
 import { INBOUND_CONFIG, InboundJob } from '#rally/inbound';
+import { LetterAddresses } from '#rally/letters';
 import type { StaffHandle } from '#rally-testing/organisations';
 import { createOrgWithMember } from '#rally-testing/organisations';
 import { startInboundContext, startRally, type RallyHarness } from '../support/rally-harness.js';
@@ -67,7 +68,7 @@ describe('inbound SMTP: what Rally accepts at RCPT, stores before 250, and queue
     expect(job?.data).toEqual({ messageId: id });
   });
 
-  it('refuses forged, altered and unknown tokens, and other addresses, with one and the same 550', async () => {
+  it('refuses forged, altered, old-key and unknown tokens, and other addresses, with one and the same 550', async () => {
     const addresses = addressesOf(rally);
     const valid = addresses.replyTo(letterId);
     const token = valid.slice('reply+'.length, valid.indexOf('@'));
@@ -75,6 +76,11 @@ describe('inbound SMTP: what Rally accepts at RCPT, stores before 250, and queue
     const bad = [
       `reply+1${'a'.repeat(42)}@${addresses.domain}`, // forged: well formed, wrong MAC
       altered,
+      // A key this installation does not hold (retired from LETTER_TOKEN_KEYS, or another installation's).
+      new LetterAddresses(
+        [{ version: '2', secret: 'a-retired-key-of-at-least-32-characters' }],
+        addresses.domain,
+      ).replyTo(letterId),
       addresses.replyTo(randomUUID()), // verifies, but no such letter
       `reply+${token}@elsewhere.example.org`, // right token, another domain: never a relay
       `postmaster@${addresses.domain}`,

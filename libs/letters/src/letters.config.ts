@@ -28,6 +28,23 @@ function parseDomain(raw: string): string {
   return d;
 }
 
+/** "2:new-secret,1:old-secret": the reply-token keys by version, the first making new tokens. */
+function parseTokenKeys(raw: string): { version: string; secret: string }[] {
+  const keys = raw
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter((pair) => pair !== '')
+    .map((pair) => {
+      const m = /^([1-9]):(.+)$/.exec(pair);
+      if (!m) throw new ConfigProblem('must be version:secret pairs like 2:new-secret,1:old-secret (versions 1-9)');
+      if (m[2]!.length < 32) throw new ConfigProblem(`the secret of version ${m[1]} must be at least 32 characters`);
+      return { version: m[1]!, secret: m[2]! };
+    });
+  if (keys.length === 0) throw new ConfigProblem('must name at least one version:secret pair');
+  if (new Set(keys.map((k) => k.version)).size !== keys.length) throw new ConfigProblem('names a version twice');
+  return keys;
+}
+
 /** Letters: the reply domain, the default throttle of new actions, the dispatcher, abuse limits on the public page. */
 export const LETTERS_CONFIG = defineConfigSection(
   'letters',
@@ -36,6 +53,12 @@ export const LETTERS_CONFIG = defineConfigSection(
       description:
         "Domain of each letter's reply address (reply+TOKEN@domain) and Message-ID; its MX must reach Rally's inbound mail. Unset: reply. and the PUBLIC_URL host",
       parse: parseDomain,
+    }),
+    LETTER_TOKEN_KEYS: optional({
+      description:
+        "Keys of letters' reply, bounce and Message-ID tokens as version:secret pairs (2:new,1:old), the first making new tokens, every one verifying; drop a version to retire it. Unset: SECRET_KEY, as version 1",
+      // The parser's messages never repeat the value: it holds secrets.
+      parse: parseTokenKeys,
     }),
     LETTER_HOURLY_CAP: variable({
       description: 'Default for new letter actions: letters per hour to one target address',
@@ -95,6 +118,7 @@ export const LETTERS_CONFIG = defineConfigSection(
   },
   (v, core) => ({
     replyDomain: v.LETTER_REPLY_DOMAIN ?? `reply.${new URL(core.http.publicUrl).hostname}`,
+    tokenKeys: v.LETTER_TOKEN_KEYS ?? null,
     defaults: {
       hourlyCap: v.LETTER_HOURLY_CAP,
       dailyCap: v.LETTER_DAILY_CAP,

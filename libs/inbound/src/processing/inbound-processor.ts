@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { Clock, InjectConfig, requireSecretKey, sqlRow, sqlRows } from '#rally/core';
+import { Clock, InjectConfig, sqlRow, sqlRows } from '#rally/core';
 import type { LettersConfig } from '#rally/letters';
-import { LETTERS_CONFIG, LetterAddresses } from '#rally/letters';
+import { LETTERS_CONFIG, LetterAddresses, letterAddressesOf } from '#rally/letters';
 import type { ThreadedBy } from '../entities/inbound-message.entity.js';
 import type { ThreadedLetter } from '../effects/inbound-effects.js';
 import { InboundEffects } from '../effects/inbound-effects.js';
@@ -71,7 +71,7 @@ export class InboundProcessor {
     @InjectConfig(INBOUND_CONFIG) inbound: InboundConfig,
     @Inject(INBOUND_TRUSTED_AUTHSERV_IDS) private readonly trustedAuthservIds: string[],
   ) {
-    this.addresses = new LetterAddresses(requireSecretKey(config), letters.replyDomain);
+    this.addresses = letterAddressesOf(config, letters);
     this.ownDomains = [...new Set([letters.replyDomain, ...inbound.ownDomains])];
   }
 

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { InjectConfig, requireSecretKey, sqlRow } from '#rally/core';
+import { InjectConfig, sqlRow } from '#rally/core';
 import type { LettersConfig } from '#rally/letters';
-import { LetterAddresses, LETTERS_CONFIG } from '#rally/letters';
+import { LetterAddresses, LETTERS_CONFIG, letterAddressesOf } from '#rally/letters';
 
 export interface InboundRecipient {
   purpose: 'reply' | 'bounce';
@@ -28,7 +28,7 @@ export class InboundRecipients {
     @InjectConfig() config: RallyConfig,
     @InjectConfig(LETTERS_CONFIG) letters: LettersConfig,
   ) {
-    this.addresses = new LetterAddresses(requireSecretKey(config), letters.replyDomain);
+    this.addresses = letterAddressesOf(config, letters);
   }
 
   get replyDomain(): string {

@@ -26,6 +26,27 @@ describe('LetterAddresses', () => {
     expect(addresses.verify('reply', 'nonsense')).toBeNull();
   });
 
+  it('rotates keys by version: new tokens take the first key, older versions verify until they are dropped', () => {
+    const old = addresses.replyTo(ID).split('@')[0]!.slice('reply+'.length);
+    const NEW = 'another-test-secret-key-long-enough-4567';
+    const rotated = new LetterAddresses(
+      [
+        { version: '2', secret: NEW },
+        { version: '1', secret: KEY },
+      ],
+      'reply.example.org',
+    );
+    const fresh = rotated.replyTo(ID).split('@')[0]!.slice('reply+'.length);
+    expect(fresh[0]).toBe('2');
+    expect(rotated.verify('reply', fresh)).toBe(ID);
+    expect(rotated.verify('reply', old)).toBe(ID);
+    const retired = new LetterAddresses([{ version: '2', secret: NEW }], 'reply.example.org');
+    expect(retired.verify('reply', old)).toBeNull();
+    expect(retired.verify('reply', fresh)).toBe(ID);
+    // A version's token never verifies under another version's key.
+    expect(rotated.verify('reply', `1${fresh.slice(1)}`)).toBeNull();
+  });
+
   it('gives a stable Message-ID and a bounce address per letter', () => {
     expect(addresses.messageId(ID)).toBe(addresses.messageId(ID));
     expect(addresses.messageId(ID)).toMatch(/^<letter\.1[a-z2-7]{42}@reply\.example\.org>$/);

@@ -1,8 +1,17 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { base32 } from 'rfc4648';
+import type { RallyConfig } from '#rally/core';
+import { requireSecretKey } from '#rally/core';
+import type { LettersConfig } from '../letters.config.js';
 
-/** Bumped when the key or layout changes; inbound mail keeps verifying older versions it still knows. */
-const VERSION = '1';
+/** A key of reply tokens: its version is the token's first character, so old tokens find their key. */
+export interface LetterTokenKey {
+  version: string;
+  secret: string;
+}
+
+/** The version of tokens made from SECRET_KEY when LETTER_TOKEN_KEYS is unset. */
+const DEFAULT_VERSION = '1';
 /** 80 bits: a guessed token is refused at RCPT time, so this only has to outlast online guessing. */
 const MAC_BYTES = 10;
 const ID_BYTES = 16;
@@ -19,13 +28,24 @@ export type LetterTokenPurpose = 'reply' | 'bounce' | 'message';
  * part allows.
  */
 export class LetterAddresses {
-  private readonly key: Buffer;
+  private readonly keys: Map<string, Buffer>;
+  private readonly current: string;
 
+  /**
+   * `keys`: SECRET_KEY (tokens of version 1), or the keys of LETTER_TOKEN_KEYS, the first making new tokens and every
+   * one verifying: a key is rotated by adding a version in front and retired by removing it (its tokens then get the
+   * same 550 as a forged one). Tokens never expire otherwise: a ministry may answer a year later.
+   */
   constructor(
-    secretKey: string,
+    keys: string | readonly LetterTokenKey[],
     readonly domain: string,
   ) {
-    this.key = Buffer.from(hkdfSync('sha256', secretKey, '', 'rally:letter-addresses', 32));
+    const list = typeof keys === 'string' ? [{ version: DEFAULT_VERSION, secret: keys }] : keys;
+    if (list.length === 0) throw new Error('LetterAddresses needs at least one key');
+    this.current = list[0]!.version;
+    this.keys = new Map(
+      list.map((k) => [k.version, Buffer.from(hkdfSync('sha256', k.secret, '', 'rally:letter-addresses', 32))]),
+    );
   }
 
   replyTo(letterId: string): string {
@@ -44,7 +64,8 @@ export class LetterAddresses {
   /** The letter id a token carries, or null when it does not verify (unknown version, wrong MAC, malformed). */
   verify(purpose: LetterTokenPurpose, token: string): string | null {
     const t = token.toLowerCase();
-    if (t.length !== 1 + TOKEN_CHARS || t[0] !== VERSION || !/^[a-z2-7]+$/.test(t.slice(1))) return null;
+    const key = this.keys.get(t[0] ?? '');
+    if (t.length !== 1 + TOKEN_CHARS || !key || !/^[a-z2-7]+$/.test(t.slice(1))) return null;
     let bytes: Uint8Array;
     try {
       bytes = base32.parse(t.slice(1).toUpperCase(), { loose: true });
@@ -53,20 +74,25 @@ export class LetterAddresses {
     }
     if (bytes.length !== ID_BYTES + MAC_BYTES) return null;
     const id = Buffer.from(bytes.subarray(0, ID_BYTES));
-    if (!timingSafeEqual(Buffer.from(bytes.subarray(ID_BYTES)), this.mac(purpose, id))) return null;
+    if (!timingSafeEqual(Buffer.from(bytes.subarray(ID_BYTES)), this.mac(key, purpose, id))) return null;
     const hex = id.toString('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
   }
 
   private token(purpose: LetterTokenPurpose, letterId: string): string {
     const id = Buffer.from(letterId.replace(/-/g, ''), 'hex');
-    const body = Buffer.concat([id, this.mac(purpose, id)]);
-    return `${VERSION}${base32.stringify(body, { pad: false }).toLowerCase()}`;
+    const body = Buffer.concat([id, this.mac(this.keys.get(this.current)!, purpose, id)]);
+    return `${this.current}${base32.stringify(body, { pad: false }).toLowerCase()}`;
   }
 
-  private mac(purpose: LetterTokenPurpose, id: Buffer): Buffer {
-    return createHmac('sha256', this.key).update(`${purpose}:`).update(id).digest().subarray(0, MAC_BYTES);
+  private mac(key: Buffer, purpose: LetterTokenPurpose, id: Buffer): Buffer {
+    return createHmac('sha256', key).update(`${purpose}:`).update(id).digest().subarray(0, MAC_BYTES);
   }
+}
+
+/** The installation's letter addresses: LETTER_TOKEN_KEYS when set, else SECRET_KEY as version 1. */
+export function letterAddressesOf(config: RallyConfig, letters: LettersConfig): LetterAddresses {
+  return new LetterAddresses(letters.tokenKeys ?? requireSecretKey(config), letters.replyDomain);
 }
 
 /**

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
-import { Clock, InjectConfig, JobQueue, requireSecretKey, sqlRows } from '#rally/core';
+import { Clock, InjectConfig, JobQueue, sqlRows } from '#rally/core';
 import type { StagedMail } from '#rally/mail';
 import { MailService } from '#rally/mail';
 import { LetterJob } from '../letters.jobs.js';
@@ -11,7 +11,7 @@ import type { SendingWindow } from '../entities/letter-action.entity.js';
 import { LETTER_MAIL } from '../mail/letter-mail.templates.js';
 import type { LettersConfig } from '../letters.config.js';
 import { LETTERS_CONFIG } from '../letters.config.js';
-import { LetterAddresses } from './letter-addresses.js';
+import { LetterAddresses, letterAddressesOf } from './letter-addresses.js';
 import { nextWindowOpening, targetTimeZone } from './sending-window.js';
 
 const HOUR_MS = 3_600_000;
@@ -102,7 +102,7 @@ export class LetterDispatcher {
     @InjectConfig() config: RallyConfig,
     @InjectConfig(LETTERS_CONFIG) letters: LettersConfig,
   ) {
-    this.addresses = new LetterAddresses(requireSecretKey(config), letters.replyDomain);
+    this.addresses = letterAddressesOf(config, letters);
   }
 
   /** One pass; null when another worker's dispatcher holds the lock. */

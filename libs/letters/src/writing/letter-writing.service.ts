@@ -9,7 +9,7 @@ import { isUuid } from '#rally/access';
 import { MailService } from '#rally/mail';
 import type { ConfirmedActionRow } from '#rally/supporters';
 import { SupporterService, supporterActionOf } from '#rally/supporters';
-import { LetterAddresses } from '../delivery/letter-addresses.js';
+import { LetterAddresses, letterAddressesOf } from '../delivery/letter-addresses.js';
 import { requestDispatch } from '../delivery/letter-dispatcher.js';
 import type { LettersConfig } from '../letters.config.js';
 import { LETTERS_CONFIG } from '../letters.config.js';
@@ -90,7 +90,7 @@ export class LetterWritingService {
     const key = requireSecretKey(config);
     this.stamps = new FormStamp(key, 'letter-form');
     this.plans = new LetterPlans(key);
-    this.addresses = new LetterAddresses(key, letters.replyDomain);
+    this.addresses = letterAddressesOf(config, letters);
   }
 
   consentWording(ctx: PublicLetterAction): string {
