@@ -193,6 +193,14 @@ describeInBrowser('staff console: replies, triage and alerts', () => {
     await reply.getByTestId('reply-text').filter({ hasText: QUOTED }).waitFor();
     await review(page, 'replies-quoted');
 
+    // Spam found the reply address: the coordinator stops it (after a confirmation), then takes it back.
+    await thread.getByRole('button', { name: 'Stop mail at its reply address' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Stop mail at its reply address' }).click();
+    await thread.getByText('Reply address stopped').waitFor();
+    await review(page, 'replies-address-stopped');
+    await thread.getByRole('button', { name: 'Take mail at its reply address again' }).click();
+    await thread.getByRole('button', { name: 'Stop mail at its reply address' }).waitFor();
+
     // The message: text first; its HTML in a frame that runs nothing (its script did not touch the console).
     await reply.getByRole('link', { name: /^Open the message from Cabinet of the Minister/ }).click();
     await page.getByRole('heading', { name: 'Re: Children do not belong in detention' }).waitFor();

@@ -5,6 +5,7 @@ import { InboundAttachment } from './entities/inbound-attachment.entity.js';
 import { InboundMessage, InboundMessageChunk } from './entities/inbound-message.entity.js';
 import { InboundSource } from './entities/inbound-source.entity.js';
 import { LetterEvent } from './entities/letter-event.entity.js';
+import { ReplyAddressRevocation } from './entities/reply-address-revocation.entity.js';
 import { INBOUND_CONFIG } from './inbound.config.js';
 import { INBOUND_JOBS } from './inbound.jobs.js';
 import { INBOUND_PERMISSIONS } from './inbound.permissions.js';
@@ -21,6 +22,7 @@ export const INBOUND_LIBRARY: RallyLibrary = {
     InboundAlert,
     SendingPause,
     InboundSource,
+    ReplyAddressRevocation,
   ],
   config: INBOUND_CONFIG,
   jobs: INBOUND_JOBS,

@@ -22,6 +22,8 @@ import { InboundSourceController } from './sources/inbound-source.controller.js'
 import { InboundSourceService } from './sources/inbound-source.service.js';
 import { InboundWebhookController } from './webhook/inbound-webhook.controller.js';
 import { RawMimeBodyParser } from './webhook/raw-mime-body.parser.js';
+import { ReplyAddressController } from './revocation/reply-address.controller.js';
+import { ReplyAddressService } from './revocation/reply-address.service.js';
 
 /** Source secrets are sealed like relay passwords, with the same key derivation (mail keeps its own instance private). */
 const SEAL: Provider = {
@@ -44,6 +46,7 @@ export class InboundModule {
         InboundSourceController,
         InboundMessageController,
         InboundWebhookController,
+        ReplyAddressController,
         ...(options.mailbox ? [MailboxReplyController] : []),
       ],
       providers: [
@@ -51,6 +54,7 @@ export class InboundModule {
         InboundSourceService,
         InboundMessageService,
         InboundThreadService,
+        ReplyAddressService,
         InboundReceiver,
         RawMimeBodyParser,
       ],

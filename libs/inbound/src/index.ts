@@ -7,6 +7,7 @@ export * from './entities/letter-event.entity.js';
 export * from './entities/address-bounce.entity.js';
 export * from './entities/inbound-alert.entity.js';
 export * from './entities/inbound-source.entity.js';
+export * from './entities/reply-address-revocation.entity.js';
 export * from './inbound.jobs.js';
 export * from './inbound.config.js';
 export * from './inbound.exception.js';

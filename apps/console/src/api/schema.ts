@@ -1284,6 +1284,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/inbound/letters/{letterId}/reply-address": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReplyAddress_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/inbound/letters/{letterId}/reply-address/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplyAddress_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/inbound/letters/{letterId}/reply-address/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplyAddress_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/campaigns": {
         parameters: {
             query?: never;
@@ -3179,6 +3227,8 @@ export interface components {
              * @description When the relay took it
              */
             sentAt: string | null;
+            /** @description Its reply address was revoked: it takes no more mail */
+            replyAddressRevoked: boolean;
         };
         /** @enum {string} */
         InboundStatus: "received" | "processed" | "duplicate" | "failed";
@@ -3266,6 +3316,8 @@ export interface components {
              * @description When the relay took it
              */
             sentAt: string | null;
+            /** @description Its reply address was revoked: it takes no more mail */
+            replyAddressRevoked: boolean;
         };
         InboundLetterChoicePage: {
             items: components["schemas"]["InboundLetterChoiceResponse"][];
@@ -3413,6 +3465,22 @@ export interface components {
             limit: number;
             /** @example 0 */
             offset: number;
+        };
+        ReplyAddressResponse: {
+            /** Format: uuid */
+            letterId: string;
+            /** @example reply+1ab2…@reply.example.org */
+            address: string;
+            /** @description false once revoked: the SMTP server refuses it, other ways in send it to triage */
+            takesMail: boolean;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @example  */
+            reason: string;
+        };
+        ReplyAddressRevokeDto: {
+            /** @example Spam since the ministry forwarded it to a mailing list */
+            reason?: string;
         };
         CampaignCreateDto: {
             /** @example End child immigration detention */
@@ -9719,6 +9787,187 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReplyAddress_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                letterId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyAddressResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReplyAddress_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                letterId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyAddressRevokeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyAddressResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    ReplyAddress_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                letterId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyAddressResponse"];
+                };
             };
             /** @description No session or token */
             401: {

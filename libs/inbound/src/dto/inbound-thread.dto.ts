@@ -24,6 +24,8 @@ export class InboundThreadLetterResponse {
   @ApiProperty({ example: 'Write to the Minister of Justice' }) actionTitle: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'When the relay took it' })
   sentAt: string | null;
+  @ApiProperty({ description: 'Its reply address was revoked: it takes no more mail' })
+  replyAddressRevoked: boolean;
 }
 
 export class InboundThreadMessageResponse extends InboundMessageSummaryResponse {

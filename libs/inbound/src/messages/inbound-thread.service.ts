@@ -20,10 +20,11 @@ interface LetterRow {
   action_id: string;
   action_title: string;
   sent_at: Date | null;
+  reply_address_revoked: boolean;
 }
 
 const LETTER = `l.id, l.subject, l.target_id, t.name AS target_name, l.recipient, l.action_id, a.title AS action_title,
-  o.sent_at`;
+  o.sent_at, EXISTS (SELECT 1 FROM reply_address_revocations r WHERE r.letter_id = l.id) AS reply_address_revoked`;
 const LETTER_FROM = `letters l JOIN targets t ON t.id = l.target_id JOIN letter_actions a ON a.id = l.action_id
   LEFT JOIN mail_outbox o ON o.id = l.outbox_id`;
 
@@ -36,6 +37,7 @@ const toLetter = (r: LetterRow): InboundThreadLetterResponse => ({
   actionId: r.action_id,
   actionTitle: r.action_title,
   sentAt: r.sent_at?.toISOString() ?? null,
+  replyAddressRevoked: r.reply_address_revoked,
 });
 
 interface ThreadMessageRow {

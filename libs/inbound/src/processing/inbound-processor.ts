@@ -298,12 +298,33 @@ export class InboundProcessor {
     manager: EntityManager,
   ): Promise<{ letter: ThreadedLetter | null; threadedBy: ThreadedBy | null; targetAddresses: string[] }> {
     const domain = this.addresses.domain;
-    const verify = (tokens: ReturnType<typeof letterTokens>): string[] =>
-      tokens.flatMap((t) => this.addresses.verify(t.purpose, t.token) ?? []);
+    // A revoked reply address threads nothing (its bounce address still does: bounces are Rally's own business).
+    const verify = async (tokens: ReturnType<typeof letterTokens>): Promise<string[]> => {
+      const found = tokens.flatMap((t) => {
+        const id = this.addresses.verify(t.purpose, t.token);
+        return id ? [{ id, purpose: t.purpose }] : [];
+      });
+      const replies = found.filter((f) => f.purpose === 'reply').map((f) => f.id);
+      const revoked = replies.length
+        ? new Set(
+            (
+              await sqlRows<{ letter_id: string }>(
+                manager,
+                `SELECT letter_id FROM reply_address_revocations WHERE organization_id = $1 AND letter_id = ANY($2::uuid[])`,
+                [org, replies],
+              )
+            ).map((r) => r.letter_id),
+          )
+        : new Set<string>();
+      return found.filter((f) => f.purpose !== 'reply' || !revoked.has(f.id)).map((f) => f.id);
+    };
     const steps: [ThreadedBy, () => Promise<string[]> | string[]][] = [
       [
         'token',
-        () => [...(row.token_letter_id ? [row.token_letter_id] : []), ...verify(letterTokens(row.envelope_to, domain))],
+        async () => [
+          ...(row.token_letter_id ? [row.token_letter_id] : []),
+          ...(await verify(letterTokens(row.envelope_to, domain))),
+        ],
       ],
       ['recipient-header', () => verify(letterTokens(recipientHeaderAddresses(parsed), domain))],
       ['in-reply-to', () => this.lettersByMessageId(org, referencedMessageIds(parsed), manager)],

@@ -45,8 +45,12 @@ export class InboundRecipients {
     if (!letterId) return null;
     const letter = await sqlRow<{ organization_id: string }>(
       this.db,
-      `SELECT organization_id FROM letters WHERE id = $1`,
-      [letterId],
+      // A revoked reply address is refused like a forged token: the sender learns nothing more. Its bounce address
+      // still takes the reports of the letter's own sending.
+      `SELECT organization_id FROM letters l
+        WHERE l.id = $1
+          AND ($2 <> 'reply' OR NOT EXISTS (SELECT 1 FROM reply_address_revocations r WHERE r.letter_id = l.id))`,
+      [letterId, purpose],
     );
     return letter ? { purpose, letterId, organisationId: letter.organization_id } : null;
   }

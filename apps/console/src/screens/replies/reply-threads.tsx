@@ -8,6 +8,7 @@ import { useFormat } from '../../components/format';
 import { PAGE_SIZE } from '../../components/pagination';
 import type { Thread, ThreadFilters } from './reply-queries';
 import { threadsQuery } from './reply-queries';
+import { ReplyAddressControl } from './reply-address';
 import { ReplyMessage } from './reply-message';
 
 /** Letters with what came back for each, the letter that moved last first; paged by letter. */
@@ -69,10 +70,13 @@ function ThreadCard({ org, thread }: { org: string; thread: Thread }): ReactNode
                 : t('replies.thread.notSent')}
             </Text>
           </Group>
-          <Text size="xs" c="dimmed">
-            {t('replies.thread.action', { title: letter.actionTitle })} ·{' '}
-            {t('replies.thread.received', { count: thread.messages.length })}
-          </Text>
+          <Group gap="xs" wrap="wrap">
+            <Text size="xs" c="dimmed">
+              {t('replies.thread.action', { title: letter.actionTitle })} ·{' '}
+              {t('replies.thread.received', { count: thread.messages.length })}
+            </Text>
+            <ReplyAddressControl letterId={letter.id} revoked={letter.replyAddressRevoked} />
+          </Group>
         </Stack>
         <Stack gap="xs" pl={{ base: 0, sm: 'md' }}>
           {thread.messages.map((message) => (
