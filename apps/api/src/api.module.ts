@@ -6,6 +6,7 @@ import { ConfigModule, DatabaseModule, HealthModule, QueueModule, withStatementT
 import { MailModule, mailboxExposure } from '#rally/mail';
 import { OrganisationsModule } from '#rally/organisations';
 import { PetitionsModule } from '#rally/petitions';
+import { RecommendationsModule } from '#rally/recommendations';
 import { TargetsModule } from '#rally/targets';
 import { LettersModule } from '#rally/letters';
 import { InboundModule } from '#rally/inbound';
@@ -37,6 +38,7 @@ export class ApiModule {
         HealthModule,
         OrganisationsModule.forApi(),
         PetitionsModule.forApi(),
+        RecommendationsModule.forApi(),
         TargetsModule.forApi(),
         LettersModule.forApi(),
         // With the mailbox: "reply to this letter" sends through the inbound SMTP server.

@@ -6,6 +6,7 @@ import { ConfigModule, DatabaseModule, QueueModule } from '#rally/core';
 import { MailModule } from '#rally/mail';
 import { OrganisationsModule } from '#rally/organisations';
 import { PetitionsModule } from '#rally/petitions';
+import { RecommendationsModule } from '#rally/recommendations';
 import { TargetsModule } from '#rally/targets';
 import { LettersModule } from '#rally/letters';
 import { InboundModule } from '#rally/inbound';
@@ -26,6 +27,7 @@ export class WorkerModule {
         MailModule.forWorker(),
         OrganisationsModule.forWorker(),
         PetitionsModule.forWorker(),
+        RecommendationsModule.forWorker(),
         TargetsModule.forWorker(),
         LettersModule.forWorker(),
         InboundModule.forWorker(),

@@ -4,6 +4,7 @@ import { CampaignsModule } from '#rally/campaigns';
 import { MailModule } from '#rally/mail';
 import { SupportersModule } from '#rally/supporters';
 import { TargetsModule } from '#rally/targets';
+import { RecommendationsModule } from '#rally/recommendations';
 import { LetterActionController } from './actions/letter-action.controller.js';
 import { LetterActionService } from './actions/letter-action.service.js';
 import { LetterPreviews } from './actions/letter-previews.js';
@@ -30,6 +31,7 @@ export class LettersModule {
         CampaignsModule.forApi(),
         SupportersModule.forApi(),
         TargetsModule.forApi(),
+        RecommendationsModule.forApi(),
         MailModule.forFeature(...LETTER_MAIL_TEMPLATES),
       ],
       controllers: [LetterPageController, LetterActionController, LetterDeliveryController],

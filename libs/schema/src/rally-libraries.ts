@@ -5,6 +5,7 @@ import { CAMPAIGNS_LIBRARY } from '#rally/campaigns';
 import { MAIL_LIBRARY } from '#rally/mail';
 import { ORGANISATIONS_LIBRARY } from '#rally/organisations';
 import { PETITIONS_LIBRARY } from '#rally/petitions';
+import { RECOMMENDATIONS_LIBRARY } from '#rally/recommendations';
 import { SUPPORTERS_LIBRARY } from '#rally/supporters';
 import { TARGETS_LIBRARY } from '#rally/targets';
 import { LETTERS_LIBRARY } from '#rally/letters';
@@ -21,6 +22,7 @@ export const RALLY_LIBRARIES: readonly RallyLibrary[] = [
   SUPPORTERS_LIBRARY,
   CAMPAIGNS_LIBRARY,
   PETITIONS_LIBRARY,
+  RECOMMENDATIONS_LIBRARY,
   TARGETS_LIBRARY,
   LETTERS_LIBRARY,
   INBOUND_LIBRARY,

@@ -1,5 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { RecommendationsModule } from '#rally/recommendations';
 import { AreaLookupController } from './area-lookup/area-lookup.controller.js';
 import { AreaLookupService } from './area-lookup/area-lookup.service.js';
 import { TargetDirectory } from './directory/target-directory.js';
@@ -26,6 +27,8 @@ export class TargetsModule {
   static forApi(): DynamicModule {
     return (this.forApiModule ??= {
       module: TargetsModule,
+      // Responsibilities cite recommendations by code.
+      imports: [RecommendationsModule.forApi()],
       // TargetExportController first: its static targets/export.csv is registered before targets/:targetId.
       controllers: [
         TargetExportController,

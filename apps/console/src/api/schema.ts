@@ -484,6 +484,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/recommendation-catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Catalogue_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Recommendation_list"];
+        put?: never;
+        post: operations["Recommendation_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/recommendations/{recommendationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Recommendation_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Recommendation_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Recommendation_update"];
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/targets/export.csv": {
         parameters: {
             query?: never;
@@ -1940,10 +1988,157 @@ export interface components {
             /** @example 0 */
             offset: number;
         };
+        VerificationLegendResponse: {
+            /** @example wording seen in the A/74/136 text itself (stored copy) */
+            primary: string;
+            /** @example reported as a Study recommendation/figure by a Study-affiliated or UN source */
+            secondary: string;
+            /** @example supported by a Study finding or summary */
+            partial: string;
+            /** @example supported only by follow-up advocacy */
+            unverified: string;
+        };
         /** @enum {string} */
-        TargetKind: "ministry" | "minister" | "parliamentarian" | "focal-point" | "nhri" | "other";
+        VerificationLevel: "primary" | "secondary" | "partial" | "unverified";
+        RecommendationCatalogueResponse: {
+            /**
+             * @description The Study catalogue version the database holds
+             * @example 1.0
+             */
+            version: string;
+            /** @example 26 */
+            itemCount: number;
+            /** Format: date-time */
+            loadedAt: string;
+            /** @example The United Nations Global Study on Children Deprived of Liberty */
+            sourceTitle: string;
+            /** @example https://undocs.org/A/74/136 */
+            sourceUrl: string;
+            /** @description The file's legend of each verification level */
+            verificationLegend: components["schemas"]["VerificationLegendResponse"];
+            /**
+             * @example [
+             *       "primary"
+             *     ]
+             */
+            studyRecommendsLevels: components["schemas"]["VerificationLevel"][];
+        };
+        /** @enum {string} */
+        RecommendationAreaFilter: "administration-of-justice" | "children-with-parents-in-prison" | "migration" | "institutions" | "armed-conflict" | "national-security" | "overarching";
+        /** @enum {string} */
+        RecommendationSource: "study" | "organisation";
         /** @enum {string} */
         StudyFocusArea: "administration-of-justice" | "children-with-parents-in-prison" | "migration" | "institutions" | "armed-conflict" | "national-security";
+        EvidenceLinkResponse: {
+            /** @example https://nochildbehindbars.com/background/recommendations/ */
+            url: string;
+            /** @example 'Reduce the number of children in detention' heading */
+            supports: string;
+        };
+        RecommendationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example MIG-1 */
+            code: string;
+            /** @example study */
+            sourceKind: components["schemas"]["RecommendationSource"];
+            /**
+             * @description The organisation's own source; null for the Study's
+             * @example CRC concluding observations 2024
+             */
+            sourceLabel: string | null;
+            /** @example migration */
+            focusArea: components["schemas"]["StudyFocusArea"] | null;
+            /** @example End immigration detention of children */
+            title: string;
+            /** @example  */
+            summary: string;
+            /** @example Global Study, migration chapter */
+            sourceReference: string;
+            /**
+             * @description How far the item was checked against the Study's text; null: not applicable (the organisation's own)
+             * @example secondary
+             */
+            verification: components["schemas"]["VerificationLevel"] | null;
+            /**
+             * @description May be presented as "the Study recommends": a Study item verified primary or secondary, not withdrawn
+             * @example true
+             */
+            studyRecommends: boolean;
+            evidence: components["schemas"]["EvidenceLinkResponse"][];
+            /** @example false */
+            withdrawn: boolean;
+            /**
+             * @description The Study catalogue version of this row
+             * @example 1.0
+             */
+            catalogueVersion: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        RecommendationPage: {
+            items: components["schemas"]["RecommendationResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        EvidenceLinkDto: {
+            /** @example https://www.ohchr.org/en/documents/concluding-observations/crcc-fra-co-6-7 */
+            url: string;
+            /** @example paragraph 31: end immigration detention of children */
+            supports: string;
+        };
+        RecommendationCreateDto: {
+            /**
+             * @description Unique in the organisation and apart from the Study's codes
+             * @example CRC-2024-31
+             */
+            code: string;
+            /**
+             * @description null: across every focus area
+             * @example migration
+             */
+            focusArea: components["schemas"]["StudyFocusArea"] | null;
+            /** @example End the immigration detention of children */
+            title: string;
+            /** @example The Committee urges the State to end the detention of children in waiting zones. */
+            summary?: string;
+            /**
+             * @description Where the recommendation comes from
+             * @example CRC concluding observations 2024
+             */
+            sourceLabel: string;
+            /** @example CRC/C/FRA/CO/6-7 para. 31 */
+            sourceReference?: string;
+            evidence?: components["schemas"]["EvidenceLinkDto"][];
+        };
+        RecommendationUpdateDto: {
+            /** @example CRC-2024-31 */
+            code?: string;
+            /** @example migration */
+            focusArea?: components["schemas"]["StudyFocusArea"] | null;
+            /** @example End the immigration detention of children */
+            title?: string;
+            /** @example  */
+            summary?: string;
+            /** @example UPR 4th cycle */
+            sourceLabel?: string;
+            /** @example A/HRC/54/5 rec. 45.112 */
+            sourceReference?: string;
+            evidence?: components["schemas"]["EvidenceLinkDto"][];
+            /**
+             * @description Set aside: kept for what refers to it, hidden from lists
+             * @example false
+             */
+            withdrawn?: boolean;
+        };
+        /** @enum {string} */
+        TargetKind: "ministry" | "minister" | "parliamentarian" | "focal-point" | "nhri" | "other";
         TargetCreateDto: {
             /** @example minister */
             kind: components["schemas"]["TargetKind"];
@@ -5686,6 +5881,403 @@ export interface operations {
             };
             /** @description No such organisation, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Catalogue_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationCatalogueResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Recommendation_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description Part of the code, title, summary or source */
+                q?: string;
+                focusArea?: components["schemas"]["RecommendationAreaFilter"];
+                source?: components["schemas"]["RecommendationSource"];
+                verification?: components["schemas"]["VerificationLevel"];
+                /** @description true: withdrawn ones only; absent: hidden */
+                withdrawn?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Recommendation_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description code taken in the organisation or by the Study's catalogue */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Recommendation_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recommendationId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Recommendation_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recommendationId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description One of the Study's (read-only), or cited: withdraw it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Recommendation_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recommendationId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecommendationUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecommendationResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description One of the Study's (read-only), or the code is taken */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -11,6 +11,12 @@ export const NAVIGATION: readonly { key: string; to: LinkProps['to']; path: stri
   { key: 'letters', to: '/o/$org/letters', path: '/letters', permission: 'letters.read' },
   { key: 'targets', to: '/o/$org/targets', path: '/targets', permission: 'targets.read' },
   { key: 'replies', to: '/o/$org/replies', path: '/replies', permission: 'inbound.read' },
+  {
+    key: 'recommendations',
+    to: '/o/$org/recommendations',
+    path: '/recommendations',
+    permission: 'recommendations.read',
+  },
   { key: 'members', to: '/o/$org/members', path: '/members', permission: 'organisation.read' },
   { key: 'settings', to: '/o/$org/settings', path: '/settings', permission: 'organisation.read' },
   { key: 'apiTokens', to: '/o/$org/api-tokens', path: '/api-tokens', permission: 'tokens.manage' },

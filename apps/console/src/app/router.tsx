@@ -263,6 +263,23 @@ const replyMessage = createRoute({
   beforeLoad: () => loadArea('replies'),
   component: lazyRouteComponent(() => import('../screens/replies/message-screen'), 'MessageScreen'),
 });
+const recommendations = createRoute({
+  getParentRoute: () => org,
+  path: 'recommendations',
+  beforeLoad: () => loadArea('recommendations'),
+  validateSearch: search({
+    q: text,
+    focusArea: oneOf(['overarching', ...FOCUS_AREAS]),
+    source: oneOf(['study', 'organisation']),
+    verification: oneOf(['primary', 'secondary', 'partial', 'unverified']),
+    withdrawn: oneOf(['yes']),
+    page,
+  }),
+  component: lazyRouteComponent(
+    () => import('../screens/recommendations/recommendation-list'),
+    'RecommendationListScreen',
+  ),
+});
 
 const settings = createRoute({
   getParentRoute: () => org,
@@ -325,6 +342,7 @@ const routeTree = rootRoute.addChildren([
       repliesTriage,
       repliesAlerts,
       replyMessage,
+      recommendations,
       settings,
       members,
       apiTokens,

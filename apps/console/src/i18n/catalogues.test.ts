@@ -6,6 +6,7 @@ import { NAVIGATION } from '../app/navigation';
 import { actionKey, AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../screens/audit/audit-queries';
 import { ACTIONS_FROM } from '../screens/petitions/petition-lifecycle';
 import { PETITION_STATUSES } from '../screens/petitions/petition-queries';
+import { AREA_FILTERS, SOURCES, VERIFICATION_LEVELS } from '../screens/recommendations/recommendation-queries';
 import { IMPORT_FIELD_NAMES, IMPORT_KINDS, IMPORT_STATUSES, MISSING_POLICIES } from '../screens/targets/import-queries';
 import { EMAIL_STATES, FOCUS_AREAS, TARGET_KINDS, TARGET_SORTS } from '../screens/targets/target-queries';
 import { ALERT_KINDS, INBOUND_KINDS, THREADED_BY } from '../screens/replies/reply-queries';
@@ -15,6 +16,9 @@ import lettersFr from './areas/letters/fr.json';
 import repliesEn from './areas/replies/en.json';
 import repliesEs from './areas/replies/es.json';
 import repliesFr from './areas/replies/fr.json';
+import recommendationsEn from './areas/recommendations/en.json';
+import recommendationsEs from './areas/recommendations/es.json';
+import recommendationsFr from './areas/recommendations/fr.json';
 import targetsEn from './areas/targets/en.json';
 import targetsEs from './areas/targets/es.json';
 import targetsFr from './areas/targets/fr.json';
@@ -31,9 +35,27 @@ const flatten = (c: Catalogue, prefix = ''): Record<string, string> =>
   );
 // The first-load catalogue and the areas loaded with their screens make one catalogue per language.
 const CATALOGUES = {
-  en: { ...flatten(en), ...flatten(targetsEn), ...flatten(lettersEn), ...flatten(repliesEn) },
-  fr: { ...flatten(fr), ...flatten(targetsFr), ...flatten(lettersFr), ...flatten(repliesFr) },
-  es: { ...flatten(es), ...flatten(targetsEs), ...flatten(lettersEs), ...flatten(repliesEs) },
+  en: {
+    ...flatten(en),
+    ...flatten(targetsEn),
+    ...flatten(lettersEn),
+    ...flatten(repliesEn),
+    ...flatten(recommendationsEn),
+  },
+  fr: {
+    ...flatten(fr),
+    ...flatten(targetsFr),
+    ...flatten(lettersFr),
+    ...flatten(repliesFr),
+    ...flatten(recommendationsFr),
+  },
+  es: {
+    ...flatten(es),
+    ...flatten(targetsEs),
+    ...flatten(lettersEs),
+    ...flatten(repliesEs),
+    ...flatten(recommendationsEs),
+  },
 };
 
 /** Placeholders and plural/select arguments of a message: a translation must use the same ones. */
@@ -114,6 +136,10 @@ describe('the console catalogues', () => {
       ...[...INBOUND_KINDS, 'unread'].map((k) => `replies.kind.${k}`),
       ...ALERT_KINDS.map((k) => `replies.alerts.kind.${k}`),
       ...THREADED_BY.map((b) => `replies.view.threadedBy.${b}`),
+      ...AREA_FILTERS.map((a) => `recommendations.focusArea.${a}`),
+      ...VERIFICATION_LEVELS.map((l) => `recommendations.level.${l}`),
+      ...SOURCES.map((s) => `recommendations.source.${s}`),
+      ...['own', 'studyRecommends', 'studyFinding', 'notConfirmed'].map((a) => `recommendations.attribution.${a}`),
     ];
     expect(built.filter((key) => !(key in CATALOGUES.en))).toEqual([]);
   });

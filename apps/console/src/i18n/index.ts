@@ -65,6 +65,11 @@ const AREAS = {
     fr: () => import('./areas/replies/fr.json'),
     es: () => import('./areas/replies/es.json'),
   },
+  recommendations: {
+    en: () => import('./areas/recommendations/en.json'),
+    fr: () => import('./areas/recommendations/fr.json'),
+    es: () => import('./areas/recommendations/es.json'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<{ default: object }>>>;
 export type TextArea = keyof typeof AREAS;
 

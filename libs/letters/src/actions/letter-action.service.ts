@@ -6,6 +6,7 @@ import type { AuthContext, OrgScope } from '#rally/access';
 import { AuditLog, OrganisationDirectory } from '#rally/access';
 import { escapeLike, InjectConfig, InvalidInputError, NotFoundError, sqlRows } from '#rally/core';
 import { CampaignService } from '#rally/campaigns';
+import { RecommendationService } from '#rally/recommendations';
 import { Target } from '#rally/targets';
 import type {
   LetterActionCreateDto,
@@ -78,6 +79,7 @@ export class LetterActionService {
     private readonly organisations: OrganisationDirectory,
     private readonly audit: AuditLog,
     @InjectConfig(LETTERS_CONFIG) private readonly config: LettersConfig,
+    private readonly recommendations: RecommendationService,
   ) {}
 
   async create(auth: AuthContext, input: LetterActionCreateDto): Promise<LetterAction> {
@@ -85,6 +87,7 @@ export class LetterActionService {
     if (RESERVED_SLUGS.has(input.slug)) throw new LetterActionSlugTakenError();
     const routing = routingOf(input.routing);
     await this.checkRoutingTargets(auth, routing);
+    await this.checkRecommendationCodes(auth, routing.recommendationCode, input.recommendationCodes);
     const editable = input.editable ?? false;
     if (input.template) this.checkTemplate(input.template, editable, 'template');
     const defaults = this.config.defaults;
@@ -177,6 +180,11 @@ export class LetterActionService {
     if (input.intro !== undefined) action.intro = input.intro;
     if (input.language !== undefined) action.language = input.language;
     if (input.recommendationCodes !== undefined) action.recommendationCodes = input.recommendationCodes;
+    await this.checkRecommendationCodes(
+      auth,
+      input.routing ? action.routing.recommendationCode : null,
+      input.recommendationCodes,
+    );
     if (input.sendingWindow !== undefined) action.sendingWindow = input.sendingWindow;
     if (input.hourlyCap !== undefined) action.hourlyCap = input.hourlyCap;
     if (input.dailyCap !== undefined) action.dailyCap = input.dailyCap;
@@ -322,6 +330,16 @@ export class LetterActionService {
   }
 
   /** The routing's listed targets must be the organisation's own (another's id answers as unknown). */
+  /** Codes the letter cites or routes by must be in the organisation's catalogue (the Study's or its own). */
+  private async checkRecommendationCodes(
+    scope: OrgScope,
+    routingCode: string | null,
+    cited: string[] = [],
+  ): Promise<void> {
+    if (routingCode) await this.recommendations.assertCodes(scope, 'routing.recommendationCode', [routingCode]);
+    await this.recommendations.assertCodes(scope, 'recommendationCodes', cited);
+  }
+
   private async checkRoutingTargets(scope: OrgScope, routing: LetterRouting): Promise<void> {
     const ids = [...routing.targetIds, ...(routing.fallbackTargetId ? [routing.fallbackTargetId] : [])];
     if (ids.length === 0) return;

@@ -5,6 +5,7 @@ import { DataSource, IsNull, LessThanOrEqual, MoreThanOrEqual, Or } from 'typeor
 import type { AuthContext, OrgScope } from '#rally/access';
 import { AuditLog } from '#rally/access';
 import { NotFoundError, sqlRow, sqlRows } from '#rally/core';
+import { RecommendationService } from '#rally/recommendations';
 import { violatedForeignKey } from '../directory/target-input.js';
 import type { ResponsibilityCreateDto, ResponsibilityUpdateDto } from '../dto/responsibility.dto.js';
 import { Responsibility } from '../entities/responsibility.entity.js';
@@ -31,6 +32,7 @@ export class ResponsibilityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditLog,
+    private readonly recommendations: RecommendationService,
   ) {}
 
   /** Newest validFrom first: the console's timeline. */
@@ -82,6 +84,7 @@ export class ResponsibilityService {
     const validUntil = input.validUntil ?? null;
     if (validUntil !== null && validUntil < input.validFrom) throw new ResponsibilityPeriodError();
     const recommendationCode = input.recommendationCode ?? null;
+    if (recommendationCode) await this.recommendations.assertCodes(auth, 'recommendationCode', [recommendationCode]);
     const id = await this.db
       .transaction(async (manager) => {
         // FOR SHARE: a concurrent DELETE of the target waits for this row instead of racing it.
