@@ -74,6 +74,8 @@ describeInBrowser('staff console: the recommendation catalogue', () => {
     await add.getByLabel('What link 1 supports').fill('paragraph 31');
     await add.getByRole('button', { name: 'Save' }).click();
     await add.getByText('url must be an http(s) address').waitFor();
+    // The error messages pass the contrast check too (the theme's error red).
+    await reviewScreen(page, 'recommendation-add-errors');
     await add.getByLabel('Link 1', { exact: true }).fill('https://www.ohchr.org/en/countries/france');
     await add.getByText('url must be an http(s) address').waitFor({ state: 'detached' });
     await reviewScreen(page, 'recommendation-add');
