@@ -16,6 +16,7 @@ import type { KeptAttachment } from './attachments.js';
 import { keepAttachments } from './attachments.js';
 import type { Classification } from './classify.js';
 import { classify, isOwnDomain, summaryClass } from './classify.js';
+import { ByteBudget } from './byte-budget.js';
 import { dedupeKey } from './content-key.js';
 import { sanitiseHtml } from './html-sanitise.js';
 import type { ParsedMessage } from './mime-parse.js';
@@ -61,6 +62,8 @@ export class InboundProcessor {
   private readonly logger = new Logger('InboundProcess');
   private readonly addresses: LetterAddresses;
   private readonly ownDomains: string[];
+  /** Three messages of the largest size at once, any number of replies (see ByteBudget). */
+  private readonly memory: ByteBudget;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -73,6 +76,7 @@ export class InboundProcessor {
   ) {
     this.addresses = letterAddressesOf(config, letters);
     this.ownDomains = [...new Set([letters.replyDomain, ...inbound.ownDomains])];
+    this.memory = new ByteBudget(3 * inbound.maxBytes);
   }
 
   async process(messageId: string): Promise<ProcessOutcome> {
@@ -94,7 +98,18 @@ export class InboundProcessor {
       [messageId],
     );
     if (!row || row.status !== 'received') return 'skipped'; // done by an earlier run, or not committed yet
+    const release = await this.memory.acquire(row.size);
+    try {
+      return await this.processRow(messageId, row);
+    } finally {
+      release();
+    }
+  }
 
+  private async processRow(
+    messageId: string,
+    row: { envelope_from: string | null; size: number; slug: string; first_chunk: Buffer | null },
+  ): Promise<ProcessOutcome> {
     // Reading and analysing need no database: whatever goes wrong here is the message's fault, so it is kept (raw
     // chunks and all) as failed for a coordinator and never retried. Database errors below are retried by the queue.
     let analysed: Analysed;
