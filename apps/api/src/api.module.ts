@@ -10,6 +10,7 @@ import { RecommendationsModule } from '#rally/recommendations';
 import { TargetsModule } from '#rally/targets';
 import { LettersModule } from '#rally/letters';
 import { InboundModule } from '#rally/inbound';
+import { ResponsesModule } from '#rally/responses';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS, RALLY_PERMISSIONS } from '#rally/schema';
 import type { ConsoleOptions } from './console/console.module.js';
@@ -43,6 +44,7 @@ export class ApiModule {
         LettersModule.forApi(),
         // With the mailbox: "reply to this letter" sends through the inbound SMTP server.
         InboundModule.forApi({ mailbox: mailboxExposure(config) === 'served' }),
+        ResponsesModule.forApi(),
         ConsoleModule.forRoot(options.console),
       ],
     };

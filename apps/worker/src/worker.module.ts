@@ -10,6 +10,7 @@ import { RecommendationsModule } from '#rally/recommendations';
 import { TargetsModule } from '#rally/targets';
 import { LettersModule } from '#rally/letters';
 import { InboundModule } from '#rally/inbound';
+import { ResponsesModule } from '#rally/responses';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS } from '#rally/schema';
 
@@ -31,6 +32,7 @@ export class WorkerModule {
         TargetsModule.forWorker(),
         LettersModule.forWorker(),
         InboundModule.forWorker(),
+        ResponsesModule.forWorker(),
       ],
     };
   }

@@ -5,6 +5,7 @@ import { RALLY_CONFIG, requireSecretKey } from '#rally/core';
 import { RelayCredentialSeal } from '#rally/mail';
 import { InboundEffects } from './effects/inbound-effects.js';
 import { RelayRefusals } from './effects/relay-refusals.js';
+import { InboundHooksModule } from './effects/reply-hooks.js';
 import { MailboxReplyController } from './mailbox/mailbox-reply.controller.js';
 import type { InboundConfig } from './inbound.config.js';
 import { INBOUND_CONFIG } from './inbound.config.js';
@@ -42,6 +43,7 @@ export class InboundModule {
   static forApi(options: { mailbox?: boolean } = {}): DynamicModule {
     return {
       module: InboundModule,
+      imports: [InboundHooksModule],
       controllers: [
         InboundSourceController,
         InboundMessageController,
@@ -75,6 +77,7 @@ export class InboundModule {
   static forWorker(): DynamicModule {
     return {
       module: InboundModule,
+      imports: [InboundHooksModule],
       providers: [
         SEAL,
         InboundReceiver,

@@ -19,3 +19,4 @@ export * from './processing/inbound-processor.js';
 export * from './processing/inbound-process.job.js';
 export * from './imap/imap-poller.js';
 export * from './imap/imap-poll.job.js';
+export * from './effects/reply-hooks.js';

@@ -10,6 +10,7 @@ import { SUPPORTERS_LIBRARY } from '#rally/supporters';
 import { TARGETS_LIBRARY } from '#rally/targets';
 import { LETTERS_LIBRARY } from '#rally/letters';
 import { INBOUND_LIBRARY } from '#rally/inbound';
+import { RESPONSES_LIBRARY } from '#rally/responses';
 
 /**
  * Every library of Rally, each declared by its own manifest (`libs/<lib>/src/<lib>.library.ts`). Adding a library
@@ -26,6 +27,7 @@ export const RALLY_LIBRARIES: readonly RallyLibrary[] = [
   TARGETS_LIBRARY,
   LETTERS_LIBRARY,
   INBOUND_LIBRARY,
+  RESPONSES_LIBRARY,
 ];
 
 /** The whole schema one Rally database holds. */

@@ -1380,6 +1380,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Response_list"];
+        put?: never;
+        post: operations["Response_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/responses/{responseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Response_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Response_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Response_update"];
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/campaigns": {
         parameters: {
             query?: never;
@@ -3676,6 +3708,152 @@ export interface components {
         ReplyAddressRevokeDto: {
             /** @example Spam since the ministry forwarded it to a mailing list */
             reason?: string;
+        };
+        /** @enum {string} */
+        ResponseStance: "no-reply" | "acknowledged" | "committed" | "partially-committed" | "refused";
+        /** @enum {string} */
+        ResponseChannel: "letter-reply" | "email" | "meeting" | "public-statement" | "parliamentary-answer" | "other";
+        /** @enum {string} */
+        ResponseStatus: "draft" | "recorded";
+        /** @enum {string} */
+        ResponseOrigin: "captured-reply" | "staff";
+        ResponseRecommendationLink: {
+            /** Format: uuid */
+            id: string;
+            /** @example MIG-1 */
+            code: string;
+            /** @example End immigration detention of children */
+            title: string;
+        };
+        ResponseLetterLink: {
+            /** Format: uuid */
+            id: string;
+            /** @example Children do not belong in detention */
+            subject: string;
+            /** Format: date-time */
+            sentAt: string | null;
+        };
+        ResponseMessageLink: {
+            /** Format: uuid */
+            id: string;
+            /** @example Re: Children do not belong in detention */
+            subject: string;
+            /** @example cabinet@justice.example.gov */
+            fromAddress: string | null;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        ResponseEvidenceLinkResponse: {
+            /** @example https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE1234 */
+            url: string;
+            /** @example the minister's written answer */
+            supports: string;
+        };
+        ResponseResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @example Ministry of Justice */
+            targetName: string;
+            /** Format: uuid */
+            campaignId: string | null;
+            /** @example No child in detention */
+            campaignName: string | null;
+            /**
+             * Format: date
+             * @example 2026-06-03
+             */
+            occurredOn: string;
+            channel: components["schemas"]["ResponseChannel"];
+            stance: components["schemas"]["ResponseStance"] | null;
+            /** @example  */
+            summary: string;
+            status: components["schemas"]["ResponseStatus"];
+            origin: components["schemas"]["ResponseOrigin"];
+            /**
+             * Format: uuid
+             * @description The captured reply it was drafted from
+             */
+            sourceMessageId: string | null;
+            recommendations: components["schemas"]["ResponseRecommendationLink"][];
+            letters: components["schemas"]["ResponseLetterLink"][];
+            messages: components["schemas"]["ResponseMessageLink"][];
+            evidence: components["schemas"]["ResponseEvidenceLinkResponse"][];
+            /** Format: date-time */
+            recordedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ResponsePage: {
+            items: components["schemas"]["ResponseResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        ResponseEvidenceLinkDto: {
+            /** @example https://www.assemblee-nationale.fr/dyn/16/questions/QANR5L16QE1234 */
+            url: string;
+            /** @example the minister's written answer of 3 June */
+            supports: string;
+        };
+        ResponseCreateDto: {
+            /**
+             * Format: uuid
+             * @description Who responded: a target of the organisation
+             */
+            targetId: string;
+            /** Format: uuid */
+            campaignId?: string | null;
+            /**
+             * Format: date
+             * @description The day it happened
+             * @example 2026-06-03
+             */
+            occurredOn: string;
+            /** @example meeting */
+            channel: components["schemas"]["ResponseChannel"];
+            /**
+             * @description Required to record; a draft may leave it empty
+             * @example partially-committed
+             */
+            stance?: components["schemas"]["ResponseStance"] | null;
+            /** @example The minister agreed to review the detention of children in waiting zones. */
+            summary?: string;
+            /** @example recorded */
+            status?: components["schemas"]["ResponseStatus"];
+            /** @description Recommendations (the Study's or your own) */
+            recommendationIds?: string[];
+            /** @description Letters to this target it answers */
+            letterIds?: string[];
+            /** @description Captured replies (inbound messages) */
+            messageIds?: string[];
+            evidence?: components["schemas"]["ResponseEvidenceLinkDto"][];
+        };
+        ResponseUpdateDto: {
+            /** Format: uuid */
+            targetId?: string;
+            /** Format: uuid */
+            campaignId?: string | null;
+            /**
+             * Format: date
+             * @example 2026-06-03
+             */
+            occurredOn?: string;
+            channel?: components["schemas"]["ResponseChannel"];
+            stance?: components["schemas"]["ResponseStance"] | null;
+            /** @example Acknowledged; an answer is promised within a month. */
+            summary?: string;
+            status?: components["schemas"]["ResponseStatus"];
+            recommendationIds?: string[];
+            letterIds?: string[];
+            messageIds?: string[];
+            evidence?: components["schemas"]["ResponseEvidenceLinkDto"][];
         };
         CampaignCreateDto: {
             /** @example End child immigration detention */
@@ -10559,6 +10737,321 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ReplyAddressResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Response_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                targetId?: string;
+                campaignId?: string;
+                stance?: components["schemas"]["ResponseStance"];
+                channel?: components["schemas"]["ResponseChannel"];
+                status?: components["schemas"]["ResponseStatus"];
+                /** @description From this day on */
+                from?: string;
+                /** @description Up to this day included */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Drafts to classify first, then the latest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponsePage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Response_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Response_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Response_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Response_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                responseId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseResponse"];
                 };
             };
             /** @description No session or token */

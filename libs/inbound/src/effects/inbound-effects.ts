@@ -5,6 +5,7 @@ import type { BounceClass, InboundKind } from '../entities/inbound-message.entit
 import type { InboundAlertKind } from '../entities/inbound-alert.entity.js';
 import type { LetterEventKind } from '../entities/letter-event.entity.js';
 import type { RecipientReport } from '../processing/delivery-report.js';
+import { InboundReplyHooks } from './reply-hooks.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -84,6 +85,8 @@ const describe = (r: RecipientReport): string =>
  */
 @Injectable()
 export class InboundEffects {
+  constructor(private readonly replyHooks: InboundReplyHooks) {}
+
   async apply(input: EffectInput, manager: EntityManager): Promise<EffectOutcome> {
     if (input.kind === 'reply') return this.reply(input, manager);
     if (input.kind === 'auto-reply') {
@@ -97,6 +100,17 @@ export class InboundEffects {
   /** A person answered: the reply event, and the address proved it works, so its soft-bounce count starts over. */
   private async reply(input: EffectInput, manager: EntityManager): Promise<EffectOutcome> {
     await this.event(input, 'reply', input.fromAddress ?? '', manager);
+    if (input.messageId)
+      await this.replyHooks.run(
+        {
+          organisationId: input.organisationId,
+          messageId: input.messageId,
+          letterId: input.letter.id,
+          targetId: input.letter.targetId,
+          actionId: input.letter.actionId,
+        },
+        manager,
+      );
     if (input.fromAddress)
       await manager.query(
         `UPDATE target_emails SET bounces_reset_at = $4

@@ -11,6 +11,7 @@ import type {
   InboundMessageSummaryResponse,
 } from '../dto/inbound-message.dto.js';
 import type { InboundKind } from '../entities/inbound-message.entity.js';
+import { InboundReplyHooks } from '../effects/reply-hooks.js';
 
 interface MessageRow {
   id: string;
@@ -67,6 +68,7 @@ export class InboundMessageService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly replyHooks: InboundReplyHooks,
   ) {}
 
   async list(
@@ -214,6 +216,17 @@ export class InboundMessageService {
             messageId,
             this.clock.now(),
           ],
+        );
+      if (message.kind === 'reply')
+        await this.replyHooks.run(
+          {
+            organisationId: auth.organisationId,
+            messageId,
+            letterId,
+            targetId: letter.target_id,
+            actionId: letter.action_id,
+          },
+          manager,
         );
       await this.audit.record(
         auth,
