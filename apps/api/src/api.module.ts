@@ -11,6 +11,7 @@ import { TargetsModule } from '#rally/targets';
 import { LettersModule } from '#rally/letters';
 import { InboundModule } from '#rally/inbound';
 import { ResponsesModule } from '#rally/responses';
+import { ImplementationModule } from '#rally/implementation';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS, RALLY_PERMISSIONS } from '#rally/schema';
 import type { ConsoleOptions } from './console/console.module.js';
@@ -45,6 +46,7 @@ export class ApiModule {
         // With the mailbox: "reply to this letter" sends through the inbound SMTP server.
         InboundModule.forApi({ mailbox: mailboxExposure(config) === 'served' }),
         ResponsesModule.forApi(),
+        ImplementationModule.forApi(),
         ConsoleModule.forRoot(options.console),
       ],
     };

@@ -11,6 +11,7 @@ import { TARGETS_LIBRARY } from '#rally/targets';
 import { LETTERS_LIBRARY } from '#rally/letters';
 import { INBOUND_LIBRARY } from '#rally/inbound';
 import { RESPONSES_LIBRARY } from '#rally/responses';
+import { IMPLEMENTATION_LIBRARY } from '#rally/implementation';
 
 /**
  * Every library of Rally, each declared by its own manifest (`libs/<lib>/src/<lib>.library.ts`). Adding a library
@@ -28,6 +29,7 @@ export const RALLY_LIBRARIES: readonly RallyLibrary[] = [
   LETTERS_LIBRARY,
   INBOUND_LIBRARY,
   RESPONSES_LIBRARY,
+  IMPLEMENTATION_LIBRARY,
 ];
 
 /** The whole schema one Rally database holds. */

@@ -1412,6 +1412,102 @@ export interface paths {
         patch: operations["Response_update"];
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/implementation/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Implementation_board"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/implementation/statuses/{recommendationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Implementation_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Implementation_change"];
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/implementation/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Implementation_proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/implementation/proposals/{proposalId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Implementation_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/implementation/proposals/{proposalId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Implementation_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/implementation/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Implementation_settings"];
+        put: operations["Implementation_setSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/campaigns": {
         parameters: {
             query?: never;
@@ -3854,6 +3950,256 @@ export interface components {
             letterIds?: string[];
             messageIds?: string[];
             evidence?: components["schemas"]["ResponseEvidenceLinkDto"][];
+        };
+        /** @enum {string} */
+        ImplementationStatusValue: "unknown" | "not-started" | "in-progress" | "partially-implemented" | "implemented" | "regressed";
+        StatusRecommendationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example MIG-1 */
+            code: string;
+            /** @example End immigration detention of children */
+            title: string;
+            /** @example migration */
+            focusArea: components["schemas"]["StudyFocusArea"] | null;
+            /** @example study */
+            sourceKind: components["schemas"]["RecommendationSource"];
+            /** @example secondary */
+            verification: components["schemas"]["VerificationLevel"] | null;
+            /** @example true */
+            studyRecommends: boolean;
+            /** @example false */
+            withdrawn: boolean;
+        };
+        ResponsibleTargetResponse: {
+            /** Format: uuid */
+            targetId: string;
+            /** @example Ministry of the Interior */
+            targetName: string;
+            /**
+             * @description true: responsible for this recommendation itself; false: for its whole focus area
+             * @example false
+             */
+            forRecommendation: boolean;
+        };
+        StatusStateResponse: {
+            /** @example in-progress */
+            status: components["schemas"]["ImplementationStatusValue"];
+            evidence: components["schemas"]["EvidenceLinkResponse"][];
+            /** @example The 2027 budget funds two pilots. */
+            evidenceSummary: string;
+            /**
+             * Format: date
+             * @example 2027-02-15
+             */
+            evidenceDate: string | null;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            lastVerified: string | null;
+            /** @example  */
+            note: string;
+        };
+        /** @enum {string} */
+        ProposalState: "pending" | "approved" | "rejected";
+        ActorResponse: {
+            /** Format: uuid */
+            userId: string | null;
+            /** Format: uuid */
+            tokenId: string | null;
+            /**
+             * @description The member's name, or the token's
+             * @example Amina Diallo
+             */
+            name: string;
+        };
+        ProposalResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example FR */
+            country: string;
+            /** Format: uuid */
+            recommendationId: string;
+            /** @example MIG-1 */
+            recommendationCode: string;
+            /**
+             * @description The status version it was proposed against
+             * @example 3
+             */
+            baseVersion: number;
+            proposed: components["schemas"]["StatusStateResponse"];
+            /** @example pending */
+            state: components["schemas"]["ProposalState"];
+            proposedBy: components["schemas"]["ActorResponse"];
+            /** Format: date-time */
+            proposedAt: string;
+            decidedBy: components["schemas"]["ActorResponse"] | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @example Budget law adopted */
+            comment: string;
+        };
+        StatusResponse: {
+            /** @example in-progress */
+            status: components["schemas"]["ImplementationStatusValue"];
+            evidence: components["schemas"]["EvidenceLinkResponse"][];
+            /** @example The 2027 budget funds two pilots. */
+            evidenceSummary: string;
+            /**
+             * Format: date
+             * @example 2027-02-15
+             */
+            evidenceDate: string | null;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            lastVerified: string | null;
+            /** @example  */
+            note: string;
+            /** @example FR */
+            country: string;
+            recommendation: components["schemas"]["StatusRecommendationResponse"];
+            /**
+             * @description 0: never set (unknown)
+             * @example 2
+             */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** @description Read from the responsibility table for the day asked (default today), not stored: it follows reshuffles */
+            responsible: components["schemas"]["ResponsibleTargetResponse"][];
+            pendingProposal: components["schemas"]["ProposalResponse"] | null;
+        };
+        StatusPage: {
+            items: components["schemas"]["StatusResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        /** @enum {string} */
+        ImplementationHistoryEvent: "changed" | "proposed" | "approved" | "rejected";
+        HistoryEntryResponse: {
+            /** @example 41 */
+            seq: string;
+            /** @example changed */
+            event: components["schemas"]["ImplementationHistoryEvent"];
+            /** Format: uuid */
+            proposalId: string | null;
+            /** @description null: no status before */
+            before: components["schemas"]["StatusStateResponse"] | null;
+            /** @description What was set, proposed, approved or rejected */
+            after: components["schemas"]["StatusStateResponse"];
+            actor: components["schemas"]["ActorResponse"];
+            /** @example  */
+            comment: string;
+            /** Format: date-time */
+            at: string;
+        };
+        StatusDetailResponse: {
+            /** @example in-progress */
+            status: components["schemas"]["ImplementationStatusValue"];
+            evidence: components["schemas"]["EvidenceLinkResponse"][];
+            /** @example The 2027 budget funds two pilots. */
+            evidenceSummary: string;
+            /**
+             * Format: date
+             * @example 2027-02-15
+             */
+            evidenceDate: string | null;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            lastVerified: string | null;
+            /** @example  */
+            note: string;
+            /** @example FR */
+            country: string;
+            recommendation: components["schemas"]["StatusRecommendationResponse"];
+            /**
+             * @description 0: never set (unknown)
+             * @example 2
+             */
+            version: number;
+            /** Format: date-time */
+            updatedAt: string | null;
+            /** @description Read from the responsibility table for the day asked (default today), not stored: it follows reshuffles */
+            responsible: components["schemas"]["ResponsibleTargetResponse"][];
+            pendingProposal: components["schemas"]["ProposalResponse"] | null;
+            /** @description Every event, oldest first */
+            history: components["schemas"]["HistoryEntryResponse"][];
+        };
+        StatusChangeDto: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example FR
+             */
+            country: string;
+            /** @example in-progress */
+            status: components["schemas"]["ImplementationStatusValue"];
+            evidence?: components["schemas"]["EvidenceLinkDto"][];
+            /** @example The 2027 budget funds two alternatives-to-detention pilots. */
+            evidenceSummary?: string;
+            /**
+             * Format: date
+             * @example 2027-02-15
+             */
+            evidenceDate?: string | null;
+            /**
+             * Format: date
+             * @example 2027-03-01
+             */
+            lastVerified?: string | null;
+            /** @example Checked with the ministry focal point. */
+            note?: string;
+            /**
+             * @description The version the editor started from (0: none yet); a different current version answers 409
+             * @example 0
+             */
+            baseVersion?: number;
+            /**
+             * @description Kept in the history with this change
+             * @example Budget law adopted
+             */
+            comment?: string;
+        };
+        StatusChangeResponse: {
+            /**
+             * @description false: recorded as a proposal waiting for a second member
+             * @example true
+             */
+            applied: boolean;
+            current: components["schemas"]["StatusResponse"];
+            proposal: components["schemas"]["ProposalResponse"] | null;
+        };
+        ProposalPage: {
+            items: components["schemas"]["ProposalResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        ProposalDecisionDto: {
+            /** @example Matches the budget law */
+            comment?: string;
+        };
+        ImplementationSettingsResponse: {
+            /** @example false */
+            secondReviewer: boolean;
+        };
+        ImplementationSettingsDto: {
+            /**
+             * @description On: changes are proposals another coordinator or admin approves
+             * @example true
+             */
+            secondReviewer: boolean;
         };
         CampaignCreateDto: {
             /** @example End child immigration detention */
@@ -11052,6 +11398,542 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResponseResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Implementation_board: {
+        parameters: {
+            query: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                country: string;
+                focusArea?: components["schemas"]["RecommendationAreaFilter"];
+                status?: components["schemas"]["ImplementationStatusValue"];
+                /** @description true: only those with a pending proposal */
+                pending?: boolean;
+                /** @description Responsible ministries of this day; default today */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Implementation_detail: {
+        parameters: {
+            query?: {
+                /** @description Required: ISO 3166-1 alpha-2 */
+                country?: string;
+                /** @description Responsible ministries of this day; default today */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                recommendationId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusDetailResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Implementation_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recommendationId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChangeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusChangeResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description baseVersion is not current, or a proposal is pending */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Implementation_proposals: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                country?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProposalPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Implementation_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description The status now current */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description implementation_own_proposal: another member must review */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already decided, or the status changed since */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Implementation_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description The status, unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description implementation_own_proposal: another member must review */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Already decided */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Implementation_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImplementationSettingsResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Implementation_setSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImplementationSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImplementationSettingsResponse"];
                 };
             };
             /** @description No session or token */

@@ -17,6 +17,12 @@ export const NAVIGATION: readonly { key: string; to: LinkProps['to']; path: stri
     path: '/recommendations',
     permission: 'recommendations.read',
   },
+  {
+    key: 'implementation',
+    to: '/o/$org/implementation',
+    path: '/implementation',
+    permission: 'implementation.read',
+  },
   { key: 'members', to: '/o/$org/members', path: '/members', permission: 'organisation.read' },
   { key: 'settings', to: '/o/$org/settings', path: '/settings', permission: 'organisation.read' },
   { key: 'apiTokens', to: '/o/$org/api-tokens', path: '/api-tokens', permission: 'tokens.manage' },

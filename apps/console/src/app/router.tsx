@@ -281,6 +281,20 @@ const recommendations = createRoute({
   ),
 });
 
+const implementation = createRoute({
+  getParentRoute: () => org,
+  path: 'implementation',
+  beforeLoad: () => loadArea('implementation'),
+  validateSearch: search({
+    country,
+    focusArea: oneOf(['overarching', ...FOCUS_AREAS]),
+    status: oneOf(['unknown', 'not-started', 'in-progress', 'partially-implemented', 'implemented', 'regressed']),
+    pending: oneOf(['yes']),
+    page,
+  }),
+  component: lazyRouteComponent(() => import('../screens/implementation/status-board'), 'StatusBoardScreen'),
+});
+
 const settings = createRoute({
   getParentRoute: () => org,
   path: 'settings',
@@ -343,6 +357,7 @@ const routeTree = rootRoute.addChildren([
       repliesAlerts,
       replyMessage,
       recommendations,
+      implementation,
       settings,
       members,
       apiTokens,

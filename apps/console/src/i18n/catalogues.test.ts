@@ -6,6 +6,11 @@ import { NAVIGATION } from '../app/navigation';
 import { actionKey, AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../screens/audit/audit-queries';
 import { ACTIONS_FROM } from '../screens/petitions/petition-lifecycle';
 import { PETITION_STATUSES } from '../screens/petitions/petition-queries';
+import {
+  AREA_FILTERS as STATUS_AREA_FILTERS,
+  HISTORY_EVENTS,
+  STATUSES,
+} from '../screens/implementation/implementation-queries';
 import { AREA_FILTERS, SOURCES, VERIFICATION_LEVELS } from '../screens/recommendations/recommendation-queries';
 import { IMPORT_FIELD_NAMES, IMPORT_KINDS, IMPORT_STATUSES, MISSING_POLICIES } from '../screens/targets/import-queries';
 import { EMAIL_STATES, FOCUS_AREAS, TARGET_KINDS, TARGET_SORTS } from '../screens/targets/target-queries';
@@ -16,6 +21,9 @@ import lettersFr from './areas/letters/fr.json';
 import repliesEn from './areas/replies/en.json';
 import repliesEs from './areas/replies/es.json';
 import repliesFr from './areas/replies/fr.json';
+import implementationEn from './areas/implementation/en.json';
+import implementationEs from './areas/implementation/es.json';
+import implementationFr from './areas/implementation/fr.json';
 import recommendationsEn from './areas/recommendations/en.json';
 import recommendationsEs from './areas/recommendations/es.json';
 import recommendationsFr from './areas/recommendations/fr.json';
@@ -41,6 +49,7 @@ const CATALOGUES = {
     ...flatten(lettersEn),
     ...flatten(repliesEn),
     ...flatten(recommendationsEn),
+    ...flatten(implementationEn),
   },
   fr: {
     ...flatten(fr),
@@ -48,6 +57,7 @@ const CATALOGUES = {
     ...flatten(lettersFr),
     ...flatten(repliesFr),
     ...flatten(recommendationsFr),
+    ...flatten(implementationFr),
   },
   es: {
     ...flatten(es),
@@ -55,6 +65,7 @@ const CATALOGUES = {
     ...flatten(lettersEs),
     ...flatten(repliesEs),
     ...flatten(recommendationsEs),
+    ...flatten(implementationEs),
   },
 };
 
@@ -140,6 +151,9 @@ describe('the console catalogues', () => {
       ...VERIFICATION_LEVELS.map((l) => `recommendations.level.${l}`),
       ...SOURCES.map((s) => `recommendations.source.${s}`),
       ...['own', 'studyRecommends', 'studyFinding', 'notConfirmed'].map((a) => `recommendations.attribution.${a}`),
+      ...STATUSES.map((s) => `implementation.status.${s}`),
+      ...HISTORY_EVENTS.map((e) => `implementation.event.${e}`),
+      ...STATUS_AREA_FILTERS.map((a) => `implementation.focusArea.${a}`),
     ];
     expect(built.filter((key) => !(key in CATALOGUES.en))).toEqual([]);
   });

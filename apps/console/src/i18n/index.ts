@@ -70,6 +70,11 @@ const AREAS = {
     fr: () => import('./areas/recommendations/fr.json'),
     es: () => import('./areas/recommendations/es.json'),
   },
+  implementation: {
+    en: () => import('./areas/implementation/en.json'),
+    fr: () => import('./areas/implementation/fr.json'),
+    es: () => import('./areas/implementation/es.json'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<{ default: object }>>>;
 export type TextArea = keyof typeof AREAS;
 

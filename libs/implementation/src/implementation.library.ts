@@ -1,0 +1,13 @@
+import type { RallyLibrary } from '#rally/core';
+import { ImplementationHistory } from './entities/implementation-history.entity.js';
+import { ImplementationProposal } from './entities/implementation-proposal.entity.js';
+import { ImplementationSettings } from './entities/implementation-settings.entity.js';
+import { ImplementationStatus } from './entities/implementation-status.entity.js';
+import { IMPLEMENTATION_PERMISSIONS } from './implementation.permissions.js';
+
+/** How far each country has moved on each recommendation, with evidence, history and an optional second reviewer. */
+export const IMPLEMENTATION_LIBRARY: RallyLibrary = {
+  name: 'implementation',
+  entities: [ImplementationStatus, ImplementationProposal, ImplementationHistory, ImplementationSettings],
+  permissions: IMPLEMENTATION_PERMISSIONS,
+};
