@@ -57,6 +57,7 @@ describeInBrowser('staff console: what each role sees, and the admin screens', (
       'Letters',
       'Targets',
       'Replies',
+      'Responses',
       'Recommendations',
       'Status',
       'Members',

@@ -280,6 +280,20 @@ const recommendations = createRoute({
     'RecommendationListScreen',
   ),
 });
+const responses = createRoute({
+  getParentRoute: () => org,
+  path: 'responses',
+  beforeLoad: () => loadArea('responses'),
+  validateSearch: search({
+    targetId: uuid,
+    campaignId: uuid,
+    stance: oneOf(['no-reply', 'acknowledged', 'committed', 'partially-committed', 'refused']),
+    channel: oneOf(['letter-reply', 'email', 'meeting', 'public-statement', 'parliamentary-answer', 'other']),
+    status: oneOf(['draft', 'recorded']),
+    page,
+  }),
+  component: lazyRouteComponent(() => import('../screens/responses/responses-screen'), 'ResponsesScreen'),
+});
 
 const implementation = createRoute({
   getParentRoute: () => org,
@@ -356,6 +370,7 @@ const routeTree = rootRoute.addChildren([
       repliesTriage,
       repliesAlerts,
       replyMessage,
+      responses,
       recommendations,
       implementation,
       settings,

@@ -12,6 +12,7 @@ import {
   STATUSES,
 } from '../screens/implementation/implementation-queries';
 import { AREA_FILTERS, SOURCES, VERIFICATION_LEVELS } from '../screens/recommendations/recommendation-queries';
+import { CHANNELS, STANCES, STATUSES as RESPONSE_STATUSES } from '../screens/responses/response-queries';
 import { IMPORT_FIELD_NAMES, IMPORT_KINDS, IMPORT_STATUSES, MISSING_POLICIES } from '../screens/targets/import-queries';
 import { EMAIL_STATES, FOCUS_AREAS, TARGET_KINDS, TARGET_SORTS } from '../screens/targets/target-queries';
 import { ALERT_KINDS, INBOUND_KINDS, THREADED_BY } from '../screens/replies/reply-queries';
@@ -27,6 +28,9 @@ import implementationFr from './areas/implementation/fr.json';
 import recommendationsEn from './areas/recommendations/en.json';
 import recommendationsEs from './areas/recommendations/es.json';
 import recommendationsFr from './areas/recommendations/fr.json';
+import responsesEn from './areas/responses/en.json';
+import responsesEs from './areas/responses/es.json';
+import responsesFr from './areas/responses/fr.json';
 import targetsEn from './areas/targets/en.json';
 import targetsEs from './areas/targets/es.json';
 import targetsFr from './areas/targets/fr.json';
@@ -50,6 +54,7 @@ const CATALOGUES = {
     ...flatten(repliesEn),
     ...flatten(recommendationsEn),
     ...flatten(implementationEn),
+    ...flatten(responsesEn),
   },
   fr: {
     ...flatten(fr),
@@ -58,6 +63,7 @@ const CATALOGUES = {
     ...flatten(repliesFr),
     ...flatten(recommendationsFr),
     ...flatten(implementationFr),
+    ...flatten(responsesFr),
   },
   es: {
     ...flatten(es),
@@ -66,6 +72,7 @@ const CATALOGUES = {
     ...flatten(repliesEs),
     ...flatten(recommendationsEs),
     ...flatten(implementationEs),
+    ...flatten(responsesEs),
   },
 };
 
@@ -154,6 +161,9 @@ describe('the console catalogues', () => {
       ...STATUSES.map((s) => `implementation.status.${s}`),
       ...HISTORY_EVENTS.map((e) => `implementation.event.${e}`),
       ...STATUS_AREA_FILTERS.map((a) => `implementation.focusArea.${a}`),
+      ...STANCES.map((s) => `responses.stance.${s}`),
+      ...CHANNELS.map((c) => `responses.channel.${c}`),
+      ...RESPONSE_STATUSES.map((s) => `responses.status.${s}`),
     ];
     expect(built.filter((key) => !(key in CATALOGUES.en))).toEqual([]);
   });

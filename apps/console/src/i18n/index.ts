@@ -75,6 +75,11 @@ const AREAS = {
     fr: () => import('./areas/implementation/fr.json'),
     es: () => import('./areas/implementation/es.json'),
   },
+  responses: {
+    en: () => import('./areas/responses/en.json'),
+    fr: () => import('./areas/responses/fr.json'),
+    es: () => import('./areas/responses/es.json'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<{ default: object }>>>;
 export type TextArea = keyof typeof AREAS;
 

@@ -31,11 +31,18 @@ export function CampaignDetailScreen(): ReactNode {
     <Page
       title={c.name}
       actions={
-        <Can permission="inbound.read">
-          <ButtonLink variant="default" to="/o/$org/replies" params={{ org }} search={{ campaignId }}>
-            {t('campaigns.replies')}
-          </ButtonLink>
-        </Can>
+        <>
+          <Can permission="inbound.read">
+            <ButtonLink variant="default" to="/o/$org/replies" params={{ org }} search={{ campaignId }}>
+              {t('campaigns.replies')}
+            </ButtonLink>
+          </Can>
+          <Can permission="responses.read">
+            <ButtonLink variant="default" to="/o/$org/responses" params={{ org }} search={{ campaignId }}>
+              {t('campaigns.responses')}
+            </ButtonLink>
+          </Can>
+        </>
       }
     >
       <Paper withBorder p="lg">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/feedback';
 import { useFormat } from '../../components/format';
 import { AnchorLink } from '../../components/links';
+import { useOrg } from '../../session/org';
 import { KindBadge, SenderBadge } from './reply-badges';
 import type { ThreadMessage } from './reply-queries';
 import { messageQuery } from './reply-queries';
@@ -17,6 +18,7 @@ import { senderOf, shownText } from './reply-values';
  */
 export function ReplyMessage({ org, message }: { org: string; message: ThreadMessage }): ReactNode {
   const { t } = useTranslation();
+  const { can } = useOrg();
   const format = useFormat();
   const [showQuoted, setShowQuoted] = useState(false);
   const whole = useQuery({ ...messageQuery(org, message.id), enabled: showQuoted });
@@ -75,6 +77,12 @@ export function ReplyMessage({ org, message }: { org: string; message: ThreadMes
           >
             {t('replies.message.open')}
           </AnchorLink>
+          {/* A human reply drafts a response to classify; the API lists responses by target, not by message. */}
+          {message.kind === 'reply' && message.targetId && can('responses.read') && (
+            <AnchorLink size="xs" to="/o/$org/responses" params={{ org }} search={{ targetId: message.targetId }}>
+              {t('replies.message.responses')}
+            </AnchorLink>
+          )}
           {message.hasHtml && (
             <Text size="xs" c="dimmed">
               {t('replies.message.html')}

@@ -42,6 +42,11 @@ export function TargetEditScreen(): ReactNode {
               {t('targets.replies')}
             </ButtonLink>
           )}
+          {can('responses.read') && (
+            <ButtonLink variant="default" to="/o/$org/responses" params={{ org }} search={{ targetId }}>
+              {t('targets.responses')}
+            </ButtonLink>
+          )}
           {manage && <DeleteTarget org={org} target={x} />}
         </>
       }
