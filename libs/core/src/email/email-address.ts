@@ -5,8 +5,8 @@ const require = createRequire(import.meta.url);
 
 /**
  * The maintained list of disposable domains (~120,000), read on first use and not kept in the module cache: only the
- * processes that check signatures pay for it. Held from start-up it was ~240,000 objects that every full garbage
- * collection of the worker marked, in a process that never checks an address (docs/benchmarks.md, letter delivery).
+ * processes that check signatures hold it (once as an array in the module cache and once as a Set, before), not the
+ * worker or the inbound server, which never check an address.
  */
 let disposable: { exact: Set<string>; withSubdomains: Set<string> } | undefined;
 function disposableDomains(): { exact: Set<string>; withSubdomains: Set<string> } {

@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
 
 /**
- * The list of common passwords, loaded when a password is first checked: its tree of ~10,000 words is many small
- * objects that every full garbage collection marks, and only the api ever checks a password.
+ * The list of common passwords, loaded when a password is first checked: only the api ever checks one, so the worker
+ * and the inbound server do not hold its tree of ~10,000 words.
  */
 let commonPasswords: { check(password: string): boolean } | undefined;
 const common = (): { check(password: string): boolean } =>
