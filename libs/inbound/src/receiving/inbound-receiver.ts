@@ -13,6 +13,8 @@ import { InboundJob } from '../inbound.jobs.js';
 
 /** The size of one stored piece of the raw message (the column's documented bound). */
 export const RAW_CHUNK_BYTES = 256 * 1024;
+/** Up to this much of a piece is held as the stream's own chunks (see RawPieces.next). */
+const GATHER_BYTES = 64 * 1024;
 
 const INSERT_MESSAGE = `INSERT INTO inbound_messages (id, organization_id, channel, status, envelope_from, envelope_to, size,
     token_letter_id, received_at) VALUES ($1, $2, $3, 'received', $4, $5, $6, $7, $8)`;
@@ -132,21 +134,32 @@ class RawPieces {
   }
 
   /**
-   * The stream's own chunks are gathered and copied once into a piece of their size: a 30 KB reply allocates 30 KB,
-   * not a whole 256 KiB piece (which the inbound process's collector then had to sweep for every message).
+   * The first 64 KiB of a piece are gathered as the stream's own chunks and copied once into a piece of their size:
+   * a 30 KB reply allocates 30 KB, not a whole 256 KiB piece (which the inbound process's collector then had to sweep
+   * for every message). Past that, the message is a large one: its piece is allocated whole and filled by copying, so
+   * it does not also hold the stream's chunks (and the socket buffers they are cut from) while it fills.
    */
   async next(): Promise<Buffer | null> {
-    const parts: Buffer[] = [];
+    let parts: Buffer[] = [];
+    let piece: Buffer | null = null;
     let filled = 0;
+    const result = (): Buffer => (piece ? piece.subarray(0, filled) : Buffer.concat(parts, filled));
     for (;;) {
       if (this.carry) {
         const n = Math.min(this.carry.length, RAW_CHUNK_BYTES - filled);
-        parts.push(n < this.carry.length ? this.carry.subarray(0, n) : this.carry);
+        if (piece) this.carry.copy(piece, filled, 0, n);
+        else parts.push(n < this.carry.length ? this.carry.subarray(0, n) : this.carry);
         filled += n;
         this.carry = n < this.carry.length ? this.carry.subarray(n) : null;
-        if (filled === RAW_CHUNK_BYTES) return Buffer.concat(parts, filled);
+        if (filled === RAW_CHUNK_BYTES) return result();
+        if (!piece && filled > GATHER_BYTES) {
+          piece = Buffer.allocUnsafe(RAW_CHUNK_BYTES);
+          let at = 0;
+          for (const part of parts) at += part.copy(piece, at);
+          parts = [];
+        }
       }
-      if (this.done) return filled > 0 ? Buffer.concat(parts, filled) : null;
+      if (this.done) return filled > 0 ? result() : null;
       const { value, done } = await this.source.next();
       if (done) {
         this.done = true;
