@@ -13,6 +13,8 @@ import { freePort, waitUntil } from './processes.js';
 export const DOVECOT_PATH =
   process.env.DOVECOT_PATH === '' ? undefined : (process.env.DOVECOT_PATH ?? '/usr/sbin/dovecot');
 
+// Skipped only on a machine without dovecot outside CI, and said so in the title and the run's summary (with how to
+// install it); with CI=true a missing dovecot stops the run instead, so CI never skips these.
 export const describeWithDovecot = (name: string, fn: () => void): void =>
   DOVECOT_PATH && existsSync(DOVECOT_PATH)
     ? describe(name, fn)

@@ -9,3 +9,4 @@ export * from './entities/recommendation-catalogue.entity.js';
 export * from './recommendation.service.js';
 export * from './catalogue/study-catalogue.js';
 export * from './dto/recommendation.dto.js';
+export * from './catalogue/catalogue-loader.js';

@@ -1,11 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '#rally/core';
+import {
+  CatalogueLoader,
+  parseStudyCatalogue,
+  Recommendation,
+  RecommendationCatalogue,
+  SHIPPED_STUDY_CATALOGUE_FILE,
+  shippedStudyCatalogue,
+} from '#rally/recommendations';
 import { createTestDatabase, type TestDatabase } from '#rally-testing/core';
-import { RecommendationCatalogue } from '../entities/recommendation-catalogue.entity.js';
-import { Recommendation } from '../entities/recommendation.entity.js';
-import { CatalogueLoader } from './catalogue-loader.js';
-import { parseStudyCatalogue, SHIPPED_STUDY_CATALOGUE_FILE, shippedStudyCatalogue } from './study-catalogue.js';
+import { rallyDataSourceOptions } from './rally-schema.js';
 
 type Item = Record<string, unknown> & { code: string };
 const shipped = JSON.parse(readFileSync(SHIPPED_STUDY_CATALOGUE_FILE, 'utf8')) as {
@@ -28,12 +32,10 @@ describe('CatalogueLoader (real PostgreSQL)', () => {
   let loader: CatalogueLoader;
   beforeEach(async () => {
     db = await createTestDatabase();
-    // This library's tables only (the schema's migrations belong to libs/schema, which libraries do not import).
-    ds = new DataSource({
-      ...dataSourceOptions(db.url, 4, [Recommendation, RecommendationCatalogue], []),
-      synchronize: true,
-    });
+    // The schema as the checked-in migrations make it (here, beside them, since libraries do not import libs/schema).
+    ds = new DataSource(await rallyDataSourceOptions(db.url, 4));
     await ds.initialize();
+    await ds.runMigrations({ transaction: 'each' });
     loader = new CatalogueLoader(ds);
   });
   afterEach(async () => {
