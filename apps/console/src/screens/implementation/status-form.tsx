@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { notifyError, notifySuccess } from '../../components/feedback';
+import { EvidenceLinksField, trimmedEvidence } from '../../components/evidence-links';
 import { showFieldErrors } from '../../components/forms';
 import type { StatusDetail, StatusValue } from './implementation-queries';
 import { implementationKeys, STATUSES } from './implementation-queries';
@@ -36,7 +37,7 @@ export function StatusForm({ org, detail }: { org: string; detail: StatusDetail 
           body: {
             country: detail.country,
             status: v.status as StatusValue,
-            evidence: v.evidence.map((e) => ({ url: e.url.trim(), supports: e.supports.trim() })),
+            evidence: trimmedEvidence(v.evidence),
             evidenceSummary: v.evidenceSummary.trim(),
             evidenceDate: v.evidenceDate || null,
             lastVerified: v.lastVerified || null,
@@ -67,43 +68,7 @@ export function StatusForm({ org, detail }: { org: string; detail: StatusDetail 
           allowDeselect={false}
           {...form.getInputProps('status')}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('implementation.evidence')}
-          </Text>
-          {form.values.evidence.map((_, i) => (
-            <Group key={i} align="flex-start" wrap="nowrap">
-              <TextInput
-                label={t('implementation.evidenceUrl', { n: i + 1 })}
-                type="url"
-                flex={1}
-                {...form.getInputProps(`evidence.${i}.url`)}
-              />
-              <TextInput
-                label={t('implementation.evidenceSupports', { n: i + 1 })}
-                flex={1}
-                {...form.getInputProps(`evidence.${i}.supports`)}
-              />
-              <ActionIcon
-                mt={26}
-                variant="default"
-                aria-label={t('implementation.evidenceRemove', { n: i + 1 })}
-                onClick={() => form.removeListItem('evidence', i)}
-              >
-                ×
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group>
-            <Button
-              size="compact-sm"
-              variant="default"
-              onClick={() => form.insertListItem('evidence', { url: '', supports: '' })}
-            >
-              {t('implementation.evidenceAdd')}
-            </Button>
-          </Group>
-        </Stack>
+        <EvidenceLinksField form={form} area="implementation" />
         <Textarea
           label={t('implementation.evidenceSummary')}
           autosize

@@ -1,15 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Group, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -17,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { notifyError, notifySuccess } from '../../components/feedback';
+import { EvidenceLinksField, trimmedEvidence } from '../../components/evidence-links';
 import { showFieldErrors } from '../../components/forms';
 import type { FocusArea, Recommendation } from './recommendation-queries';
 import { FOCUS_AREAS, recommendationKeys } from './recommendation-queries';
@@ -58,7 +48,7 @@ export function RecommendationForm({
         summary: v.summary.trim(),
         sourceLabel: v.sourceLabel.trim(),
         sourceReference: v.sourceReference.trim(),
-        evidence: v.evidence.map((e) => ({ url: e.url.trim(), supports: e.supports.trim() })),
+        evidence: trimmedEvidence(v.evidence),
       };
       // Withdrawing is an edit of an existing one; a new recommendation starts current.
       return row
@@ -121,43 +111,7 @@ export function RecommendationForm({
             {...form.getInputProps('sourceReference')}
           />
         </SimpleGrid>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('recommendations.evidence')}
-          </Text>
-          {form.values.evidence.map((_, i) => (
-            <Group key={i} align="flex-start" wrap="nowrap">
-              <TextInput
-                label={t('recommendations.evidenceUrl', { n: i + 1 })}
-                type="url"
-                flex={1}
-                {...form.getInputProps(`evidence.${i}.url`)}
-              />
-              <TextInput
-                label={t('recommendations.evidenceSupports', { n: i + 1 })}
-                flex={1}
-                {...form.getInputProps(`evidence.${i}.supports`)}
-              />
-              <ActionIcon
-                mt={26}
-                variant="default"
-                aria-label={t('recommendations.evidenceRemove', { n: i + 1 })}
-                onClick={() => form.removeListItem('evidence', i)}
-              >
-                ×
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group>
-            <Button
-              size="compact-sm"
-              variant="default"
-              onClick={() => form.insertListItem('evidence', { url: '', supports: '' })}
-            >
-              {t('recommendations.evidenceAdd')}
-            </Button>
-          </Group>
-        </Stack>
+        <EvidenceLinksField form={form} area="recommendations" />
         {row && (
           <Checkbox
             label={t('recommendations.withdrawnToggle')}

@@ -1,16 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  List,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, List, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -19,6 +7,7 @@ import { api } from '../../api/client';
 import { unwrap } from '../../api/errors';
 import { notifyError, notifySuccess } from '../../components/feedback';
 import { useFormat } from '../../components/format';
+import { EvidenceLinksField, trimmedEvidence } from '../../components/evidence-links';
 import { showFieldErrors } from '../../components/forms';
 import { AnchorLink } from '../../components/links';
 import type { Response, ResponseChannel, ResponseStance, ResponseStatus } from './response-queries';
@@ -84,7 +73,7 @@ export function ResponseForm({
         summary: v.summary.trim(),
         status,
         recommendationIds: v.recommendationIds,
-        evidence: v.evidence.map((e) => ({ url: e.url.trim(), supports: e.supports.trim() })),
+        evidence: trimmedEvidence(v.evidence),
       };
       return row
         ? unwrap(
@@ -179,44 +168,7 @@ export function ResponseForm({
           nothingFoundMessage={t('responses.nothingFound')}
           {...form.getInputProps('recommendationIds')}
         />
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            {t('responses.evidence')}
-          </Text>
-          {form.values.evidence.map((_, i) => (
-            <Group key={i} align="flex-start" wrap="nowrap">
-              <TextInput
-                label={t('responses.evidenceUrl', { n: i + 1 })}
-                type="url"
-                flex={1}
-                {...form.getInputProps(`evidence.${i}.url`)}
-              />
-              <TextInput
-                label={t('responses.evidenceSupports', { n: i + 1 })}
-                flex={1}
-                maxLength={500}
-                {...form.getInputProps(`evidence.${i}.supports`)}
-              />
-              <ActionIcon
-                mt={26}
-                variant="default"
-                aria-label={t('responses.evidenceRemove', { n: i + 1 })}
-                onClick={() => form.removeListItem('evidence', i)}
-              >
-                ×
-              </ActionIcon>
-            </Group>
-          ))}
-          <Group>
-            <Button
-              size="compact-sm"
-              variant="default"
-              onClick={() => form.insertListItem('evidence', { url: '', supports: '' })}
-            >
-              {t('responses.evidenceAdd')}
-            </Button>
-          </Group>
-        </Stack>
+        <EvidenceLinksField form={form} area="responses" supportsMaxLength={500} />
         {row && <Linked org={org} row={row} format={format} />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
