@@ -111,37 +111,32 @@ export class MailService {
       if (batch) batch.push(s.id);
       else batches.set(s.jobId, [s.id]);
     }
+    await this.enqueueBatches(batches, false);
+  }
+
+  /** Enqueue staged rows. A queue outage is logged, not thrown: the rows are safe and the reconciler will enqueue them. */
+  async dispatch(outboxIds: string[]): Promise<void> {
+    const batches = new Map<string, string[]>();
+    // BullMQ refuses ':' in custom job ids.
+    for (let i = 0; i < outboxIds.length; i += MAIL_SEND_BATCH)
+      batches.set(`batch-${outboxIds[i]}`, outboxIds.slice(i, i + MAIL_SEND_BATCH));
+    await this.enqueueBatches(batches, true);
+  }
+
+  /** One send job per batch; `record`: the rows do not name their job yet (stageSelected's rows do). */
+  private async enqueueBatches(batches: Map<string, string[]>, record: boolean): Promise<void> {
+    if (batches.size === 0) return;
     try {
       await this.jobs.enqueueBulk(
         MailJob.SendBatch,
         [...batches].map(([jobId, outboxIds]) => ({ payload: { outboxIds }, opts: { jobId } })),
       );
+      if (record)
+        await this.outbox.recordJobs([...batches].flatMap(([jobId, ids]) => ids.map((id) => ({ id, jobId }))));
     } catch (error) {
       this.logger.warn({
         msg: 'mail enqueue failed; reconciler will retry',
-        count: staged.length,
-        error: (error as Error).message,
-      });
-    }
-  }
-
-  /** Enqueue staged rows. A queue outage is logged, not thrown: the rows are safe and the reconciler will enqueue them. */
-  async dispatch(outboxIds: string[]): Promise<void> {
-    if (outboxIds.length === 0) return;
-    const batches: string[][] = [];
-    for (let i = 0; i < outboxIds.length; i += MAIL_SEND_BATCH) batches.push(outboxIds.slice(i, i + MAIL_SEND_BATCH));
-    // BullMQ refuses ':' in custom job ids.
-    const jobIdOf = (ids: string[]): string => `batch-${ids[0]}`;
-    try {
-      await this.jobs.enqueueBulk(
-        MailJob.SendBatch,
-        batches.map((ids) => ({ payload: { outboxIds: ids }, opts: { jobId: jobIdOf(ids) } })),
-      );
-      await this.outbox.recordJobs(batches.flatMap((ids) => ids.map((id) => ({ id, jobId: jobIdOf(ids) }))));
-    } catch (error) {
-      this.logger.warn({
-        msg: 'mail enqueue failed; reconciler will retry',
-        count: outboxIds.length,
+        count: [...batches.values()].reduce((n, ids) => n + ids.length, 0),
         error: (error as Error).message,
       });
     }
