@@ -137,10 +137,11 @@ describeInBrowser('staff console: a campaigner runs a petition', () => {
       .getByRole('dialog', { name: 'Close this petition?' })
       .getByRole('button', { name: 'Close', exact: true })
       .click();
-    await page.getByText('is closed.', { exact: false }).waitFor();
+    // The notification, not the confirmation's words (the dialog may still be fading out, and says "is closed." too).
+    await page.getByRole('alert').filter({ hasText: 'is closed.' }).first().waitFor();
     await page.getByRole('button', { name: 'Reopen' }).click();
     await page.getByRole('dialog', { name: 'Reopen this petition?' }).getByRole('button', { name: 'Reopen' }).click();
-    await page.getByText('is open again.', { exact: false }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'is open again.' }).first().waitFor();
 
     // The list finds it by status and text, with the filters in the address.
     await page.goto(consoleUrl(rally, `/o/${slug}/petitions?status=open&q=child`));
