@@ -212,6 +212,35 @@ describe('implementation status staff API', () => {
     expect((await detail(mig1, 'BE')).responsible).toEqual([]);
   });
 
+  it("counts 'today' for the responsible ministry in the organisation's time zone, not in UTC", async () => {
+    // 2027-03-10 12:00 UTC is already 01:00 on the 11th in Auckland (UTC+13 until April).
+    const auckland = await createOrgWithMember(rally, {
+      role: Role.Admin,
+      organisation: { timeZone: 'Pacific/Auckland', country: 'NZ' },
+    });
+    const nz = staffApi(rally, auckland);
+    const outgoing = await aTarget(rally, auckland, { name: 'Outgoing Minister', country: 'NZ' });
+    const incoming = await aTarget(rally, auckland, { name: 'Incoming Minister', country: 'NZ' });
+    const shared = { focusArea: 'migration' as const, country: 'NZ' };
+    await aResponsibility(rally, auckland, {
+      ...shared,
+      targetId: outgoing.id,
+      validFrom: '2027-01-01',
+      validUntil: '2027-03-10',
+    });
+    await aResponsibility(rally, auckland, { ...shared, targetId: incoming.id, validFrom: '2027-03-11' });
+    const id = await studyRecommendationId(rally, auckland, 'MIG-1');
+    const saved = clock.now();
+    try {
+      clock.set('2027-03-10T12:00:00Z');
+      expect((await detail(id, 'NZ', nz)).responsible.map((r) => r.targetName)).toEqual(['Incoming Minister']);
+      clock.set('2027-03-10T10:00:00Z'); // 23:00 on the 10th in Auckland
+      expect((await detail(id, 'NZ', nz)).responsible.map((r) => r.targetName)).toEqual(['Outgoing Minister']);
+    } finally {
+      clock.set(saved);
+    }
+  });
+
   it('filters the board by focus area and status, and pages', async () => {
     const migration = await api<PageBody<Status>>('GET', '/implementation/statuses?country=FR&focusArea=migration');
     expect(migration.body.items.map((i) => i.recommendation.code)).toEqual([

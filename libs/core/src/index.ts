@@ -32,6 +32,7 @@ export * from './security/random-token.js';
 export * from './security/form-stamp.js';
 export * from './security/secret-key.js';
 export * from './security/window-counter.js';
+export * from './time/calendar-day.js';
 export * from './time/clock.js';
 export * from './http/unstorable-text.js';
 export * from './http/form-text.js';

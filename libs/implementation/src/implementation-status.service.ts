@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { OrgScope } from '#rally/access';
-import { Clock, InvalidInputError, sqlOne, sqlRows } from '#rally/core';
+import { OrganisationDirectory } from '#rally/access';
+import { Clock, dayIn, InvalidInputError, sqlOne, sqlRows } from '#rally/core';
 import type { RecommendationAreaFilter } from '#rally/recommendations';
 import { RecommendationService, STUDY_FOCUS_AREAS } from '#rally/recommendations';
 import type { ProposalResponse, StatusDetailResponse, StatusResponse } from './dto/implementation-response.dto.js';
@@ -40,6 +41,7 @@ export class ImplementationStatusService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly recommendations: RecommendationService,
     private readonly clock: Clock,
+    private readonly directory: OrganisationDirectory,
   ) {}
 
   async board(scope: OrgScope, query: StatusBoardQuery): Promise<{ items: StatusResponse[]; total: number }> {
@@ -126,10 +128,12 @@ export class ImplementationStatusService {
     if (ids.length === 0) return [];
     const recommendations = await this.recommendations.byIds(scope, ids);
     const where = { organisationId: scope.organisationId, country, recommendationId: In(ids) };
+    // "Today" is the organisation's calendar day: a reshuffle effective on the 1st shows from its midnight, not UTC's.
+    const day = on ?? dayIn((await this.directory.summary(scope)).timeZone, this.clock.now());
     const [statuses, pending, responsible] = await Promise.all([
       this.db.getRepository(ImplementationStatus).find({ where }),
       this.db.getRepository(ImplementationProposal).find({ where: { ...where, state: 'pending' } }),
-      responsibleTargets(this.db, scope, country, on ?? this.clock.now().toISOString().slice(0, 10), recommendations),
+      responsibleTargets(this.db, scope, country, day, recommendations),
     ]);
     const byRecommendation = new Map(statuses.map((s) => [s.recommendationId, s]));
     const pendingOf = new Map(pending.map((p) => [p.recommendationId, p]));

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig, StampCheck } from '#rally/core';
-import { Clock, FormStamp, InjectConfig, JobQueue, randomToken, requireSecretKey, sqlRow, sqlRows } from '#rally/core';
+import { Clock, dayIn, FormStamp, InjectConfig, JobQueue, randomToken, requireSecretKey, sqlRow, sqlRows } from '#rally/core';
 import { isUuid } from '#rally/access';
 import { MailService } from '#rally/mail';
 import type { ConfirmedActionRow } from '#rally/supporters';
@@ -39,18 +39,6 @@ const SIMILARITY_WINDOW_DAYS = 30;
 /** Whether an action takes letters now: open, or a draft its campaigners are testing. */
 export function acceptsLetters(action: { status: string; testMode: boolean }): boolean {
   return action.status === 'open' || (action.status === 'draft' && action.testMode);
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** YYYY-MM-DD of `at` in `zone`: the organisation's calendar day (a formatter per zone: ~100 µs saved per send). */
-export function dayIn(zone: string, at: Date): string {
-  let format = dayFormats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(zone, format);
-  }
-  return format.format(at);
 }
 
 /**
