@@ -4,7 +4,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig, StampCheck } from '#rally/core';
-import { Clock, dayIn, FormStamp, InjectConfig, JobQueue, randomToken, requireSecretKey, sqlRow, sqlRows } from '#rally/core';
+import {
+  Clock,
+  dayIn,
+  FormStamp,
+  InjectConfig,
+  JobQueue,
+  randomToken,
+  requireSecretKey,
+  sqlRow,
+  sqlRows,
+} from '#rally/core';
 import { isUuid } from '#rally/access';
 import { MailService } from '#rally/mail';
 import type { ConfirmedActionRow } from '#rally/supporters';
