@@ -1,6 +1,7 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { Role } from '#rally/access';
 import { ImplementationChangeService } from '#rally/implementation';
+import { studyRecommendationId } from '#rally-testing/implementation';
 import { addMember, authOf, createOrgWithMember, TEST_PASSWORD } from '#rally-testing/organisations';
 import { aResponsibility, aTarget } from '#rally-testing/targets';
 import { describeInBrowser, launchBrowser } from '../support/browser.js';
@@ -79,5 +80,50 @@ describeInBrowser('staff console: implementation status', () => {
     await review.getByText(/approved the change on/).waitFor();
     await review.getByText(/proposed a change on/).waitFor();
     await second.close();
+  });
+
+  it('publishes a status with its toggle, and an admin switches the public scorecard on and finds its address', async () => {
+    const admin = await createOrgWithMember(rally, { organisation: { name: 'Open Children', country: 'FR' } });
+    const coordinator = await addMember(rally, admin.organisation, { role: Role.Coordinator });
+    const changes = rally.api.get(ImplementationChangeService);
+    const mig1 = await studyRecommendationId(rally, admin, 'MIG-1');
+    await changes.change(authOf(admin), mig1, { country: 'FR', status: 'in-progress', lastVerified: '2027-03-01' });
+    const slug = admin.organisation.slug;
+    const publicPage = `${rally.baseUrl}/scorecard/${slug}/FR`;
+
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await signIn(page, rally, coordinator.user.email, TEST_PASSWORD, `/o/${slug}/implementation?focusArea=migration`);
+    const table = page.getByRole('table', { name: 'Implementation status in France' });
+    await table.getByText('MIG-1', { exact: true }).waitFor();
+    // Coordinators publish; only admins switch the scorecard on. A status never set has nothing to publish.
+    expect(await page.getByRole('switch', { name: /^Public scorecard/ }).isDisabled()).toBe(true);
+    expect(
+      await page.getByRole('switch', { name: 'Show MIG-2 on the public scorecard', exact: true }).isDisabled(),
+    ).toBe(true);
+    const toggle = page.getByRole('switch', { name: 'Show MIG-1 on the public scorecard', exact: true });
+    await toggle.click({ force: true });
+    await page.getByText('MIG-1 is on the public scorecard.').waitFor();
+    expect(await toggle.isChecked()).toBe(true);
+    await reviewScreen(page, 'implementation-publish');
+    // Published, but the scorecard is still off.
+    expect((await fetch(publicPage)).status).toBe(404);
+    await page.close();
+
+    await browser.context.clearCookies();
+    const asAdmin = await browser.context.newPage();
+    await signIn(asAdmin, rally, admin.user.email, TEST_PASSWORD, `/o/${slug}/implementation`);
+    await asAdmin.getByRole('switch', { name: /^Public scorecard/ }).click({ force: true });
+    const link = asAdmin.getByRole('link', { name: 'Open the public scorecard for France' });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(`${rally.config.http.publicUrl}/scorecard/${slug}/FR`);
+    expect(await asAdmin.getByRole('textbox', { name: 'Embed code' }).inputValue()).toContain(
+      `/scorecard/${slug}/FR/embed`,
+    );
+    await reviewScreen(asAdmin, 'implementation-scorecard');
+    const html = await (await fetch(publicPage)).text();
+    expect(html).toContain('MIG-1');
+    expect(html).not.toContain('MIG-2');
+    await asAdmin.close();
   });
 });

@@ -23,6 +23,7 @@ import type { StatusState } from './implementation-state.js';
 import { changedFields, sameState } from './implementation-state.js';
 import type { Actor } from './reviewer-rule.js';
 import { actorOf, reviewRefusal } from './reviewer-rule.js';
+import { PublicScorecards } from './scorecard/public-scorecards.js';
 import { stateOf } from './status-views.js';
 
 export interface ChangeOutcome {
@@ -47,6 +48,7 @@ export class ImplementationChangeService {
     private readonly audit: AuditLog,
     private readonly recommendations: RecommendationService,
     private readonly clock: Clock,
+    private readonly scorecards: PublicScorecards,
   ) {}
 
   async settings(scope: OrgScope): Promise<{ secondReviewer: boolean }> {
@@ -78,7 +80,7 @@ export class ImplementationChangeService {
   async change(auth: AuthContext, recommendationId: string, input: StatusChangeDto): Promise<ChangeOutcome> {
     const recommendation = await this.recommendations.get(auth, recommendationId);
     const key = { country: input.country, recommendationId: recommendation.id };
-    return this.db.transaction(async (manager) => {
+    const outcome = await this.db.transaction(async (manager): Promise<ChangeOutcome> => {
       const current = await this.lockCurrent(auth, key, manager);
       const version = current?.version ?? 0;
       if (input.baseVersion !== undefined && input.baseVersion !== version)
@@ -122,6 +124,9 @@ export class ImplementationChangeService {
       await this.record(auth, key, 'changed', { before: was, after, actor, comment, proposalId: null }, manager);
       return { applied: true, proposalId: null };
     });
+    // A published row shows its current status: this process's scorecard shows the change at once.
+    if (outcome.applied) this.scorecards.forget(auth, [key.country]);
+    return outcome;
   }
 
   async approve(auth: AuthContext, proposalId: string, input: ProposalDecisionDto): Promise<Key> {
@@ -138,7 +143,7 @@ export class ImplementationChangeService {
     decision: 'approve' | 'reject',
     comment: string,
   ): Promise<Key> {
-    return this.db.transaction(async (manager) => {
+    const key = await this.db.transaction(async (manager) => {
       const found = await manager.findOne(ImplementationProposal, {
         where: { id: proposalId, organisationId: auth.organisationId },
       });
@@ -182,6 +187,8 @@ export class ImplementationChangeService {
       );
       return key;
     });
+    if (decision === 'approve') this.scorecards.forget(auth, [key.country]);
+    return key;
   }
 
   /** Serialises every writer of one recommendation in one country, whether or not its row exists yet. */

@@ -27,7 +27,8 @@ export interface StatusBoardQuery {
 }
 
 // The catalogue's order: overarching first, the Study's areas in order, the Study's items before the organisation's.
-const ORDER = `array_position($AREAS::text[], r.focus_area) NULLS FIRST, r.source_kind = 'organisation',
+// $AREAS stands for the parameter holding STUDY_FOCUS_AREAS; the public scorecard sorts the same way.
+export const CATALOGUE_ORDER = `array_position($AREAS::text[], r.focus_area) NULLS FIRST, r.source_kind = 'organisation',
   regexp_replace(r.code, '\\d+$', ''), nullif(substring(r.code from '(\\d+)$'), '')::numeric NULLS FIRST, r.code`;
 
 /**
@@ -65,7 +66,7 @@ export class ImplementationStatusService {
       sqlOne<{ total: number }>(this.db, `SELECT count(*)::int AS total FROM ${from}`, params),
       sqlRows<{ id: string }>(
         this.db,
-        `SELECT r.id FROM ${from} ORDER BY ${ORDER.replace('$AREAS', `$${n + 1}`)} LIMIT $${n + 2} OFFSET $${n + 3}`,
+        `SELECT r.id FROM ${from} ORDER BY ${CATALOGUE_ORDER.replace('$AREAS', `$${n + 1}`)} LIMIT $${n + 2} OFFSET $${n + 3}`,
         [...params, STUDY_FOCUS_AREAS, query.limit, query.offset],
       ),
     ]);

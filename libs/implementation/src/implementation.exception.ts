@@ -38,3 +38,16 @@ export class ImplementationOwnProposalError extends ForbiddenError {
     super('implementation_own_proposal', 'Another member must review a change you proposed');
   }
 }
+
+/**
+ * The scorecard shows where a country stands: a recommendation with no status there yet (or unknown), or withdrawn
+ * from the catalogue, has nothing to show.
+ */
+export class ImplementationNotPublishableError extends ConflictError {
+  constructor(field: string, codes: string[]) {
+    const list = codes.join(', ');
+    super('implementation_not_publishable', `Nothing to publish for ${list}: set a status in this country first`, {
+      [field]: [`${list}: no status in this country (or unknown), or withdrawn`],
+    });
+  }
+}

@@ -15,7 +15,17 @@ export const ImplementationPermission = {
     [Role.Admin, Role.Coordinator],
     'implementation status: change or propose, approve and reject proposals of another member',
   ),
-  Settings: definePermission('implementation.settings', [Role.Admin], 'the second-reviewer rule for status changes'),
+  // Coordinators choose which statuses the public sees; whether there is a public scorecard at all is the admins' call.
+  Publish: definePermission(
+    'implementation.publish',
+    [Role.Admin, Role.Coordinator],
+    'which statuses the public scorecard shows: publish and unpublish',
+  ),
+  Settings: definePermission(
+    'implementation.settings',
+    [Role.Admin],
+    'the second-reviewer rule for status changes and whether the public scorecard is on',
+  ),
 };
 
 export const IMPLEMENTATION_PERMISSIONS = Object.values(ImplementationPermission);

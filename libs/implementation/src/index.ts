@@ -11,3 +11,7 @@ export * from './implementation-status.service.js';
 export * from './implementation-change.service.js';
 export * from './dto/implementation-request.dto.js';
 export * from './dto/implementation-response.dto.js';
+export * from './implementation.i18n.js';
+export * from './dto/scorecard.dto.js';
+export * from './scorecard/public-scorecards.js';
+export * from './scorecard/scorecard.service.js';

@@ -82,6 +82,7 @@ export const toStatusResponse = (
     withdrawn: recommendation.withdrawn,
   },
   version: status?.version ?? 0,
+  published: status?.published ?? false,
   updatedAt: status?.updatedAt.toISOString() ?? null,
   responsible,
   pendingProposal: pending ? toProposalResponse(pending, recommendation.code, names) : null,

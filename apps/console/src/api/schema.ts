@@ -1508,6 +1508,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/implementation/scorecard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Scorecard_overview"];
+        put: operations["Scorecard_setEnabled"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/implementation/statuses/{recommendationId}/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Scorecard_publishOne"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/implementation/publication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Scorecard_publishMany"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/campaigns": {
         parameters: {
             query?: never;
@@ -4066,6 +4114,11 @@ export interface components {
              * @example 2
              */
             version: number;
+            /**
+             * @description Shown on the public scorecard (when it is on); status changes keep it, only publishing sets it
+             * @example false
+             */
+            published: boolean;
             /** Format: date-time */
             updatedAt: string | null;
             /** @description Read from the responsibility table for the day asked (default today), not stored: it follows reshuffles */
@@ -4126,6 +4179,11 @@ export interface components {
              * @example 2
              */
             version: number;
+            /**
+             * @description Shown on the public scorecard (when it is on); status changes keep it, only publishing sets it
+             * @example false
+             */
+            published: boolean;
             /** Format: date-time */
             updatedAt: string | null;
             /** @description Read from the responsibility table for the day asked (default today), not stored: it follows reshuffles */
@@ -4200,6 +4258,82 @@ export interface components {
              * @example true
              */
             secondReviewer: boolean;
+        };
+        ScorecardCountryResponse: {
+            /** @example FR */
+            country: string;
+            /**
+             * @description Published statuses shown (withdrawn recommendations are not)
+             * @example 12
+             */
+            published: number;
+            /** @example https://act.example.org/scorecard/children-first/FR */
+            url: string;
+            /** @example https://act.example.org/scorecard/children-first/FR/embed */
+            embedUrl: string;
+            /** @example https://act.example.org/scorecard/children-first/FR.json */
+            jsonUrl: string;
+            /** @example https://act.example.org/scorecard/children-first/FR.csv */
+            csvUrl: string;
+        };
+        ScorecardResponse: {
+            /**
+             * @description Off (the default): every scorecard address answers 404
+             * @example false
+             */
+            enabled: boolean;
+            /**
+             * @description Add /{country} (ISO 3166-1 alpha-2) for a country’s page
+             * @example https://act.example.org/scorecard/children-first
+             */
+            baseUrl: string;
+            /** @description Countries with published statuses */
+            countries: components["schemas"]["ScorecardCountryResponse"][];
+        };
+        ScorecardSettingsDto: {
+            /**
+             * @description On: the published statuses are shown at /scorecard/{orgSlug}/{country}
+             * @example true
+             */
+            enabled: boolean;
+        };
+        PublicationDto: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example FR
+             */
+            country: string;
+            /**
+             * @description true: shown on the public scorecard; false: taken off it
+             * @example true
+             */
+            published: boolean;
+        };
+        PublicationResponse: {
+            /** @example FR */
+            country: string;
+            /** @example true */
+            published: boolean;
+            /** @description The recommendations whose publication changed */
+            changed: string[];
+        };
+        BulkPublicationDto: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example FR
+             */
+            country: string;
+            /**
+             * @description true: shown on the public scorecard; false: taken off it
+             * @example true
+             */
+            published: boolean;
+            /**
+             * @example [
+             *       "00000000-0000-4000-8000-000000000000"
+             *     ]
+             */
+            recommendationIds: string[];
         };
         CampaignCreateDto: {
             /** @example End child immigration detention */
@@ -11956,6 +12090,269 @@ export interface operations {
             };
             /** @description No such organisation, or not yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Scorecard_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Scorecard_setEnabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScorecardSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScorecardResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Scorecard_publishOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recommendationId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description implementation_not_publishable: no status in this country (or unknown), or withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Scorecard_publishMany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkPublicationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description implementation_not_publishable: no status in this country (or unknown), or withdrawn */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

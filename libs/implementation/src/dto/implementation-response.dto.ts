@@ -72,6 +72,11 @@ export class StatusResponse extends StatusStateResponse {
   @ApiProperty({ example: 'FR' }) country: string;
   @ApiProperty({ type: StatusRecommendationResponse }) recommendation: StatusRecommendationResponse;
   @ApiProperty({ example: 2, description: '0: never set (unknown)' }) version: number;
+  @ApiProperty({
+    example: false,
+    description: 'Shown on the public scorecard (when it is on); status changes keep it, only publishing sets it',
+  })
+  published: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) updatedAt: string | null;
   @ApiProperty({
     type: [ResponsibleTargetResponse],

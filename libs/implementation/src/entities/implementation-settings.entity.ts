@@ -10,6 +10,10 @@ export class ImplementationSettings {
   @Column({ type: 'boolean', default: false })
   secondReviewer: boolean;
 
+  /** On: the published rows are shown on the public scorecard pages and open data. Off until an admin says so. */
+  @Column({ type: 'boolean', default: false })
+  publicScorecard: boolean;
+
   @Column({ type: 'timestamptz' })
   updatedAt: Date;
 }

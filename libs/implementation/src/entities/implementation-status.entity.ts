@@ -47,6 +47,13 @@ export class ImplementationStatus {
   @Column({ type: 'text', default: '' })
   note: string;
 
+  /**
+   * On the public scorecard (when the organisation's is on). Set only by a publish action, never by a status change,
+   * which keeps it: a published row shows its current status, whoever changed it since.
+   */
+  @Column({ type: 'boolean', default: false })
+  published: boolean;
+
   /** Counts applied changes; proposals and editors name the version they started from. */
   @Column({ type: 'int' })
   version: number;

@@ -3,6 +3,7 @@ import { authOf } from '#rally-testing/organisations';
 import { RecommendationService } from '#rally/recommendations';
 import type { StatusChangeDto } from '../dto/implementation-request.dto.js';
 import { ImplementationChangeService } from '../implementation-change.service.js';
+import { ScorecardService } from '../scorecard/scorecard.service.js';
 
 /** The id of one of the Study's recommendations (every organisation sees them), by code. */
 export async function studyRecommendationId(rally: RallyLike, owner: StaffHandle, code = 'MIG-1'): Promise<string> {
@@ -41,4 +42,27 @@ export async function aProposal(
   });
   if (!outcome.proposalId) throw new Error('expected a proposal');
   return outcome.proposalId;
+}
+
+/** A status set in a country and published on the scorecard (which stays off until `enableScorecard`). */
+export async function aPublishedStatus(
+  rally: RallyLike,
+  owner: StaffHandle,
+  recommendationId: string,
+  overrides: Partial<StatusChangeDto> = {},
+): Promise<void> {
+  const auth = authOf(owner);
+  const change = { country: 'FR', status: 'in-progress', ...overrides } as StatusChangeDto;
+  await rally.api.get(ImplementationChangeService).change(auth, recommendationId, change);
+  await rally.api
+    .get(ScorecardService)
+    .publish(
+      auth,
+      { country: change.country, published: true, recommendationIds: [recommendationId] },
+      'recommendationId',
+    );
+}
+
+export async function enableScorecard(rally: RallyLike, owner: StaffHandle, enabled = true): Promise<void> {
+  await rally.api.get(ScorecardService).setEnabled(authOf(owner), enabled);
 }

@@ -73,6 +73,13 @@ export const detailQuery = (org: string, recommendationId: string, country: stri
       ),
   });
 
+export const scorecardQuery = (org: string) =>
+  queryOptions({
+    queryKey: [...implementationKeys(org), 'scorecard'],
+    queryFn: () =>
+      unwrap(api.GET('/api/orgs/{orgSlug}/implementation/scorecard', { params: { path: { orgSlug: org } } })),
+  });
+
 export const settingsQuery = (org: string) =>
   queryOptions({
     queryKey: [...implementationKeys(org), 'settings'],

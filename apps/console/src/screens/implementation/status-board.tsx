@@ -15,6 +15,7 @@ import { useOrg } from '../../session/org';
 import { organisationQuery } from '../settings/organisation-queries';
 import type { AreaFilter, Status, StatusValue } from './implementation-queries';
 import { AREA_FILTERS, boardQuery, implementationKeys, settingsQuery, STATUSES } from './implementation-queries';
+import { PublishToggle, ScorecardControls } from './scorecard-controls';
 import { StatusBadge, StatusPanel } from './status-panel';
 
 const ALL = 'all';
@@ -53,6 +54,7 @@ export function StatusBoardScreen(): ReactNode {
   return (
     <Page title={t('implementation.title')}>
       <ReviewRule org={org} canSwitch={can('implementation.settings')} />
+      <ScorecardControls country={country} />
       <Group align="flex-end" wrap="wrap">
         <Select
           label={t('implementation.country')}
@@ -149,6 +151,12 @@ export function StatusBoardScreen(): ReactNode {
               title: t('implementation.lastVerified'),
               width: 130,
               render: (r) => r.lastVerified ?? '—',
+            },
+            {
+              accessor: 'published',
+              title: t('implementation.publicColumn'),
+              width: 90,
+              render: (r) => <PublishToggle status={r} />,
             },
             {
               accessor: 'actions',
