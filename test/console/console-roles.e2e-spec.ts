@@ -58,6 +58,7 @@ describeInBrowser('staff console: what each role sees, and the admin screens', (
       'Targets',
       'Replies',
       'Responses',
+      'Scoreboard',
       'Recommendations',
       'Status',
       'Members',

@@ -12,6 +12,7 @@ import { LettersModule } from '#rally/letters';
 import { InboundModule } from '#rally/inbound';
 import { ResponsesModule } from '#rally/responses';
 import { ImplementationModule } from '#rally/implementation';
+import { ScoreboardModule } from '#rally/scoreboard';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS, RALLY_PERMISSIONS } from '#rally/schema';
 import type { ConsoleOptions } from './console/console.module.js';
@@ -47,6 +48,7 @@ export class ApiModule {
         InboundModule.forApi({ mailbox: mailboxExposure(config) === 'served' }),
         ResponsesModule.forApi(),
         ImplementationModule.forApi(),
+        ScoreboardModule.forApi(),
         ConsoleModule.forRoot(options.console),
       ],
     };

@@ -11,6 +11,7 @@ import { TargetsModule } from '#rally/targets';
 import { LettersModule } from '#rally/letters';
 import { InboundModule } from '#rally/inbound';
 import { ResponsesModule } from '#rally/responses';
+import { ScoreboardModule } from '#rally/scoreboard';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS } from '#rally/schema';
 
@@ -33,6 +34,7 @@ export class WorkerModule {
         LettersModule.forWorker(),
         InboundModule.forWorker(),
         ResponsesModule.forWorker(),
+        ScoreboardModule.forWorker(),
       ],
     };
   }

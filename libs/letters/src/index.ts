@@ -24,3 +24,4 @@ export * from './dto/letter.dto.js';
 export * from './mail/letter-mail.templates.js';
 export * from './writing/letter-writing.service.js';
 export * from './writing/public-letter-actions.js';
+export * from './delivery/letter-sent-hooks.js';

@@ -9,6 +9,7 @@ import { LetterActionController } from './actions/letter-action.controller.js';
 import { LetterActionService } from './actions/letter-action.service.js';
 import { LetterPreviews } from './actions/letter-previews.js';
 import { LetterDispatcher } from './delivery/letter-dispatcher.js';
+import { LetterHooksModule } from './delivery/letter-sent-hooks.js';
 import { LetterDispatchJob } from './jobs/letter-dispatch.job.js';
 import { LetterSupporterMailJob } from './jobs/letter-supporter-mail.job.js';
 import { LETTER_MAIL_TEMPLATES } from './mail/letter-mail.templates.js';
@@ -33,6 +34,7 @@ export class LettersModule {
         TargetsModule.forApi(),
         RecommendationsModule.forApi(),
         MailModule.forFeature(...LETTER_MAIL_TEMPLATES),
+        LetterHooksModule,
       ],
       controllers: [LetterPageController, LetterActionController, LetterDeliveryController],
       providers: [
@@ -53,7 +55,7 @@ export class LettersModule {
   static forWorker(): DynamicModule {
     return {
       module: LettersModule,
-      imports: [TargetsModule.forWorker(), MailModule.forFeature(...LETTER_MAIL_TEMPLATES)],
+      imports: [TargetsModule.forWorker(), MailModule.forFeature(...LETTER_MAIL_TEMPLATES), LetterHooksModule],
       providers: [LetterTemplates, LetterDispatcher, LetterDispatchJob, LetterSupporterMailJob],
       exports: [LetterDispatcher],
     };

@@ -12,6 +12,7 @@ import { LETTERS_LIBRARY } from '#rally/letters';
 import { INBOUND_LIBRARY } from '#rally/inbound';
 import { RESPONSES_LIBRARY } from '#rally/responses';
 import { IMPLEMENTATION_LIBRARY } from '#rally/implementation';
+import { SCOREBOARD_LIBRARY } from '#rally/scoreboard';
 
 /**
  * Every library of Rally, each declared by its own manifest (`libs/<lib>/src/<lib>.library.ts`). Adding a library
@@ -30,6 +31,7 @@ export const RALLY_LIBRARIES: readonly RallyLibrary[] = [
   INBOUND_LIBRARY,
   RESPONSES_LIBRARY,
   IMPLEMENTATION_LIBRARY,
+  SCOREBOARD_LIBRARY,
 ];
 
 /** The whole schema one Rally database holds. */

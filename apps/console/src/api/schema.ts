@@ -1556,6 +1556,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/scoreboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Scoreboard_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/scoreboard/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Scoreboard_settings"];
+        put: operations["Scoreboard_setSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/scoreboard/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Scoreboard_listHolidays"];
+        put?: never;
+        post: operations["Scoreboard_createHoliday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/scoreboard/holidays/{holidayId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Scoreboard_removeHoliday"];
+        options?: never;
+        head?: never;
+        patch: operations["Scoreboard_updateHoliday"];
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/campaigns": {
         parameters: {
             query?: never;
@@ -4334,6 +4398,131 @@ export interface components {
              *     ]
              */
             recommendationIds: string[];
+        };
+        SupporterReportedResponse: {
+            /** @example 4 */
+            yes: number;
+            /** @example 2 */
+            acknowledgement: number;
+            /** @example 7 */
+            no: number;
+            /** @example 1 */
+            notYet: number;
+            /**
+             * @description Letters with an answer
+             * @example 14
+             */
+            answers: number;
+        };
+        ScoreboardRowResponse: {
+            /**
+             * @description The targets' ministry or body (their name if none)
+             * @example Ministry of Justice
+             */
+            ministry: string;
+            /** @example FR */
+            country: string;
+            /**
+             * @description Waves: letter actions whose letters reached a target of the ministry
+             * @example 6
+             */
+            waves: number;
+            /**
+             * @description Letters received in those waves
+             * @example 1250
+             */
+            letters: number;
+            /**
+             * @description Waves with an acknowledgement or a substantive response
+             * @example 5
+             */
+            acknowledgedWaves: number;
+            /**
+             * @description Waves with a substantive response (committed, partially, refused)
+             * @example 3
+             */
+            answeredWaves: number;
+            /**
+             * @description answeredWaves / waves
+             * @example 0.5
+             */
+            responseRate: number;
+            /**
+             * @description acknowledgedWaves / waves
+             * @example 0.83
+             */
+            acknowledgementRate: number;
+            /**
+             * @description Responses recorded per 100 letters received
+             * @example 0.4
+             */
+            responsesPer100Letters: number;
+            /**
+             * @description Median business days to the first acknowledgement, over the waves that got one
+             * @example 3
+             */
+            medianDaysToAcknowledgement: number | null;
+            /**
+             * @description Median business days to the first substantive response, over the waves that got one
+             * @example 12.5
+             */
+            medianDaysToResponse: number | null;
+            supporterReported: components["schemas"]["SupporterReportedResponse"];
+        };
+        ScoreboardResponse: {
+            /** @description Per ministry and country, lowest response rate first */
+            ministries: components["schemas"]["ScoreboardRowResponse"][];
+            /** @description Every wave of the selection together */
+            totals: components["schemas"]["ScoreboardRowResponse"];
+        };
+        ScoreboardSettingsResponse: {
+            /** @example false */
+            public: boolean;
+            /**
+             * @description Where it is (or would be) served
+             * @example /public/scoreboard/child-rights-now/scoreboard.json
+             */
+            publicPath: string;
+        };
+        ScoreboardSettingsDto: {
+            /**
+             * @description On: the per-ministry scoreboard is public at /public/scoreboard/<org>/scoreboard.json
+             * @example false
+             */
+            public: boolean;
+        };
+        HolidayResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example FR */
+            country: string;
+            /**
+             * Format: date
+             * @example 2027-05-01
+             */
+            day: string;
+            /** @example Labour Day */
+            name: string;
+        };
+        HolidayCreateDto: {
+            /** @example FR */
+            country: string;
+            /**
+             * Format: date
+             * @example 2027-05-01
+             */
+            day: string;
+            /** @example Labour Day */
+            name?: string;
+        };
+        HolidayUpdateDto: {
+            /**
+             * Format: date
+             * @example 2027-05-08
+             */
+            day?: string;
+            /** @example Victory in Europe Day */
+            name?: string;
         };
         CampaignCreateDto: {
             /** @example End child immigration detention */
@@ -12352,6 +12541,449 @@ export interface operations {
                 };
             };
             /** @description implementation_not_publishable: no status in this country (or unknown), or withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Scoreboard_read: {
+        parameters: {
+            query?: {
+                /** @description Only this campaign's letter actions */
+                campaignId?: string;
+                /** @description Only targets of this country (ISO 3166-1 alpha-2) */
+                country?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreboardResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Scoreboard_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreboardSettingsResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Scoreboard_setSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ScoreboardSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScoreboardSettingsResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Scoreboard_listHolidays: {
+        parameters: {
+            query?: {
+                country?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayResponse"][];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Scoreboard_createHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description scoreboard_holiday_taken: the day is a holiday already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Scoreboard_removeHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                holidayId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Scoreboard_updateHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                holidayId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description scoreboard_holiday_taken: the day is a holiday already */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -12,6 +12,7 @@ export const NAVIGATION: readonly { key: string; to: LinkProps['to']; path: stri
   { key: 'targets', to: '/o/$org/targets', path: '/targets', permission: 'targets.read' },
   { key: 'replies', to: '/o/$org/replies', path: '/replies', permission: 'inbound.read' },
   { key: 'responses', to: '/o/$org/responses', path: '/responses', permission: 'responses.read' },
+  { key: 'scoreboard', to: '/o/$org/scoreboard', path: '/scoreboard', permission: 'scoreboard.read' },
   {
     key: 'recommendations',
     to: '/o/$org/recommendations',

@@ -295,6 +295,14 @@ const responses = createRoute({
   component: lazyRouteComponent(() => import('../screens/responses/responses-screen'), 'ResponsesScreen'),
 });
 
+const scoreboard = createRoute({
+  getParentRoute: () => org,
+  path: 'scoreboard',
+  beforeLoad: () => loadArea('scoreboard'),
+  validateSearch: search({ campaignId: uuid, country }),
+  component: lazyRouteComponent(() => import('../screens/scoreboard/scoreboard-screen'), 'ScoreboardScreen'),
+});
+
 const implementation = createRoute({
   getParentRoute: () => org,
   path: 'implementation',
@@ -371,6 +379,7 @@ const routeTree = rootRoute.addChildren([
       repliesAlerts,
       replyMessage,
       responses,
+      scoreboard,
       recommendations,
       implementation,
       settings,

@@ -31,6 +31,9 @@ import recommendationsFr from './areas/recommendations/fr.json';
 import responsesEn from './areas/responses/en.json';
 import responsesEs from './areas/responses/es.json';
 import responsesFr from './areas/responses/fr.json';
+import scoreboardEn from './areas/scoreboard/en.json';
+import scoreboardEs from './areas/scoreboard/es.json';
+import scoreboardFr from './areas/scoreboard/fr.json';
 import targetsEn from './areas/targets/en.json';
 import targetsEs from './areas/targets/es.json';
 import targetsFr from './areas/targets/fr.json';
@@ -55,6 +58,7 @@ const CATALOGUES = {
     ...flatten(recommendationsEn),
     ...flatten(implementationEn),
     ...flatten(responsesEn),
+    ...flatten(scoreboardEn),
   },
   fr: {
     ...flatten(fr),
@@ -64,6 +68,7 @@ const CATALOGUES = {
     ...flatten(recommendationsFr),
     ...flatten(implementationFr),
     ...flatten(responsesFr),
+    ...flatten(scoreboardFr),
   },
   es: {
     ...flatten(es),
@@ -73,6 +78,7 @@ const CATALOGUES = {
     ...flatten(recommendationsEs),
     ...flatten(implementationEs),
     ...flatten(responsesEs),
+    ...flatten(scoreboardEs),
   },
 };
 

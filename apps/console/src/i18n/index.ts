@@ -80,6 +80,11 @@ const AREAS = {
     fr: () => import('./areas/responses/fr.json'),
     es: () => import('./areas/responses/es.json'),
   },
+  scoreboard: {
+    en: () => import('./areas/scoreboard/en.json'),
+    fr: () => import('./areas/scoreboard/fr.json'),
+    es: () => import('./areas/scoreboard/es.json'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<{ default: object }>>>;
 export type TextArea = keyof typeof AREAS;
 

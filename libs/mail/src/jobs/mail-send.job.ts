@@ -9,6 +9,8 @@ import { MAIL_CONFIG } from '../mail.config.js';
 import { MAX_SEND_ATTEMPTS, MailJob } from '../mail.jobs.js';
 import { MailOutboxRepository } from '../mail-outbox.repository.js';
 import { MailFailureHooks } from './mail-failure-hooks.js';
+import { MailSentHooks } from './mail-sent-hooks.js';
+import type { SentMark } from './sent-marks.js';
 import { SentMarks } from './sent-marks.js';
 import { RelayTransports } from '../relay/relay-transports.js';
 import { MailRenderer } from '../templates/mail-renderer.js';
@@ -28,7 +30,7 @@ type Outcome = { kind: 'sent' } | { kind: 'failed' } | { kind: 'retry'; error: u
 export class MailSendJob {
   private readonly logger = new Logger('MailSend');
   /** Shared by every job this worker runs at once, so their marks group into few statements. */
-  private readonly marks = new SentMarks((sent) => this.outbox.markSentMany(sent));
+  private readonly marks = new SentMarks((sent) => this.recordSent(sent));
 
   constructor(
     private readonly outbox: MailOutboxRepository,
@@ -36,6 +38,7 @@ export class MailSendJob {
     private readonly transport: MailTransport,
     private readonly relays: RelayTransports,
     private readonly failures: MailFailureHooks,
+    private readonly sentHooks: MailSentHooks,
     private readonly clock: Clock,
     @InjectDataSource() private readonly db: DataSource,
     @InjectConfig(MAIL_CONFIG) private readonly config: MailConfig,
@@ -93,7 +96,7 @@ export class MailSendJob {
         returnPath: row.returnPath ?? undefined,
       };
       const { messageId, response } = await this.relays.send(row.organisationId, message, this.transport);
-      await this.marks.mark({ id: row.id, messageId, response });
+      await this.marks.mark({ id: row.id, messageId, response, idempotencyKey: row.idempotencyKey });
       return { kind: 'sent' };
     } catch (error) {
       const message = (error as Error).message;
@@ -106,6 +109,23 @@ export class MailSendJob {
       await this.outbox.markRetry(row.id, message);
       return { kind: 'retry', error };
     }
+  }
+
+  /** One statement per group; with features listening, they learn of the group in the same transaction. */
+  private async recordSent(sent: SentMark[]): Promise<void> {
+    if (!this.sentHooks.wants(sent.map((s) => s.idempotencyKey))) {
+      await this.outbox.markSentMany(sent);
+      return;
+    }
+    const at = this.clock.now();
+    await this.db.transaction(async (manager) => {
+      const rows = await this.outbox.markSentMany(sent, manager);
+      await this.sentHooks.run(
+        rows.map((r) => ({ outboxId: r.id, organisationId: r.organization_id, idempotencyKey: r.idempotency_key })),
+        at,
+        manager,
+      );
+    });
   }
 
   /** The row is failed and the feature that queued it told (a letter's address learns from it), in one transaction. */
