@@ -3,6 +3,8 @@ import { Role } from '#rally/access';
 import { ImplementationChangeService } from '#rally/implementation';
 import { studyRecommendationId } from '#rally-testing/implementation';
 import { addMember, authOf, createOrgWithMember, TEST_PASSWORD } from '#rally-testing/organisations';
+import { aLetterAction } from '#rally-testing/letters';
+import { aCampaign } from '#rally-testing/petitions';
 import { aResponsibility, aTarget } from '#rally-testing/targets';
 import { describeInBrowser, launchBrowser } from '../support/browser.js';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
@@ -125,5 +127,31 @@ describeInBrowser('staff console: implementation status', () => {
     expect(html).toContain('MIG-1');
     expect(html).not.toContain('MIG-2');
     await asAdmin.close();
+  });
+
+  it("shows on a campaign's dashboard the status of the recommendations its letters cite, in a chosen country", async () => {
+    const admin = await createOrgWithMember(rally, { organisation: { name: 'Cited Children', country: 'FR' } });
+    const changes = rally.api.get(ImplementationChangeService);
+    const mig1 = await studyRecommendationId(rally, admin, 'MIG-1');
+    await changes.change(authOf(admin), mig1, { country: 'FR', status: 'in-progress', lastVerified: '2027-03-01' });
+    const campaignId = await aCampaign(rally, admin);
+    await aLetterAction(rally, admin, { campaignId, recommendationCodes: ['MIG-1', 'JUS-1'] });
+    await aLetterAction(rally, admin, { campaignId, recommendationCodes: ['MIG-1'] });
+    const slug = admin.organisation.slug;
+
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await signIn(page, rally, admin.user.email, TEST_PASSWORD, `/o/${slug}/campaigns/${campaignId}`);
+    const france = page.getByRole('table', { name: 'Status in France of the recommendations this campaign cites' });
+    const mig = france.getByRole('row').filter({ hasText: 'MIG-1' });
+    await mig.getByText('In progress').waitFor();
+    expect(await mig.textContent()).toContain('2027-03-01');
+    await france.getByRole('row').filter({ hasText: 'JUS-1' }).getByText('Unknown').waitFor();
+    expect(await france.getByRole('row').count()).toBe(3); // the header and the two cited codes, once each
+    await reviewScreen(page, 'campaign-recommendations');
+    await choose(page, 'Country', 'Belgium');
+    const belgium = page.getByRole('table', { name: 'Status in Belgium of the recommendations this campaign cites' });
+    await belgium.getByRole('row').filter({ hasText: 'MIG-1' }).getByText('Unknown').waitFor();
+    await page.close();
   });
 });

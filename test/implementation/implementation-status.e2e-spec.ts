@@ -179,6 +179,11 @@ describe('implementation status staff API', () => {
       ['/implementation/statuses?country=FR&focusArea=space', 'focusArea'],
       ['/implementation/statuses?country=FR&pending=maybe', 'pending'],
       ['/implementation/statuses?country=FR&on=2027-13-01', 'on'],
+      [`/implementation/statuses?country=FR&codes=${'X'.repeat(41)}`, 'codes'],
+      [
+        `/implementation/statuses?country=FR&codes=${Array.from({ length: 101 }, (_, i) => `C-${i}`).join(',')}`,
+        'codes',
+      ],
       [`/implementation/statuses/${mig1}`, 'country'],
       [`/implementation/statuses/${mig1}?country=ZZ`, 'country'],
       ['/implementation/proposals?country=france', 'country'],
@@ -263,6 +268,12 @@ describe('implementation status staff API', () => {
     // MIG-1 is the only one set in FR so far.
     expect([unknown.body.items.length, unknown.body.total]).toEqual([3, all.body.total - 1]);
     expect(unknown.body.items.every((i) => i.status === 'unknown')).toBe(true);
+    // A campaign's dashboard asks for the codes its letters cite, in the catalogue's order whatever the order asked.
+    const cited = await api<PageBody<Status>>('GET', '/implementation/statuses?country=FR&codes=MIG-2, MIG-1,NOPE');
+    expect(cited.body.items.map((i) => [i.recommendation.code, i.status])).toEqual([
+      ['MIG-1', 'partially-implemented'],
+      ['MIG-2', 'unknown'],
+    ]);
   });
 
   it('lets campaigners read but not change, and only admins switch the rule', async () => {

@@ -19,6 +19,7 @@ export interface StatusBoardQuery {
   country: string;
   focusArea?: RecommendationAreaFilter;
   status?: ImplementationStatusValue;
+  codes?: string[];
   pending?: boolean;
   /** Responsible ministries of this day (YYYY-MM-DD); default today. */
   on?: string;
@@ -56,6 +57,7 @@ export class ImplementationStatusService {
     if (query.focusArea === 'overarching') where.push('r.focus_area IS NULL');
     else if (query.focusArea) add((p) => `r.focus_area = ${p}`, query.focusArea);
     if (query.status) add((p) => `coalesce(s.status, 'unknown') = ${p}`, query.status);
+    if (query.codes) add((p) => `r.code = ANY(${p}::text[])`, query.codes);
     if (query.pending)
       where.push(`EXISTS (SELECT 1 FROM implementation_proposals p WHERE p.organization_id = $1 AND p.country = $2
         AND p.recommendation_id = r.id AND p.state = 'pending')`);

@@ -40,8 +40,16 @@ export class ImplementationController {
   @ApiOkResponse({ type: PageSchema(StatusResponse) })
   async board(@Auth() auth: AuthContext, @Query() query: StatusBoardQueryDto): Promise<Page<StatusResponse>> {
     const window = pageWindow(query);
-    const { country, focusArea, status, pending, on } = query;
-    const { items, total } = await this.statuses.board(auth, { country, focusArea, status, pending, on, ...window });
+    const { country, focusArea, status, codes, pending, on } = query;
+    const { items, total } = await this.statuses.board(auth, {
+      country,
+      focusArea,
+      status,
+      codes,
+      pending,
+      on,
+      ...window,
+    });
     return pageOf(items, total, window);
   }
 

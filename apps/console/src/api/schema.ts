@@ -11771,6 +11771,8 @@ export interface operations {
                 country: string;
                 focusArea?: components["schemas"]["RecommendationAreaFilter"];
                 status?: components["schemas"]["ImplementationStatusValue"];
+                /** @description Only these recommendation codes, comma-separated (at most 100): the ones a campaign cites */
+                codes?: string;
                 /** @description true: only those with a pending proposal */
                 pending?: boolean;
                 /** @description Responsible ministries of this day; default today */

@@ -111,7 +111,8 @@ const campaignNew = createRoute({
 const campaignDetail = createRoute({
   getParentRoute: () => org,
   path: 'campaigns/$campaignId',
-  beforeLoad: () => loadArea('letters'), // its Letters section
+  // Its Letters section, and the status of the recommendations they cite.
+  beforeLoad: () => Promise.all([loadArea('letters'), loadArea('implementation'), loadArea('recommendations')]),
   component: lazyRouteComponent(() => import('../screens/campaigns/campaign-detail'), 'CampaignDetailScreen'),
 });
 

@@ -97,6 +97,14 @@ export class ImplementationSettingsDto {
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
 
+const toCodeList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((code) => code.trim())
+        .filter(Boolean)
+    : value;
+
 export class StatusBoardQueryDto extends PageQueryDto {
   @ApiProperty({ example: 'FR' })
   @IsCountryCode()
@@ -111,6 +119,19 @@ export class StatusBoardQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(IMPLEMENTATION_STATUSES)
   status?: ImplementationStatusValue;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'MIG-1,JUS-3',
+    description: 'Only these recommendation codes, comma-separated (at most 100): the ones a campaign cites',
+  })
+  @IsOptional()
+  @Transform(toCodeList)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  codes?: string[];
 
   @ApiPropertyOptional({ type: Boolean, example: true, description: 'true: only those with a pending proposal' })
   @IsOptional()

@@ -11,6 +11,7 @@ import { Can } from '../../components/permissions';
 import { useOrg } from '../../session/org';
 import { PetitionTable } from '../petitions/petition-table';
 import { CampaignLetters } from '../letters/campaign-letters';
+import { CampaignRecommendations } from '../implementation/campaign-recommendations';
 import { CampaignResponseRate } from '../scoreboard/campaign-response-rate';
 import { CampaignForm } from './campaign-form';
 import { campaignKeys, campaignQuery } from './campaign-queries';
@@ -87,6 +88,9 @@ export function CampaignDetailScreen(): ReactNode {
         />
       </Stack>
       {can('scoreboard.read') && <CampaignResponseRate org={org} campaignId={campaignId} />}
+      {can('implementation.read') && can('letters.read') && (
+        <CampaignRecommendations org={org} campaignId={campaignId} />
+      )}
       {can('letters.read') && <CampaignLetters org={org} campaignId={campaignId} />}
     </Page>
   );

@@ -36,6 +36,8 @@ export interface BoardFilters {
   focusArea?: AreaFilter;
   status?: StatusValue;
   pending?: 'yes';
+  /** Only these recommendation codes (a campaign's dashboard). */
+  codes?: string[];
   page?: number;
 }
 
@@ -53,6 +55,7 @@ export const boardQuery = (org: string, filters: BoardFilters) =>
               country: filters.country,
               focusArea: filters.focusArea,
               status: filters.status,
+              codes: filters.codes?.join(','),
               pending: filters.pending === 'yes' ? true : undefined,
               ...windowOf(filters.page),
             },
