@@ -59,6 +59,7 @@ describeInBrowser('staff console: what each role sees, and the admin screens', (
       'Replies',
       'Responses',
       'Scoreboard',
+      'Follow-ups',
       'Recommendations',
       'Status',
       'Members',

@@ -13,6 +13,7 @@ import { InboundModule } from '#rally/inbound';
 import { ResponsesModule } from '#rally/responses';
 import { ImplementationModule } from '#rally/implementation';
 import { ScoreboardModule } from '#rally/scoreboard';
+import { FollowUpsModule } from '#rally/followups';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS, RALLY_PERMISSIONS } from '#rally/schema';
 import type { ConsoleOptions } from './console/console.module.js';
@@ -49,6 +50,7 @@ export class ApiModule {
         ResponsesModule.forApi(),
         ImplementationModule.forApi(),
         ScoreboardModule.forApi(),
+        FollowUpsModule.forApi(),
         ConsoleModule.forRoot(options.console),
       ],
     };

@@ -12,6 +12,7 @@ import { LettersModule } from '#rally/letters';
 import { InboundModule } from '#rally/inbound';
 import { ResponsesModule } from '#rally/responses';
 import { ScoreboardModule } from '#rally/scoreboard';
+import { FollowUpsModule } from '#rally/followups';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS } from '#rally/schema';
 
@@ -35,6 +36,7 @@ export class WorkerModule {
         InboundModule.forWorker(),
         ResponsesModule.forWorker(),
         ScoreboardModule.forWorker(),
+        FollowUpsModule.forWorker(),
       ],
     };
   }

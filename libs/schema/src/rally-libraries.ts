@@ -13,6 +13,7 @@ import { INBOUND_LIBRARY } from '#rally/inbound';
 import { RESPONSES_LIBRARY } from '#rally/responses';
 import { IMPLEMENTATION_LIBRARY } from '#rally/implementation';
 import { SCOREBOARD_LIBRARY } from '#rally/scoreboard';
+import { FOLLOWUPS_LIBRARY } from '#rally/followups';
 
 /**
  * Every library of Rally, each declared by its own manifest (`libs/<lib>/src/<lib>.library.ts`). Adding a library
@@ -32,6 +33,7 @@ export const RALLY_LIBRARIES: readonly RallyLibrary[] = [
   RESPONSES_LIBRARY,
   IMPLEMENTATION_LIBRARY,
   SCOREBOARD_LIBRARY,
+  FOLLOWUPS_LIBRARY,
 ];
 
 /** The whole schema one Rally database holds. */

@@ -1620,6 +1620,134 @@ export interface paths {
         patch: operations["Scoreboard_updateHoliday"];
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FollowUp_list"];
+        put?: never;
+        post: operations["FollowUp_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/follow-ups/{followUpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FollowUp_get"];
+        put?: never;
+        post?: never;
+        delete: operations["FollowUp_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["FollowUp_update"];
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/follow-ups/{followUpId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["FollowUp_setStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/follow-up-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FollowUpSettings_get"];
+        put: operations["FollowUpSettings_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/follow-up-preferences/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FollowUpSettings_preference"];
+        put: operations["FollowUpSettings_setPreference"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/escalation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EscalationRule_list"];
+        put?: never;
+        post: operations["EscalationRule_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/escalation-rules/{escalationRuleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EscalationRule_get"];
+        put?: never;
+        post?: never;
+        delete: operations["EscalationRule_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["EscalationRule_update"];
+        trace?: never;
+    };
+    "/api/orgs/{orgSlug}/escalation-rules/{escalationRuleId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EscalationRule_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/campaigns": {
         parameters: {
             query?: never;
@@ -4523,6 +4651,332 @@ export interface components {
             day?: string;
             /** @example Victory in Europe Day */
             name?: string;
+        };
+        /** @enum {string} */
+        FollowUpStatus: "open" | "done" | "cancelled";
+        FollowUpRecommendationLink: {
+            /** Format: uuid */
+            id: string;
+            /** @example MIG-1 */
+            code: string;
+            /** @example End immigration detention of children */
+            title: string;
+        };
+        FollowUpTargetLink: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ministry of Justice */
+            name: string;
+        };
+        FollowUpResponseLink: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @example 2027-02-03
+             */
+            occurredOn: string;
+            /** @example Ministry of Justice */
+            targetName: string;
+            /** @example partially-committed */
+            stance: string | null;
+        };
+        FollowUpResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example Call the Justice minister's cabinet */
+            title: string;
+            /** @example  */
+            note: string;
+            /**
+             * Format: date
+             * @example 2027-03-10
+             */
+            dueOn: string;
+            status: components["schemas"]["FollowUpStatus"];
+            /** @description Open and past its due day in the organisation's calendar */
+            overdue: boolean;
+            /** Format: uuid */
+            ownerId: string;
+            /** @example Amina Diallo */
+            ownerName: string;
+            /** @description false once the owner left the organisation (no reminders then) */
+            ownerIsMember: boolean;
+            /** Format: uuid */
+            campaignId: string | null;
+            /** @example No child in detention */
+            campaignName: string | null;
+            recommendations: components["schemas"]["FollowUpRecommendationLink"][];
+            targets: components["schemas"]["FollowUpTargetLink"][];
+            responses: components["schemas"]["FollowUpResponseLink"][];
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        FollowUpResponseDtoPage: {
+            items: components["schemas"]["FollowUpResponseDto"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        FollowUpCreateDto: {
+            /** @example Call the Justice minister's cabinet about the detention review */
+            title: string;
+            /**
+             * Format: date
+             * @description The due day, in the organisation's calendar
+             * @example 2027-03-10
+             */
+            dueOn: string;
+            /**
+             * Format: uuid
+             * @description A current member of the organisation, who is reminded
+             */
+            ownerId: string;
+            /** @example Ask for the timetable they promised on 3 June. */
+            note?: string;
+            /** @example open */
+            status?: components["schemas"]["FollowUpStatus"];
+            /** Format: uuid */
+            campaignId?: string | null;
+            /**
+             * @description Recommendation codes (the Study's or your own)
+             * @example [
+             *       "MIG-1"
+             *     ]
+             */
+            recommendationCodes?: string[];
+            /** @description Targets of the organisation */
+            targetIds?: string[];
+            /** @description Responses of the log it follows up */
+            responseIds?: string[];
+        };
+        FollowUpUpdateDto: {
+            /** @example Call the Justice minister's cabinet */
+            title?: string;
+            /**
+             * Format: date
+             * @example 2027-03-17
+             */
+            dueOn?: string;
+            /** Format: uuid */
+            ownerId?: string;
+            /** @example  */
+            note?: string;
+            status?: components["schemas"]["FollowUpStatus"];
+            /** Format: uuid */
+            campaignId?: string | null;
+            /**
+             * @example [
+             *       "MIG-1"
+             *     ]
+             */
+            recommendationCodes?: string[];
+            targetIds?: string[];
+            responseIds?: string[];
+        };
+        FollowUpStatusDto: {
+            /** @example done */
+            status: components["schemas"]["FollowUpStatus"];
+        };
+        FollowUpSettingsResponse: {
+            /**
+             * @example [
+             *       3
+             *     ]
+             */
+            daysBefore: number[];
+            /** @example true */
+            digest: boolean;
+            /**
+             * @description Days after the due day overdue reminders go
+             * @example [
+             *       1,
+             *       8,
+             *       15
+             *     ]
+             */
+            overdueDays: number[];
+        };
+        FollowUpSettingsDto: {
+            /**
+             * @description Days before the due day (0 = on the day), up to 5
+             * @example [
+             *       7,
+             *       3
+             *     ]
+             */
+            daysBefore: number[];
+            /**
+             * @description Off: no member gets the daily digest
+             * @example true
+             */
+            digest: boolean;
+        };
+        FollowUpPreferenceResponse: {
+            language: components["schemas"]["Language"] | null;
+            /**
+             * @description The language reminders are written in now
+             * @example en
+             */
+            effectiveLanguage: string;
+            /** @example false */
+            digest: boolean;
+            /** @description Whether this member may receive the digest (coordinators and admins) */
+            digestAvailable: boolean;
+        };
+        FollowUpPreferenceDto: {
+            /**
+             * @description Language of reminders; null: the organisation's
+             * @example fr
+             */
+            language: components["schemas"]["Language"] | null;
+            /**
+             * @description The daily digest (coordinators and admins)
+             * @example false
+             */
+            digest: boolean;
+        };
+        /** @enum {string} */
+        EscalationAction: "follow-up" | "open-action" | "notify";
+        EscalationRuleResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            campaignId: string;
+            /** @example No child in detention */
+            campaignName: string;
+            /** @example No answer from the ministries in 30 days */
+            name: string;
+            /** @example 30 */
+            days: number;
+            targetIds: string[] | null;
+            action: components["schemas"]["EscalationAction"];
+            /** Format: uuid */
+            ownerId: string | null;
+            /** @example Amina Diallo */
+            ownerName: string | null;
+            followUpTitle: string | null;
+            /** @example 7 */
+            followUpDueDays: number;
+            /** Format: uuid */
+            letterActionId: string | null;
+            /** @example Write to the Ombudsperson */
+            letterActionTitle: string | null;
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @description Targets it has acted on
+             * @example 2
+             */
+            runs: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        EscalationRulePage: {
+            items: components["schemas"]["EscalationRuleResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
+        };
+        EscalationRuleCreateDto: {
+            /**
+             * Format: uuid
+             * @description The campaign whose letters start the clock
+             */
+            campaignId: string;
+            /** @example No answer from the ministries in 30 days */
+            name: string;
+            /**
+             * @description Days after the target's first delivered letter
+             * @example 30
+             */
+            days: number;
+            /** @description Targets it watches; null or absent: every target the campaign's letters reached */
+            targetIds?: string[] | null;
+            /** @example follow-up */
+            action: components["schemas"]["EscalationAction"];
+            /**
+             * Format: uuid
+             * @description follow-up: its owner, a member
+             */
+            ownerId?: string | null;
+            /**
+             * @description follow-up: its title; the target's name is added
+             * @example Call the cabinet: no answer to the letters
+             */
+            followUpTitle?: string | null;
+            /**
+             * @description follow-up: days it has from the day it is created
+             * @example 7
+             */
+            followUpDueDays?: number;
+            /**
+             * Format: uuid
+             * @description open-action: a draft letter action of the organisation, opened as the next wave
+             */
+            letterActionId?: string | null;
+            /** @example true */
+            enabled?: boolean;
+        };
+        EscalationRuleUpdateDto: {
+            /** @example No answer in 45 days */
+            name?: string;
+            /** @example 45 */
+            days?: number;
+            targetIds?: string[] | null;
+            action?: components["schemas"]["EscalationAction"];
+            /** Format: uuid */
+            ownerId?: string | null;
+            /** @example Call the cabinet */
+            followUpTitle?: string | null;
+            /** @example 7 */
+            followUpDueDays?: number;
+            /** Format: uuid */
+            letterActionId?: string | null;
+            /** @example false */
+            enabled?: boolean;
+        };
+        /** @enum {string} */
+        EscalationOutcome: "follow-up-created" | "action-opened" | "action-not-opened" | "coordinators-notified" | "skipped";
+        EscalationRunResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            targetId: string;
+            /** @example Ministry of Justice */
+            targetName: string | null;
+            /** Format: date-time */
+            deliveredAt: string;
+            /** Format: date-time */
+            ranAt: string;
+            outcome: components["schemas"]["EscalationOutcome"];
+            /** @example  */
+            detail: string;
+            /** Format: uuid */
+            followUpId: string | null;
+        };
+        EscalationRunPage: {
+            items: components["schemas"]["EscalationRunResponse"][];
+            /** @example 120 */
+            total: number;
+            /** @example 50 */
+            limit: number;
+            /** @example 0 */
+            offset: number;
         };
         CampaignCreateDto: {
             /** @example End child immigration detention */
@@ -12987,6 +13441,1000 @@ export interface operations {
             };
             /** @description scoreboard_holiday_taken: the day is a holiday already */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUp_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                /** @description true: the signed-in member's own */
+                mine?: boolean;
+                ownerId?: string;
+                status?: components["schemas"]["FollowUpStatus"];
+                /** @description true: open and past their due day */
+                overdue?: boolean;
+                /** @description Due on this day or later */
+                dueFrom?: string;
+                /** @description Due on this day or earlier */
+                dueTo?: string;
+                campaignId?: string;
+                targetId?: string;
+                recommendationCode?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The soonest due first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponseDtoPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUp_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponseDto"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUp_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                followUpId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponseDto"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUp_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                followUpId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, with its links and reminder history */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUp_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                followUpId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponseDto"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUp_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                followUpId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpStatusDto"];
+            };
+        };
+        responses: {
+            /** @description 403 for a campaigner's call on someone else's */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpResponseDto"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUpSettings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpSettingsResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUpSettings_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpSettingsResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUpSettings_preference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPreferenceResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    FollowUpSettings_setPreference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FollowUpPreferenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpPreferenceResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EscalationRule_list: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+                campaignId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationRulePage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EscalationRule_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EscalationRuleCreateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationRuleResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EscalationRule_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                escalationRuleId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationRuleResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EscalationRule_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                escalationRuleId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; 409 once it has acted (disable it instead) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EscalationRule_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                escalationRuleId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EscalationRuleUpdateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationRuleResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    EscalationRule_runs: {
+        parameters: {
+            query?: {
+                /** @description Items per page */
+                limit?: number;
+                /** @description Items to skip */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                escalationRuleId: string;
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What it did, the latest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EscalationRunPage"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -13,6 +13,7 @@ export const NAVIGATION: readonly { key: string; to: LinkProps['to']; path: stri
   { key: 'replies', to: '/o/$org/replies', path: '/replies', permission: 'inbound.read' },
   { key: 'responses', to: '/o/$org/responses', path: '/responses', permission: 'responses.read' },
   { key: 'scoreboard', to: '/o/$org/scoreboard', path: '/scoreboard', permission: 'scoreboard.read' },
+  { key: 'followups', to: '/o/$org/follow-ups', path: '/follow-ups', permission: 'followups.read' },
   {
     key: 'recommendations',
     to: '/o/$org/recommendations',

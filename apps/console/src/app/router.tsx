@@ -13,7 +13,7 @@ import { sessionQuery } from '../session/session';
 import { loadArea } from '../i18n';
 import { AppLayout } from './app-layout';
 import { NotFoundScreen, RootLayout, RouteError } from './root-layout';
-import { country, day, days, language, oneOf, page, search, text, uuid } from './search-params';
+import { country, day, days, flag, language, month, oneOf, page, search, text, uuid } from './search-params';
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -303,6 +303,37 @@ const scoreboard = createRoute({
   validateSearch: search({ campaignId: uuid, country }),
   component: lazyRouteComponent(() => import('../screens/scoreboard/scoreboard-screen'), 'ScoreboardScreen'),
 });
+const followUps = createRoute({
+  getParentRoute: () => org,
+  path: 'follow-ups',
+  beforeLoad: () => loadArea('followups'),
+  validateSearch: search({
+    view: oneOf(['mine', 'all']),
+    status: oneOf(['open', 'overdue', 'done', 'cancelled', 'all']),
+    page,
+  }),
+  component: lazyRouteComponent(() => import('../screens/followups/follow-ups-screen'), 'FollowUpsScreen'),
+});
+const followUpCalendar = createRoute({
+  getParentRoute: () => org,
+  path: 'follow-ups/calendar',
+  beforeLoad: () => loadArea('followups'),
+  validateSearch: search({ month, mine: flag }),
+  component: lazyRouteComponent(() => import('../screens/followups/follow-up-calendar'), 'FollowUpCalendarScreen'),
+});
+const escalationRules = createRoute({
+  getParentRoute: () => org,
+  path: 'follow-ups/escalations',
+  beforeLoad: () => loadArea('followups'),
+  validateSearch: search({ page }),
+  component: lazyRouteComponent(() => import('../screens/followups/escalation-rules-screen'), 'EscalationRulesScreen'),
+});
+const followUp = createRoute({
+  getParentRoute: () => org,
+  path: 'follow-ups/$followUpId',
+  beforeLoad: () => loadArea('followups'),
+  component: lazyRouteComponent(() => import('../screens/followups/follow-up-detail'), 'FollowUpDetailScreen'),
+});
 
 const implementation = createRoute({
   getParentRoute: () => org,
@@ -381,6 +412,10 @@ const routeTree = rootRoute.addChildren([
       replyMessage,
       responses,
       scoreboard,
+      followUps,
+      followUpCalendar,
+      escalationRules,
+      followUp,
       recommendations,
       implementation,
       settings,

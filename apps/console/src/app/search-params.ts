@@ -14,3 +14,7 @@ export const country = optional(z.string().check(z.regex(/^[A-Z]{2}$/)));
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) => optional(z.enum(values));
 export const days = optional(z.union([z.literal(30), z.literal(90)]));
 export const search = z.object;
+/** A calendar month as 2027-03. */
+export const month = optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)));
+/** A switch kept in the address (`?mine=true`). */
+export const flag = optional(z.boolean());

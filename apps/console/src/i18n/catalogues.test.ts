@@ -13,6 +13,7 @@ import {
 } from '../screens/implementation/implementation-queries';
 import { AREA_FILTERS, SOURCES, VERIFICATION_LEVELS } from '../screens/recommendations/recommendation-queries';
 import { CHANNELS, STANCES, STATUSES as RESPONSE_STATUSES } from '../screens/responses/response-queries';
+import { ESCALATION_ACTIONS, ESCALATION_OUTCOMES, FOLLOW_UP_STATUSES } from '../screens/followups/follow-up-queries';
 import { IMPORT_FIELD_NAMES, IMPORT_KINDS, IMPORT_STATUSES, MISSING_POLICIES } from '../screens/targets/import-queries';
 import { EMAIL_STATES, FOCUS_AREAS, TARGET_KINDS, TARGET_SORTS } from '../screens/targets/target-queries';
 import { ALERT_KINDS, INBOUND_KINDS, THREADED_BY } from '../screens/replies/reply-queries';
@@ -34,6 +35,9 @@ import responsesFr from './areas/responses/fr.json';
 import scoreboardEn from './areas/scoreboard/en.json';
 import scoreboardEs from './areas/scoreboard/es.json';
 import scoreboardFr from './areas/scoreboard/fr.json';
+import followupsEn from './areas/followups/en.json';
+import followupsEs from './areas/followups/es.json';
+import followupsFr from './areas/followups/fr.json';
 import targetsEn from './areas/targets/en.json';
 import targetsEs from './areas/targets/es.json';
 import targetsFr from './areas/targets/fr.json';
@@ -59,6 +63,7 @@ const CATALOGUES = {
     ...flatten(implementationEn),
     ...flatten(responsesEn),
     ...flatten(scoreboardEn),
+    ...flatten(followupsEn),
   },
   fr: {
     ...flatten(fr),
@@ -69,6 +74,7 @@ const CATALOGUES = {
     ...flatten(implementationFr),
     ...flatten(responsesFr),
     ...flatten(scoreboardFr),
+    ...flatten(followupsFr),
   },
   es: {
     ...flatten(es),
@@ -79,6 +85,7 @@ const CATALOGUES = {
     ...flatten(implementationEs),
     ...flatten(responsesEs),
     ...flatten(scoreboardEs),
+    ...flatten(followupsEs),
   },
 };
 
@@ -170,6 +177,9 @@ describe('the console catalogues', () => {
       ...STANCES.map((s) => `responses.stance.${s}`),
       ...CHANNELS.map((c) => `responses.channel.${c}`),
       ...RESPONSE_STATUSES.map((s) => `responses.status.${s}`),
+      ...FOLLOW_UP_STATUSES.flatMap((s) => [`followups.status.${s}`, `followups.statusChanged.${s}`]),
+      ...ESCALATION_ACTIONS.map((a) => `followups.escalations.actions.${a}`),
+      ...ESCALATION_OUTCOMES.map((o) => `followups.escalations.outcomes.${o}`),
     ];
     expect(built.filter((key) => !(key in CATALOGUES.en))).toEqual([]);
   });

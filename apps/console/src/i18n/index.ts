@@ -85,6 +85,11 @@ const AREAS = {
     fr: () => import('./areas/scoreboard/fr.json'),
     es: () => import('./areas/scoreboard/es.json'),
   },
+  followups: {
+    en: () => import('./areas/followups/en.json'),
+    fr: () => import('./areas/followups/fr.json'),
+    es: () => import('./areas/followups/es.json'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<{ default: object }>>>;
 export type TextArea = keyof typeof AREAS;
 
