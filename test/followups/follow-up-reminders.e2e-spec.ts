@@ -178,7 +178,8 @@ describe('follow-up reminders and the daily digest: exactly once, local day, own
   });
 
   it('mails no former member, and a new earlier reminder day sends once without repeating what was sent', async () => {
-    clock.set('2027-08-02T00:00:00Z'); // 2 August, 12:00 in Auckland
+    // Made while no step is due, so no reminder can go before the owner leaves (the workers tick all along).
+    clock.set('2027-07-20T00:00:00Z');
     const owner = await addMember(rally, auckland.organisation, { role: Role.Coordinator });
     const leaver = await addMember(rally, auckland.organisation, { role: Role.Campaigner });
     await aFollowUp(rally, auckland, { ownerId: owner.user.id, dueOn: '2027-08-12', title: 'Kept' });
@@ -187,6 +188,7 @@ describe('follow-up reminders and the daily digest: exactly once, local day, own
       auckland.organisation.id,
       leaver.user.id,
     ]);
+    clock.set('2027-08-02T00:00:00Z'); // 2 August, 12:00 in Auckland: the orphan's "3 days before" has come
     await settle();
     expect(mailTo(leaver)).toHaveLength(0);
     expect(mailTo(owner)).toHaveLength(0); // the 12th is ten days away: three days before is the 9th
