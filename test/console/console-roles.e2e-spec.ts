@@ -60,6 +60,7 @@ describeInBrowser('staff console: what each role sees, and the admin screens', (
       'Responses',
       'Scoreboard',
       'Follow-ups',
+      'Mailings',
       'Recommendations',
       'Status',
       'Members',

@@ -14,6 +14,7 @@ import { ResponsesModule } from '#rally/responses';
 import { ImplementationModule } from '#rally/implementation';
 import { ScoreboardModule } from '#rally/scoreboard';
 import { FollowUpsModule } from '#rally/followups';
+import { MailingsModule } from '#rally/mailings';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS, RALLY_PERMISSIONS } from '#rally/schema';
 import type { ConsoleOptions } from './console/console.module.js';
@@ -51,6 +52,7 @@ export class ApiModule {
         ImplementationModule.forApi(),
         ScoreboardModule.forApi(),
         FollowUpsModule.forApi(),
+        MailingsModule.forApi(),
         ConsoleModule.forRoot(options.console),
       ],
     };

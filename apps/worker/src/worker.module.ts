@@ -13,6 +13,7 @@ import { InboundModule } from '#rally/inbound';
 import { ResponsesModule } from '#rally/responses';
 import { ScoreboardModule } from '#rally/scoreboard';
 import { FollowUpsModule } from '#rally/followups';
+import { MailingsModule } from '#rally/mailings';
 import type { RallyRuntime } from '#rally/schema';
 import { RALLY_JOBS } from '#rally/schema';
 
@@ -37,6 +38,7 @@ export class WorkerModule {
         ResponsesModule.forWorker(),
         ScoreboardModule.forWorker(),
         FollowUpsModule.forWorker(),
+        MailingsModule.forWorker(),
       ],
     };
   }

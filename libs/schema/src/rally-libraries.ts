@@ -14,6 +14,7 @@ import { RESPONSES_LIBRARY } from '#rally/responses';
 import { IMPLEMENTATION_LIBRARY } from '#rally/implementation';
 import { SCOREBOARD_LIBRARY } from '#rally/scoreboard';
 import { FOLLOWUPS_LIBRARY } from '#rally/followups';
+import { MAILINGS_LIBRARY } from '#rally/mailings';
 
 /**
  * Every library of Rally, each declared by its own manifest (`libs/<lib>/src/<lib>.library.ts`). Adding a library
@@ -34,6 +35,7 @@ export const RALLY_LIBRARIES: readonly RallyLibrary[] = [
   IMPLEMENTATION_LIBRARY,
   SCOREBOARD_LIBRARY,
   FOLLOWUPS_LIBRARY,
+  MAILINGS_LIBRARY,
 ];
 
 /** The whole schema one Rally database holds. */

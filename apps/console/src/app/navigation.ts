@@ -14,6 +14,7 @@ export const NAVIGATION: readonly { key: string; to: LinkProps['to']; path: stri
   { key: 'responses', to: '/o/$org/responses', path: '/responses', permission: 'responses.read' },
   { key: 'scoreboard', to: '/o/$org/scoreboard', path: '/scoreboard', permission: 'scoreboard.read' },
   { key: 'followups', to: '/o/$org/follow-ups', path: '/follow-ups', permission: 'followups.read' },
+  { key: 'mailings', to: '/o/$org/mailings', path: '/mailings', permission: 'mailings.read' },
   {
     key: 'recommendations',
     to: '/o/$org/recommendations',

@@ -334,6 +334,28 @@ const followUp = createRoute({
   beforeLoad: () => loadArea('followups'),
   component: lazyRouteComponent(() => import('../screens/followups/follow-up-detail'), 'FollowUpDetailScreen'),
 });
+const mailings = createRoute({
+  getParentRoute: () => org,
+  path: 'mailings',
+  beforeLoad: () => loadArea('mailings'),
+  validateSearch: search({
+    status: oneOf(['draft', 'scheduled', 'paused', 'cancelled', 'finished']),
+    page,
+  }),
+  component: lazyRouteComponent(() => import('../screens/mailings/mailings-screen'), 'MailingsScreen'),
+});
+const mailingNew = createRoute({
+  getParentRoute: () => org,
+  path: 'mailings/new',
+  beforeLoad: () => loadArea('mailings'),
+  component: lazyRouteComponent(() => import('../screens/mailings/mailing-screen'), 'MailingNewScreen'),
+});
+const mailing = createRoute({
+  getParentRoute: () => org,
+  path: 'mailings/$mailingId',
+  beforeLoad: () => loadArea('mailings'),
+  component: lazyRouteComponent(() => import('../screens/mailings/mailing-screen'), 'MailingScreen'),
+});
 
 const implementation = createRoute({
   getParentRoute: () => org,
@@ -416,6 +438,9 @@ const routeTree = rootRoute.addChildren([
       followUpCalendar,
       escalationRules,
       followUp,
+      mailings,
+      mailingNew,
+      mailing,
       recommendations,
       implementation,
       settings,

@@ -14,6 +14,14 @@ import {
 import { AREA_FILTERS, SOURCES, VERIFICATION_LEVELS } from '../screens/recommendations/recommendation-queries';
 import { CHANNELS, STANCES, STATUSES as RESPONSE_STATUSES } from '../screens/responses/response-queries';
 import { ESCALATION_ACTIONS, ESCALATION_OUTCOMES, FOLLOW_UP_STATUSES } from '../screens/followups/follow-up-queries';
+import {
+  AUDIENCE_KINDS,
+  FREQUENCIES,
+  MAILING_STATUSES,
+  PROGRESS,
+  RUN_STATUSES,
+  SCHEDULE_KINDS,
+} from '../screens/mailings/mailing-queries';
 import { IMPORT_FIELD_NAMES, IMPORT_KINDS, IMPORT_STATUSES, MISSING_POLICIES } from '../screens/targets/import-queries';
 import { EMAIL_STATES, FOCUS_AREAS, TARGET_KINDS, TARGET_SORTS } from '../screens/targets/target-queries';
 import { ALERT_KINDS, INBOUND_KINDS, THREADED_BY } from '../screens/replies/reply-queries';
@@ -29,6 +37,9 @@ import implementationFr from './areas/implementation/fr.json';
 import recommendationsEn from './areas/recommendations/en.json';
 import recommendationsEs from './areas/recommendations/es.json';
 import recommendationsFr from './areas/recommendations/fr.json';
+import mailingsEn from './areas/mailings/en.json';
+import mailingsEs from './areas/mailings/es.json';
+import mailingsFr from './areas/mailings/fr.json';
 import responsesEn from './areas/responses/en.json';
 import responsesEs from './areas/responses/es.json';
 import responsesFr from './areas/responses/fr.json';
@@ -64,6 +75,7 @@ const CATALOGUES = {
     ...flatten(responsesEn),
     ...flatten(scoreboardEn),
     ...flatten(followupsEn),
+    ...flatten(mailingsEn),
   },
   fr: {
     ...flatten(fr),
@@ -75,6 +87,7 @@ const CATALOGUES = {
     ...flatten(responsesFr),
     ...flatten(scoreboardFr),
     ...flatten(followupsFr),
+    ...flatten(mailingsFr),
   },
   es: {
     ...flatten(es),
@@ -86,6 +99,7 @@ const CATALOGUES = {
     ...flatten(responsesEs),
     ...flatten(scoreboardEs),
     ...flatten(followupsEs),
+    ...flatten(mailingsEs),
   },
 };
 
@@ -132,6 +146,14 @@ describe('the console catalogues', () => {
   it('every key the screens build from a value exists in English', () => {
     const built = [
       ...NAVIGATION.map((item) => `nav.${item.key}`),
+      ...MAILING_STATUSES.flatMap((s) => [`mailings.status.${s}`, `mailings.done.${s}`]),
+      ...AUDIENCE_KINDS.map((k) => `mailings.audienceKind.${k}`),
+      ...['petition-signers', 'letter-writers', 'campaign-supporters'].map((k) => `mailings.audienceRef.${k}`),
+      ...SCHEDULE_KINDS.map((k) => `mailings.scheduleKinds.${k}`),
+      ...FREQUENCIES.map((f) => `mailings.frequencies.${f}`),
+      ...RUN_STATUSES.map((s) => `mailings.runStatus.${s}`),
+      ...PROGRESS.map((p) => `mailings.counts.${p}`),
+      ...[1, 2, 3, 4, 5, 6, 7].map((d) => `mailings.weekdays.${d}`),
       ...PETITION_STATUSES.map((s) => `petitions.status.${s}`),
       ...['newest', 'oldest', 'title'].map((s) => `petitions.sort.${s}`),
       ...['newest', 'oldest', 'name'].map((s) => `campaigns.sort.${s}`),

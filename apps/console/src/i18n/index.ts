@@ -90,6 +90,11 @@ const AREAS = {
     fr: () => import('./areas/followups/fr.json'),
     es: () => import('./areas/followups/es.json'),
   },
+  mailings: {
+    en: () => import('./areas/mailings/en.json'),
+    fr: () => import('./areas/mailings/fr.json'),
+    es: () => import('./areas/mailings/es.json'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<{ default: object }>>>;
 export type TextArea = keyof typeof AREAS;
 

@@ -1,6 +1,6 @@
 import { LETTER_BLOCK_HELPERS, LETTER_COMPILE_OPTIONS, letterHandlebars, lexerLocation } from './letter-handlebars.js';
-import type { LetterMergeGroup } from './merge-fields.js';
-import type { Frame, Shape } from './template-scope.js';
+import { LETTER_MERGE_FIELDS } from './merge-fields.js';
+import type { Frame, MergeSchema, Shape } from './template-scope.js';
 import { member, notAValue, suggestion } from './template-scope.js';
 import { LETTER_LIMITS } from './template-limits.js';
 import { describeParseError, TemplateSource } from './template-source.js';
@@ -68,9 +68,20 @@ export interface LetterTemplateInput {
 const PROTOTYPE_NAMES = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype', 'constructor']);
 const REFUSED_HELPERS = new Set(['lookup', 'log', 'helperMissing', 'blockHelperMissing']);
 const DATA_VARIABLES = new Set(['index', 'first', 'last']);
-const SUBJECT_GROUPS: readonly LetterMergeGroup[] = ['supporter', 'target', 'campaign', 'organisation'];
-// The editable part is on the public page before anyone has typed a name or been routed to a target.
-const EDITABLE_GROUPS: readonly LetterMergeGroup[] = ['campaign', 'organisation', 'recommendations'];
+
+/** What a kind of template may name: its merge fields, those a subject line may use, those the editable part may use. */
+export interface TemplateRules {
+  readonly schema: MergeSchema;
+  readonly subjectGroups: readonly string[];
+  readonly editableGroups: readonly string[];
+}
+
+export const LETTER_TEMPLATE_RULES: TemplateRules = {
+  schema: LETTER_MERGE_FIELDS,
+  subjectGroups: ['supporter', 'target', 'campaign', 'organisation'],
+  // The editable part is on the public page before anyone has typed a name or been routed to a target.
+  editableGroups: ['campaign', 'organisation', 'recommendations'],
+};
 const BLOCKS = new Set<string>(LETTER_BLOCK_HELPERS);
 
 interface Scope {
@@ -98,7 +109,11 @@ export function checkLetterTemplate(input: LetterTemplateInput): LetterTemplateP
   return problems;
 }
 
-export function checkSubjectSource(source: unknown, field: string): LetterTemplateProblem[] {
+export function checkSubjectSource(
+  source: unknown,
+  field: string,
+  rules: TemplateRules = LETTER_TEMPLATE_RULES,
+): LetterTemplateProblem[] {
   if (typeof source !== 'string') return [{ field, message: 'must be text' }];
   if (!source.trim()) return [{ field, message: 'is empty' }];
   const text = new TemplateSource(source);
@@ -108,19 +123,24 @@ export function checkSubjectSource(source: unknown, field: string): LetterTempla
   }
   const lineBreak = /[\r\n]/.exec(source);
   if (lineBreak) return [{ field, ...text.positionOf(lineBreak.index), message: 'a subject is a single line' }];
-  return new TemplateWalker(field, text, 'subject', false).run();
+  return new TemplateWalker(field, text, 'subject', false, rules).run();
 }
 
-export function checkBodySource(source: unknown, editable: boolean): LetterTemplateProblem[] {
-  const field = 'body';
+export function checkBodySource(
+  source: unknown,
+  editable: boolean,
+  rules: TemplateRules = LETTER_TEMPLATE_RULES,
+  field = 'body',
+  maxChars: number = LETTER_LIMITS.bodyChars,
+): LetterTemplateProblem[] {
   if (typeof source !== 'string') return [{ field, message: 'must be text' }];
   if (!source.trim()) return [{ field, message: 'is empty' }];
   const text = new TemplateSource(source);
-  if (source.length > LETTER_LIMITS.bodyChars) {
-    const message = `is longer than ${LETTER_LIMITS.bodyChars} characters`;
-    return [{ field, ...text.positionOf(LETTER_LIMITS.bodyChars), message }];
+  if (source.length > maxChars) {
+    const message = `is longer than ${maxChars} characters`;
+    return [{ field, ...text.positionOf(maxChars), message }];
   }
-  return new TemplateWalker(field, text, 'body', editable).run();
+  return new TemplateWalker(field, text, 'body', editable, rules).run();
 }
 
 /** Walks a parsed template, resolving every name against the merge fields in the scope where it stands. */
@@ -133,6 +153,7 @@ class TemplateWalker {
     private readonly source: TemplateSource,
     private readonly kind: 'subject' | 'body',
     private readonly editable: boolean,
+    private readonly rules: TemplateRules,
   ) {}
 
   run(): LetterTemplateProblem[] {
@@ -215,7 +236,7 @@ class TemplateWalker {
     }
     const resolved = this.resolve(path, scope);
     if (!resolved || resolved.shape.kind === 'value') return;
-    this.refuse(node, `"${path.original}" ${notAValue(resolved.shape)}`);
+    this.refuse(node, `"${path.original}" ${notAValue(resolved.shape, this.rules.schema)}`);
   }
 
   private helperRefused(node: { loc: Loc }, name: string): void {
@@ -335,27 +356,31 @@ class TemplateWalker {
     const frame = scope.frames[scope.frames.length - 1 - path.depth];
     let shape = frame.shape;
     for (const [i, part] of path.parts.entries()) {
-      const next = member(shape, part);
+      const next = member(shape, part, this.rules.schema);
       if (!next) {
         const unknown = path.parts.slice(0, i + 1).join('.');
         if (shape.kind === 'value' || shape.kind === 'list') {
-          return this.refuse(path, `"${path.original}": "${path.parts.slice(0, i).join('.')}" ${notAValue(shape)}`);
+          return this.refuse(
+            path,
+            `"${path.original}": "${path.parts.slice(0, i).join('.')}" ${notAValue(shape, this.rules.schema)}`,
+          );
         }
-        const hint = suggestion(path.original, scope);
+        const hint = suggestion(path.original, scope, this.rules.schema);
         return this.refuse(path, `"${unknown}" is not a merge field${hint ? `; did you mean "${hint}"?` : ''}`);
       }
       shape = next;
     }
     const resolved: Resolved = { shape, path: [...frame.path, ...path.parts], data: false };
     const group = resolved.path[0];
-    if (this.kind === 'subject' && group && !SUBJECT_GROUPS.includes(group as LetterMergeGroup)) {
-      return this.refuse(path, `a subject line may use ${SUBJECT_GROUPS.join(', ')} fields only`);
+    const { subjectGroups, editableGroups } = this.rules;
+    if (this.kind === 'subject' && group && !subjectGroups.includes(group)) {
+      return this.refuse(path, `a subject line may use ${subjectGroups.join(', ')} fields only`);
     }
-    if (scope.inEditable && group && !EDITABLE_GROUPS.includes(group as LetterMergeGroup)) {
+    if (scope.inEditable && group && !editableGroups.includes(group)) {
       return this.refuse(
         path,
         `"${path.original}" cannot be used in the editable part, which the page shows before the supporter and ` +
-          `the target are known: use ${EDITABLE_GROUPS.join(', ')} fields there`,
+          `the target are known: use ${editableGroups.join(', ')} fields there`,
       );
     }
     return resolved;

@@ -10,7 +10,8 @@ import {
 } from './letter-handlebars.js';
 import type { LetterContext, LetterContextInput } from './merge-fields.js';
 import { normaliseLetterContext } from './merge-fields.js';
-import { checkBodySource, checkSubjectSource } from './template-check.js';
+import type { TemplateRules } from './template-check.js';
+import { checkBodySource, checkSubjectSource, LETTER_TEMPLATE_RULES } from './template-check.js';
 import { LETTER_LIMITS, MAX_EDITED_TEXT_CHARS } from './template-limits.js';
 
 export interface LetterTemplateSource {
@@ -36,21 +37,54 @@ export interface RenderedLetter {
 // the source itself (V8 keeps a string's hash, so a stored template is not rehashed per letter). 200 bodies and 500
 // subject lines hold ~60 open actions in three languages with three subjects each; an hour bounds what edited-away
 // versions keep in memory.
-const compiled = {
-  subject: new TtlCache<string, Handlebars.TemplateDelegate>({ max: 500, ttlMs: 60 * 60_000 }),
-  body: new TtlCache<string, Handlebars.TemplateDelegate>({ max: 200, ttlMs: 60 * 60_000 }),
-};
+// One pair of caches per kind of template (letters, mailings): a source checked under one kind's merge fields is
+// never taken as checked under another's.
+const caches = new Map<TemplateRules, Record<'subject' | 'body', TtlCache<string, Handlebars.TemplateDelegate>>>();
+function cacheOf(rules: TemplateRules): Record<'subject' | 'body', TtlCache<string, Handlebars.TemplateDelegate>> {
+  let cache = caches.get(rules);
+  if (!cache) {
+    cache = {
+      subject: new TtlCache<string, Handlebars.TemplateDelegate>({ max: 500, ttlMs: 60 * 60_000 }),
+      body: new TtlCache<string, Handlebars.TemplateDelegate>({ max: 200, ttlMs: 60 * 60_000 }),
+    };
+    caches.set(rules, cache);
+  }
+  return cache;
+}
 
 // Checked again here (once per source, then cached) so that nothing reaches the compiler unchecked, whatever was
 // stored before today's rules. The lenient editable rule: the action's own flag was enforced at save.
-function compile(kind: 'subject' | 'body', source: string, field: string): Handlebars.TemplateDelegate {
-  const hit = compiled[kind].get(source);
+function compile(
+  kind: 'subject' | 'body',
+  source: string,
+  field: string,
+  rules: TemplateRules = LETTER_TEMPLATE_RULES,
+): Handlebars.TemplateDelegate {
+  const cache = cacheOf(rules)[kind];
+  const hit = cache.get(source);
   if (hit) return hit;
-  const problems = kind === 'subject' ? checkSubjectSource(source, field) : checkBodySource(source, false);
+  const problems =
+    kind === 'subject' ? checkSubjectSource(source, field, rules) : checkBodySource(source, false, rules, field);
   if (problems.length > 0) throw new LetterTemplateInvalidError(problems);
   const template = letterHandlebars.compile(source, LETTER_COMPILE_OPTIONS);
-  compiled[kind].set(source, template);
+  cache.set(source, template);
   return template;
+}
+
+/**
+ * A template of another kind than letters (mailings) rendered by the same isolated engine: checked under its own
+ * rules once, then cached. `context` must be inert (null-prototype objects of strings, arrays of them), as
+ * normaliseLetterContext makes for letters. A subject comes back as one tidy line, a body tidied like a letter's.
+ */
+export function renderSafeTemplate(
+  kind: 'subject' | 'body',
+  source: string,
+  field: string,
+  context: object,
+  rules: TemplateRules,
+): string {
+  const out = run(compile(kind, source, field, rules), context as LetterContext, { outputChars: 0 });
+  return kind === 'subject' ? tidySubject(out) : tidyBody(out);
 }
 
 function run(template: Handlebars.TemplateDelegate, context: LetterContext, state: LetterRenderState): string {

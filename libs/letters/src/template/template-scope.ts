@@ -1,12 +1,31 @@
-import type { LetterMergeGroup } from './merge-fields.js';
-import { isMergeField, isMergeGroup, LETTER_MERGE_FIELDS, LETTER_MERGE_GROUPS, mergeFieldsOf } from './merge-fields.js';
+import type { LetterMergeField } from './merge-fields.js';
+import { LETTER_MERGE_FIELDS } from './merge-fields.js';
+
+/**
+ * The merge fields a kind of template may use: letters have theirs (LETTER_MERGE_FIELDS), mailings theirs; the
+ * checker and the renderer are the same for both.
+ */
+export type MergeSchema = Readonly<
+  Record<
+    string,
+    {
+      readonly description: string;
+      readonly list: boolean;
+      readonly fields: Readonly<Record<string, LetterMergeField>>;
+    }
+  >
+>;
+
+const groupOf = (schema: MergeSchema, name: string) => (Object.hasOwn(schema, name) ? schema[name] : undefined);
+const fieldsOf = (schema: MergeSchema, group: string): Readonly<Record<string, LetterMergeField>> =>
+  groupOf(schema, group)?.fields ?? {};
 
 /** What a name stands for where it is used. */
 export type Shape =
   | { kind: 'root' }
-  | { kind: 'group'; group: LetterMergeGroup }
-  | { kind: 'list'; group: LetterMergeGroup }
-  | { kind: 'item'; group: LetterMergeGroup }
+  | { kind: 'group'; group: string }
+  | { kind: 'list'; group: string }
+  | { kind: 'item'; group: string }
   | { kind: 'value' };
 export interface Frame {
   shape: Shape;
@@ -19,28 +38,30 @@ export interface FrameStack {
 }
 
 /** What `name` is inside `shape`, or undefined when it is no merge field there. */
-export function member(shape: Shape, name: string): Shape | undefined {
+export function member(shape: Shape, name: string, schema: MergeSchema = LETTER_MERGE_FIELDS): Shape | undefined {
   switch (shape.kind) {
-    case 'root':
-      if (!isMergeGroup(name)) return undefined;
-      return LETTER_MERGE_FIELDS[name].list ? { kind: 'list', group: name } : { kind: 'group', group: name };
+    case 'root': {
+      const group = groupOf(schema, name);
+      if (!group) return undefined;
+      return group.list ? { kind: 'list', group: name } : { kind: 'group', group: name };
+    }
     case 'group':
     case 'item':
-      return isMergeField(shape.group, name) ? { kind: 'value' } : undefined;
+      return Object.hasOwn(fieldsOf(schema, shape.group), name) ? { kind: 'value' } : undefined;
     default:
       return undefined;
   }
 }
 
 /** Why a group, list or item cannot be printed as one value, and what to write instead. */
-export function notAValue(shape: Shape): string {
+export function notAValue(shape: Shape, schema: MergeSchema = LETTER_MERGE_FIELDS): string {
   switch (shape.kind) {
     case 'group':
-      return `is a group of fields: use one of ${fieldNames(shape.group, `${shape.group}.`)}`;
+      return `is a group of fields: use one of ${fieldNames(schema, shape.group, `${shape.group}.`)}`;
     case 'item':
-      return `is a whole item: use ${fieldNames(shape.group, '')}`;
+      return `is a whole item: use ${fieldNames(schema, shape.group, '')}`;
     case 'list':
-      return `is a list: use {{#each ${shape.group}}}${fieldNames(shape.group, '', '{{', '}}', ' ')}{{/each}}`;
+      return `is a list: use {{#each ${shape.group}}}${fieldNames(schema, shape.group, '', '{{', '}}', ' ')}{{/each}}`;
     case 'root':
       return 'is the whole letter: use one of its fields';
     default:
@@ -48,26 +69,36 @@ export function notAValue(shape: Shape): string {
   }
 }
 
-function fieldNames(group: LetterMergeGroup, prefix: string, open = '', close = '', separator = ', '): string {
-  return Object.keys(mergeFieldsOf(group))
+function fieldNames(
+  schema: MergeSchema,
+  group: string,
+  prefix: string,
+  open = '',
+  close = '',
+  separator = ', ',
+): string {
+  return Object.keys(fieldsOf(schema, group))
     .map((f) => `${open}${prefix}${f}${close}`)
     .join(separator);
 }
 
 /** The closest name reachable from here (`supporter.firstname` -> `supporter.firstName`), if one is close enough. */
-export function suggestion(written: string, scope: FrameStack): string | undefined {
+export function suggestion(
+  written: string,
+  scope: FrameStack,
+  schema: MergeSchema = LETTER_MERGE_FIELDS,
+): string | undefined {
   const candidates: string[] = [];
   scope.frames.forEach((frame, i) => {
     const up = '../'.repeat(scope.frames.length - 1 - i);
     const shape = frame.shape;
     if (shape.kind === 'root') {
-      for (const g of LETTER_MERGE_GROUPS) {
+      for (const g of Object.keys(schema)) {
         candidates.push(up + g);
-        if (!LETTER_MERGE_FIELDS[g].list)
-          for (const f of Object.keys(mergeFieldsOf(g))) candidates.push(`${up}${g}.${f}`);
+        if (!schema[g]!.list) for (const f of Object.keys(fieldsOf(schema, g))) candidates.push(`${up}${g}.${f}`);
       }
     } else if (shape.kind === 'group' || shape.kind === 'item') {
-      for (const f of Object.keys(mergeFieldsOf(shape.group))) candidates.push(up + f);
+      for (const f of Object.keys(fieldsOf(schema, shape.group))) candidates.push(up + f);
     }
   });
   const target = written.slice(0, 100).toLowerCase();
