@@ -3,6 +3,7 @@ import { Role } from '#rally/access';
 import type { StaffHandle } from '#rally-testing/organisations';
 import { addMember, createOrgWithMember, TEST_PASSWORD } from '#rally-testing/organisations';
 import { aLetterForm } from '#rally-testing/letters';
+import { ManualClock } from '#rally-testing/core';
 import { aCampaign } from '#rally-testing/petitions';
 import { aTarget } from '#rally-testing/targets';
 import { describeInBrowser, launchBrowser } from '../support/browser.js';
@@ -25,6 +26,9 @@ async function review(page: Page, name: string): Promise<void> {
 const notice = (page: Page, text: string | RegExp) => page.getByRole('alert').filter({ hasText: text }).first();
 
 describeInBrowser('staff console: a campaigner runs a letter action', () => {
+  // A Monday morning in Paris, inside the office-hours window a new action gets: the letters go at once, whatever
+  // the hour the suite runs (at 18:30 UTC they waited for the next morning and the test timed out).
+  const clock = new ManualClock('2027-03-01T09:00:00Z');
   let rally: RallyHarness;
   let browser: { context: BrowserContext; close(): Promise<void> };
   let campaigner: StaffHandle;
@@ -32,6 +36,7 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
   beforeAll(async () => {
     requireBuiltConsole();
     rally = await startRally({
+      clock,
       env: {
         LETTER_RATE_IP_PER_MINUTE: '10000',
         LETTER_RATE_IP_PER_HOUR: '10000',
@@ -166,7 +171,7 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     await review(page, 'letter-lifecycle');
 
     // A supporter writes (as a page with JavaScript would) and confirms from the mail.
-    const form = aLetterForm({ country: 'FR', paragraph: 'My son was held for a week.' });
+    const form = aLetterForm({ country: 'FR', paragraph: 'My son was held for a week.' }, clock.now().getTime());
     const preview = (await (await postLetterJson(rally, 'write-to-the-ministers', 'preview', form)).json()) as {
       plan: string;
     };
