@@ -23,6 +23,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * and the elements it found, so the fix is findable without re-running.
  */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  // axe reads colours as shown: a notice or dialog still fading in has its text at a few percent contrast (a CI run
+  // caught a button label at 1.01:1 mid-transition), so the check waits until no transition or animation runs.
+  // The callback runs in the page; the server's type-check has no DOM types, so the page's document is described here.
+  // Endless ones (a loader's spin) never finish and are not waited for.
+  type Running = { playState: string; effect: { getTiming(): { iterations?: number } } | null };
+  await page.waitForFunction(() =>
+    (globalThis as unknown as { document: { getAnimations(): Running[] } }).document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

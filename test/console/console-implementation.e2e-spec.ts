@@ -110,6 +110,12 @@ describeInBrowser('staff console: implementation status', () => {
     await reviewScreen(page, 'implementation-publish');
     // Published, but the scorecard is still off.
     expect((await fetch(publicPage)).status).toBe(404);
+    // The summary above the board counts focus areas by status; a count shows those recommendations.
+    const summary = page.getByRole('table', { name: 'Focus areas by status in France' });
+    await summary.getByRole('button', { name: '1 recommendation of Migration In progress: show them' }).click();
+    await page.waitForURL(/status=in-progress/);
+    await table.getByText('MIG-2', { exact: true }).waitFor({ state: 'detached' });
+    await table.getByText('MIG-1', { exact: true }).waitFor();
     await page.close();
 
     await browser.context.clearCookies();

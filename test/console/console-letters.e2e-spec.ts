@@ -12,17 +12,6 @@ import { confirmLink, postLetterJson, pressConfirm } from '../letters/letter-hel
 import { consoleUrl, requireBuiltConsole, reviewScreen, signIn } from './console-helpers.js';
 
 const tab = (page: Page, name: string) => page.getByRole('tab', { name, exact: true });
-/** axe reads colours as shown: after the transitions of dialogs and notices that have just appeared. */
-async function review(page: Page, name: string): Promise<void> {
-  // The callback runs in the page; the server's type-check has no DOM types, so the page's document is described here.
-  await page.waitForFunction(() =>
-    (globalThis as unknown as { document: { getAnimations(): { playState: string }[] } }).document
-      .getAnimations()
-      .every((a) => a.playState !== 'running'),
-  );
-  await reviewScreen(page, name);
-}
-
 const notice = (page: Page, text: string | RegExp) => page.getByRole('alert').filter({ hasText: text }).first();
 
 describeInBrowser('staff console: a campaigner runs a letter action', () => {
@@ -72,13 +61,13 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     const page = await browser.context.newPage();
     await signIn(page, rally, campaigner.user.email, TEST_PASSWORD, `/o/${slug}/letters`);
     await page.getByRole('heading', { name: 'No letter actions yet' }).waitFor();
-    await review(page, 'letters-empty');
+    await reviewScreen(page, 'letters-empty');
 
     // New action: the address follows the title; the only campaign is chosen already.
     await page.getByRole('link', { name: 'New letter action' }).first().click();
     await page.waitForURL(`**/o/${slug}/letters/new`);
     await page.getByRole('heading', { name: 'New letter action' }).waitFor();
-    await review(page, 'letter-new');
+    await reviewScreen(page, 'letter-new');
     await page.getByLabel(/^Title/).fill('Write to the ministers');
     expect(await page.getByLabel(/^Public address/).inputValue()).toBe('write-to-the-ministers');
     await page.getByLabel(/^Introduction/).fill('Ask the government to end child detention.');
@@ -134,7 +123,7 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     await page.getByText('The English letter is saved.').waitFor();
     await page.getByRole('button', { name: 'Subject 1 of 2: next' }).click();
     await page.getByTestId('preview-subject').filter({ hasText: 'End child detention now' }).waitFor();
-    await review(page, 'letter-editor');
+    await reviewScreen(page, 'letter-editor');
 
     // A French variant, for the French-speaking target.
     await page.getByRole('button', { name: 'Add a language' }).click();
@@ -158,7 +147,7 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     await page.getByRole('textbox', { name: /^Targets per letter/ }).fill('2');
     await page.getByRole('button', { name: 'Save the routing' }).click();
     await page.getByText('Saved.').first().waitFor();
-    await review(page, 'letter-routing');
+    await reviewScreen(page, 'letter-routing');
 
     // Open, with a confirmation saying where the page is.
     await tab(page, 'Open and test').click();
@@ -168,7 +157,7 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     await dialog.getByRole('button', { name: 'Open for letters' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByText('“Write to the ministers” is open for letters.').waitFor();
-    await review(page, 'letter-lifecycle');
+    await reviewScreen(page, 'letter-lifecycle');
 
     // A supporter writes (as a page with JavaScript would) and confirms from the mail.
     const form = aLetterForm({ country: 'FR', paragraph: 'My son was held for a week.' }, clock.now().getTime());
@@ -200,10 +189,10 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     expect(await sent.getByTestId('letter-body').textContent()).toContain('My son was held for a week.');
     await sent.getByText(`Minister of Justice <${justice.emails![0]!.address}>`).waitFor();
     await sent.getByText(/^reply\+/).waitFor();
-    await review(page, 'letter-sent');
+    await reviewScreen(page, 'letter-sent');
     await sent.getByRole('button', { name: 'Dismiss' }).click();
     await sent.waitFor({ state: 'detached' });
-    await review(page, 'letter-delivery');
+    await reviewScreen(page, 'letter-delivery');
 
     // Test mode: on, with the member's own address; prominent while on; off again after a confirmation.
     await tab(page, 'Open and test').click();
@@ -225,7 +214,7 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     expect(await row.getByRole('link', { name: '/l/write-to-the-ministers' }).getAttribute('href')).toBe(
       `${rally.baseUrl}/l/write-to-the-ministers`,
     );
-    await review(page, 'letters');
+    await reviewScreen(page, 'letters');
     await page.goto(consoleUrl(rally, `/o/${slug}/letters?status=draft`));
     await page.getByText('No letter action matches these filters.').waitFor();
     await page.goto(consoleUrl(rally, `/o/${slug}/campaigns`));
@@ -234,7 +223,7 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     const campaignTargets = page.getByRole('table', { name: 'Letters per target' });
     await campaignTargets.getByRole('row', { name: /^Minister of Justice 1 1/ }).waitFor();
     await page.locator('.recharts-surface').first().waitFor();
-    await review(page, 'campaign-letters');
+    await reviewScreen(page, 'campaign-letters');
     await page.close();
   });
 
@@ -250,7 +239,7 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
     await page.getByText('Your role can read this letter action but not change it.').waitFor();
     expect(await page.getByLabel(/^Title/).isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Save the details' }).count()).toBe(0);
-    await review(page, 'letter-read-only');
+    await reviewScreen(page, 'letter-read-only');
 
     await tab(page, 'Letter').click();
     await page.getByTestId('preview-text').filter({ hasText: 'I am Amina Kone.' }).waitFor();
@@ -273,7 +262,7 @@ describeInBrowser('staff console: a campaigner runs a letter action', () => {
       .getByRole('row', { name: /^Minister of Justice/ })
       .waitFor();
     expect(await page.getByRole('button', { name: /^Cancel the letters to/ }).count()).toBe(0);
-    await review(page, 'letter-delivery-read-only');
+    await reviewScreen(page, 'letter-delivery-read-only');
     await page.close();
   });
 });

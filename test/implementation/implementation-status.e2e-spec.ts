@@ -187,6 +187,7 @@ describe('implementation status staff API', () => {
       [`/implementation/statuses/${mig1}`, 'country'],
       [`/implementation/statuses/${mig1}?country=ZZ`, 'country'],
       ['/implementation/proposals?country=france', 'country'],
+      ['/implementation/summary', 'country'],
     ] as const) {
       const res = await api('GET', path);
       expect([path, res.status, Object.keys(res.body.fields ?? {})]).toEqual([path, 422, [field]]);
@@ -268,6 +269,19 @@ describe('implementation status staff API', () => {
     // MIG-1 is the only one set in FR so far.
     expect([unknown.body.items.length, unknown.body.total]).toEqual([3, all.body.total - 1]);
     expect(unknown.body.items.every((i) => i.status === 'unknown')).toBe(true);
+    // At a glance, focus areas by status: MIG-1 is the only one set in FR so far.
+    const summary = await api<{
+      country: string;
+      areas: { focusArea: string; total: number; counts: { status: string; count: number }[] }[];
+    }>('GET', '/implementation/summary?country=FR');
+    const migrationArea = summary.body.areas.find((a) => a.focusArea === 'migration')!;
+    expect([summary.status, summary.body.country, migrationArea.total]).toEqual([200, 'FR', 5]);
+    expect(migrationArea.counts.filter((c) => c.count > 0)).toEqual([
+      { status: 'unknown', count: 4 },
+      { status: 'partially-implemented', count: 1 },
+    ]);
+    expect(summary.body.areas.map((a) => a.focusArea)[0]).toBe('overarching');
+    expect(summary.body.areas.reduce((n, a) => n + a.total, 0)).toBe(all.body.total);
     // A campaign's dashboard asks for the codes its letters cite, in the catalogue's order whatever the order asked.
     const cited = await api<PageBody<Status>>('GET', '/implementation/statuses?country=FR&codes=MIG-2, MIG-1,NOPE');
     expect(cited.body.items.map((i) => [i.recommendation.code, i.status])).toEqual([

@@ -6,11 +6,17 @@ import { OrganisationDirectory } from '#rally/access';
 import { Clock, dayIn, InvalidInputError, sqlOne, sqlRows } from '#rally/core';
 import type { RecommendationAreaFilter } from '#rally/recommendations';
 import { RecommendationService, STUDY_FOCUS_AREAS } from '#rally/recommendations';
-import type { ProposalResponse, StatusDetailResponse, StatusResponse } from './dto/implementation-response.dto.js';
+import type {
+  ProposalResponse,
+  StatusDetailResponse,
+  StatusResponse,
+  StatusSummaryResponse,
+} from './dto/implementation-response.dto.js';
 import { ImplementationHistory } from './entities/implementation-history.entity.js';
 import { ImplementationProposal } from './entities/implementation-proposal.entity.js';
 import { ImplementationStatus } from './entities/implementation-status.entity.js';
 import type { ImplementationStatusValue } from './implementation-state.js';
+import { IMPLEMENTATION_STATUSES } from './implementation-state.js';
 import { responsibleTargets } from './responsible-targets.js';
 import type { ActorNames } from './status-views.js';
 import { toHistoryResponse, toProposalResponse, toStatusResponse } from './status-views.js';
@@ -124,6 +130,34 @@ export class ImplementationStatusService {
     );
     const names = await this.proposalActors(rows);
     return { items: rows.map((p) => toProposalResponse(p, codes.get(p.recommendationId) ?? '', names)), total };
+  }
+
+  /**
+   * Focus areas by status in a country, counted as the board shows them (withdrawn items only while they have a
+   * status): one grouped read of the catalogue and the current statuses, never the history.
+   */
+  async summary(scope: OrgScope, country: string): Promise<StatusSummaryResponse> {
+    const rows = await sqlRows<{ area: string; status: ImplementationStatusValue; n: number }>(
+      this.db,
+      `SELECT coalesce(r.focus_area, 'overarching') AS area, coalesce(s.status, 'unknown') AS status, count(*)::int AS n
+         FROM recommendations r LEFT JOIN implementation_statuses s
+           ON s.recommendation_id = r.id AND s.organization_id = $1 AND s.country = $2
+        WHERE (r.organization_id IS NULL OR r.organization_id = $1) AND (NOT r.withdrawn OR s.id IS NOT NULL)
+        GROUP BY 1, 2`,
+      [scope.organisationId, country],
+    );
+    const areas = (['overarching', ...STUDY_FOCUS_AREAS] as const).map((focusArea) => {
+      const mine = rows.filter((r) => r.area === focusArea);
+      return {
+        focusArea,
+        total: mine.reduce((sum, r) => sum + r.n, 0),
+        counts: IMPLEMENTATION_STATUSES.map((status) => ({
+          status,
+          count: mine.find((r) => r.status === status)?.n ?? 0,
+        })),
+      };
+    });
+    return { country, areas };
   }
 
   /** The rows of these recommendations in a country, in the order given; unknown where none was set. */

@@ -11,6 +11,7 @@ import {
   StatusBoardQueryDto,
   StatusChangeDto,
   StatusQueryDto,
+  StatusSummaryQueryDto,
 } from './dto/implementation-request.dto.js';
 import {
   ImplementationSettingsResponse,
@@ -18,6 +19,7 @@ import {
   StatusChangeResponse,
   StatusDetailResponse,
   StatusResponse,
+  StatusSummaryResponse,
 } from './dto/implementation-response.dto.js';
 import { ImplementationChangeService } from './implementation-change.service.js';
 import { ImplementationPermission } from './implementation.permissions.js';
@@ -33,6 +35,14 @@ export class ImplementationController {
     private readonly statuses: ImplementationStatusService,
     private readonly changes: ImplementationChangeService,
   ) {}
+
+  /** The board at a glance: how many recommendations of each focus area stand at each status in one country. */
+  @Get('summary')
+  @RequirePermission(ImplementationPermission.Read)
+  @ApiOkResponse({ type: StatusSummaryResponse })
+  summary(@Auth() auth: AuthContext, @Query() query: StatusSummaryQueryDto): Promise<StatusSummaryResponse> {
+    return this.statuses.summary(auth, query.country);
+  }
 
   /** The board: every recommendation of the catalogue in one country, unknown where nothing was set. */
   @Get('statuses')

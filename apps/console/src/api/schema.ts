@@ -1412,6 +1412,22 @@ export interface paths {
         patch: operations["Response_update"];
         trace?: never;
     };
+    "/api/orgs/{orgSlug}/implementation/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Implementation_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgSlug}/implementation/statuses": {
         parameters: {
             query?: never;
@@ -4433,6 +4449,29 @@ export interface components {
         };
         /** @enum {string} */
         ImplementationStatusValue: "unknown" | "not-started" | "in-progress" | "partially-implemented" | "implemented" | "regressed";
+        StatusCountResponse: {
+            /** @example in-progress */
+            status: components["schemas"]["ImplementationStatusValue"];
+            /** @example 2 */
+            count: number;
+        };
+        FocusAreaSummaryResponse: {
+            /**
+             * @description A Study focus area, or 'overarching' for recommendations with none
+             * @example migration
+             * @enum {string}
+             */
+            focusArea: "overarching" | "administration-of-justice" | "children-with-parents-in-prison" | "migration" | "institutions" | "armed-conflict" | "national-security";
+            /** @example 5 */
+            total: number;
+            /** @description Every status, in the order of the scale, zeros included */
+            counts: components["schemas"]["StatusCountResponse"][];
+        };
+        StatusSummaryResponse: {
+            /** @example FR */
+            country: string;
+            areas: components["schemas"]["FocusAreaSummaryResponse"][];
+        };
         StatusRecommendationResponse: {
             /** Format: uuid */
             id: string;
@@ -12682,6 +12721,66 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ResponseResponse"];
+                };
+            };
+            /** @description No session or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Role not allowed, or missing CSRF token */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description No such organisation, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Invalid input, messages by field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    Implementation_summary: {
+        parameters: {
+            query: {
+                country: string;
+            };
+            header?: never;
+            path: {
+                /** @description Slug of the organisation acting in */
+                orgSlug: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatusSummaryResponse"];
                 };
             };
             /** @description No session or token */

@@ -172,3 +172,9 @@ export class ProposalListQueryDto extends PageQueryDto {
   @IsCountryCode()
   country?: string;
 }
+
+export class StatusSummaryQueryDto {
+  @ApiProperty({ example: 'FR' })
+  @IsCountryCode()
+  country: string;
+}

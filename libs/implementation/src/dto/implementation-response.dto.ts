@@ -116,3 +116,28 @@ export class StatusChangeResponse {
 export class ImplementationSettingsResponse {
   @ApiProperty({ example: false }) secondReviewer: boolean;
 }
+
+/** How many recommendations of one focus area stand at one status in a country. */
+export class StatusCountResponse {
+  @ApiProperty({ enum: IMPLEMENTATION_STATUSES, enumName: 'ImplementationStatusValue', example: 'in-progress' })
+  status: ImplementationStatusValue;
+  @ApiProperty({ example: 2 }) count: number;
+}
+
+export class FocusAreaSummaryResponse {
+  @ApiProperty({
+    enum: ['overarching', ...STUDY_FOCUS_AREAS],
+    example: 'migration',
+    description: "A Study focus area, or 'overarching' for recommendations with none",
+  })
+  focusArea: StudyFocusArea | 'overarching';
+  @ApiProperty({ example: 5 }) total: number;
+  @ApiProperty({ type: [StatusCountResponse], description: 'Every status, in the order of the scale, zeros included' })
+  counts: StatusCountResponse[];
+}
+
+/** The board at a glance: focus areas by status, for one country. */
+export class StatusSummaryResponse {
+  @ApiProperty({ example: 'FR' }) country: string;
+  @ApiProperty({ type: [FocusAreaSummaryResponse] }) areas: FocusAreaSummaryResponse[];
+}

@@ -65,6 +65,17 @@ export const boardQuery = (org: string, filters: BoardFilters) =>
     placeholderData: keepPreviousData,
   });
 
+export const summaryQuery = (org: string, country: string) =>
+  queryOptions({
+    queryKey: [...implementationKeys(org), 'summary', country],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/orgs/{orgSlug}/implementation/summary', {
+          params: { path: { orgSlug: org }, query: { country } },
+        }),
+      ),
+  });
+
 export const detailQuery = (org: string, recommendationId: string, country: string) =>
   queryOptions({
     queryKey: [...implementationKeys(org), 'detail', recommendationId, country],

@@ -17,6 +17,7 @@ import type { AreaFilter, Status, StatusValue } from './implementation-queries';
 import { AREA_FILTERS, boardQuery, implementationKeys, settingsQuery, STATUSES } from './implementation-queries';
 import { PublishToggle, ScorecardControls } from './scorecard-controls';
 import { StatusBadge, StatusPanel } from './status-panel';
+import { StatusSummary } from './status-summary';
 
 const ALL = 'all';
 type Row = Status & { id: string };
@@ -95,6 +96,13 @@ export function StatusBoardScreen(): ReactNode {
           mb={8}
         />
       </Group>
+      {country !== undefined && (
+        <StatusSummary
+          org={org}
+          country={country}
+          onPick={(focusArea, status) => set({ focusArea, status, pending: undefined })}
+        />
+      )}
       {country === undefined ? (
         <Text size="sm">{t('implementation.chooseCountryHint')}</Text>
       ) : board.error ? (
