@@ -79,6 +79,7 @@ describe('mail pipeline against a real SMTP server', () => {
 // BullMQ's PostgreSQL backend has no equivalent of. The title carries NEEDS_REDIS ("[not run: no Redis ...]") and the
 // run's summary names the command that starts Redis; with CI=true a missing Redis fails the run instead.
 (TEST_ENV.redisUrl ? describe : describe.skip)(
+  // skipped: no Redis on this machine, never in CI
   `mail pipeline when the queue store is emptied mid-run (FLUSHALL)${NEEDS_REDIS}`,
   () => {
     let redis: { url: string; stop(): Promise<void> };

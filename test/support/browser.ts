@@ -22,7 +22,7 @@ const CHROMIUM_ARGS = [
  * summary (with how to install it); with CI=true a missing Chromium fails the run instead.
  */
 export const describeInBrowser = (name: string, fn: () => void): void =>
-  TEST_ENV.chromiumPath ? describe(name, fn) : describe.skip(`${name} [not run: no Chromium, see the summary]`, fn);
+  TEST_ENV.chromiumPath ? describe(name, fn) : describe.skip(`${name} [not run: no Chromium, see the summary]`, fn); // skipped: no Chromium here, never in CI
 
 /** Headless Chromium with a fresh profile, closed (and the profile removed) by `close()`. */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {

@@ -18,7 +18,7 @@ export const DOVECOT_PATH =
 export const describeWithDovecot = (name: string, fn: () => void): void =>
   DOVECOT_PATH && existsSync(DOVECOT_PATH)
     ? describe(name, fn)
-    : describe.skip(`${name} [not run: no dovecot, see the summary]`, fn);
+    : describe.skip(`${name} [not run: no dovecot, see the summary]`, fn); // skipped: no dovecot on this machine, never in CI
 
 export interface TestDovecot {
   host: '127.0.0.1';
