@@ -85,6 +85,12 @@ export const LETTERS_CONFIG = defineConfigSection(
       defaultValue: '2000',
       parse: count(100, 600_000),
     }),
+    LETTER_SENT_STAMP_MS: variable({
+      description:
+        'How often the worker stamps letters the relay has taken (their sending day starts the scoreboard wave)',
+      defaultValue: '1000',
+      parse: count(100, 600_000),
+    }),
     LETTER_SUPPORTER_MAIL_MS: variable({
       description: 'How often the worker stages the confirmation reminder for letter writers who have not confirmed',
       defaultValue: '1000',
@@ -125,6 +131,7 @@ export const LETTERS_CONFIG = defineConfigSection(
       sendingWindow: { ...v.LETTER_SENDING_HOURS, weekdays: v.LETTER_SENDING_DAYS },
     },
     dispatchMs: v.LETTER_DISPATCH_MS,
+    sentStampMs: v.LETTER_SENT_STAMP_MS,
     supporterMailMs: v.LETTER_SUPPORTER_MAIL_MS,
     reminderSeconds: v.LETTER_REMINDER_SECONDS,
     minFillSeconds: v.LETTER_MIN_FILL_SECONDS,

@@ -11,6 +11,7 @@ import { LetterPreviews } from './actions/letter-previews.js';
 import { LetterDispatcher } from './delivery/letter-dispatcher.js';
 import { LetterHooksModule } from './delivery/letter-sent-hooks.js';
 import { LetterDispatchJob } from './jobs/letter-dispatch.job.js';
+import { LetterStampSentJob } from './jobs/letter-stamp-sent.job.js';
 import { LetterSupporterMailJob } from './jobs/letter-supporter-mail.job.js';
 import { LETTER_MAIL_TEMPLATES } from './mail/letter-mail.templates.js';
 import { LetterPageController } from './public-page/letter-page.controller.js';
@@ -51,12 +52,12 @@ export class LettersModule {
     };
   }
 
-  /** Dispatch within windows and caps, supporter reminders. */
+  /** Dispatch within windows and caps, the sent stamps, supporter reminders. */
   static forWorker(): DynamicModule {
     return {
       module: LettersModule,
       imports: [TargetsModule.forWorker(), MailModule.forFeature(...LETTER_MAIL_TEMPLATES), LetterHooksModule],
-      providers: [LetterTemplates, LetterDispatcher, LetterDispatchJob, LetterSupporterMailJob],
+      providers: [LetterTemplates, LetterDispatcher, LetterDispatchJob, LetterStampSentJob, LetterSupporterMailJob],
       exports: [LetterDispatcher],
     };
   }

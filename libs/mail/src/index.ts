@@ -17,4 +17,3 @@ export * from './relay/organisation-relay.service.js';
 export * from './relay/relay-seal.js';
 export * from './mailbox/captured-headers.js';
 export * from './jobs/mail-failure-hooks.js';
-export * from './jobs/mail-sent-hooks.js';

@@ -132,19 +132,14 @@ export class MailOutboxRepository {
     );
   }
 
-  /** Records sent rows in one statement: their Message-IDs and the relay's replies; answers what it marked. */
-  async markSentMany(
-    sent: { id: string; messageId: string; response?: string }[],
-    manager: EntityManager = this.db.manager,
-  ): Promise<{ id: string; organization_id: string | null; idempotency_key: string }[]> {
-    if (sent.length === 0) return [];
-    return sqlRows<{ id: string; organization_id: string | null; idempotency_key: string }>(
-      manager,
+  /** Records sent rows in one statement: their Message-IDs and the relay's replies. */
+  async markSentMany(sent: { id: string; messageId: string; response?: string }[]): Promise<void> {
+    if (sent.length === 0) return;
+    await this.db.query(
       `UPDATE mail_outbox o SET status = 'sent', message_id = s.message_id, relay_response = s.response, sent_at = now(),
               locked_until = NULL, last_error = NULL, updated_at = now()
          FROM unnest($1::uuid[], $2::text[], $3::text[]) AS s(id, message_id, response)
-        WHERE o.id = s.id
-        RETURNING o.id, o.organization_id, o.idempotency_key`,
+        WHERE o.id = s.id`,
       [sent.map((s) => s.id), sent.map((s) => s.messageId), sent.map((s) => s.response?.slice(0, 500) || null)],
     );
   }

@@ -6,7 +6,6 @@ import type { RallyConfig } from '#rally/core';
 import { RALLY_CONFIG, requireSecretKey } from '#rally/core';
 import { MailReconcileJob } from './jobs/mail-reconcile.job.js';
 import { MailFailureHooks } from './jobs/mail-failure-hooks.js';
-import { MailSentHooks } from './jobs/mail-sent-hooks.js';
 import { MailSendJob } from './jobs/mail-send.job.js';
 import type { MailConfig } from './mail.config.js';
 import { MAIL_CONFIG } from './mail.config.js';
@@ -34,9 +33,8 @@ const SHARED: Provider[] = [
   },
   OrganisationRelayService,
   MailFailureHooks,
-  MailSentHooks,
 ];
-const EXPORTS = [MailService, MailRenderer, OrganisationRelayService, MailFailureHooks, MailSentHooks];
+const EXPORTS = [MailService, MailRenderer, OrganisationRelayService, MailFailureHooks];
 
 /**
  * Mail for every feature. The api queues (MailService) and, when captured mail may be shown, serves the local

@@ -1,9 +1,8 @@
-import type { OnModuleInit } from '@nestjs/common';
 import { Injectable, Module } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { sqlRows } from '#rally/core';
-import type { MailSent } from '#rally/mail';
-import { MailSentHooks } from '#rally/mail';
 
 /** A letter the relay took for the first time (a test letter never: it went to the campaigner). */
 export interface SentLetter {
@@ -17,8 +16,8 @@ export type SentLettersHandler = (letters: SentLetter[], at: Date, manager: Enti
 
 /**
  * What features above letters do when letters are first sent (the scoreboard starts a wave's clock). Handlers run in
- * the transaction that marks the outbox rows sent and get the whole group at once, so they cost statements per
- * group, never per letter. Letters never imports them: they register here.
+ * the transaction that stamps the letters (LetterSentMarks) and get the whole group at once, so they cost statements
+ * per stamp, never per letter. Letters never imports them: they register here.
  */
 @Injectable()
 export class LetterSentHooks {
@@ -35,31 +34,45 @@ export class LetterSentHooks {
   }
 }
 
-// letter:<id> for the first sending, letter:<id>:<n> after soft bounces (LetterDispatcher).
-const LETTER_KEY = /^letter:([0-9a-f-]{36})(?::\d+)?$/;
+/** Letters stamped per statement: a second of sending at several times the benchmark's pace. */
+export const STAMP_BATCH = 5_000;
 
 /**
- * Stamps `sent_at` on letters the relay took, in the mail library's mark transaction: one UPDATE for the group, and
- * only letters not stamped before come back, so a letter sent again after a soft bounce starts nothing twice.
+ * Stamps `sent_at` on letters whose current outbox row the relay took (its `letter:<id>` or, after soft bounces,
+ * `letter:<id>:<n>` row is `sent`), one statement for all of them, and tells LetterSentHooks in that transaction.
+ * Only letters not stamped before come back, so a letter sent again after a soft bounce starts nothing twice. The
+ * time is the stamp's, within LETTER_SENT_STAMP_MS of the relay taking the letter: what the scoreboard needs is the
+ * day. The partial index `letters_unstamped_idx` holds only letters handed and not yet stamped, so a tick reads
+ * what is in flight, never the history. A letter whose hard bounce came back before its stamp (within that second)
+ * is no longer `handed` and is never stamped: it did not reach the ministry.
  */
 @Injectable()
-export class LetterSentMarks implements OnModuleInit {
+export class LetterSentMarks {
   constructor(
-    private readonly mailHooks: MailSentHooks,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly hooks: LetterSentHooks,
   ) {}
 
-  onModuleInit(): void {
-    this.mailHooks.register('letter:', (sent, at, manager) => this.fromOutbox(sent, at, manager));
+  /** The letters sent since the last stamp; answers how many it stamped (STAMP_BATCH at most). */
+  stampSent(at: Date): Promise<number> {
+    return this.db.transaction((manager) =>
+      this.stamp(
+        manager,
+        `SELECT l.id FROM letters l JOIN mail_outbox o ON o.id = l.outbox_id
+          WHERE l.sent_at IS NULL AND l.status = 'handed' AND o.status = 'sent'
+          LIMIT $2 FOR UPDATE OF l SKIP LOCKED`,
+        [at, STAMP_BATCH],
+      ),
+    );
   }
 
-  private fromOutbox(sent: MailSent[], at: Date, manager: EntityManager): Promise<void> {
-    const ids = sent.flatMap((s) => LETTER_KEY.exec(s.idempotencyKey)?.[1] ?? []);
-    return this.markSent(ids, at, manager);
-  }
-
+  /** These letters, sent at `at`, in the caller's transaction (what a stamp does, for tests and imports). */
   async markSent(letterIds: string[], at: Date, manager: EntityManager): Promise<void> {
     if (letterIds.length === 0) return;
+    await this.stamp(manager, `SELECT id FROM letters WHERE id = ANY($2::uuid[]) AND sent_at IS NULL`, [at, letterIds]);
+  }
+
+  private async stamp(manager: EntityManager, which: string, params: [Date, unknown]): Promise<number> {
     const rows = await sqlRows<{
       id: string;
       organization_id: string;
@@ -68,9 +81,10 @@ export class LetterSentMarks implements OnModuleInit {
       test_mode: boolean;
     }>(
       manager,
-      `UPDATE letters SET sent_at = $2 WHERE id = ANY($1::uuid[]) AND sent_at IS NULL
-       RETURNING id, organization_id, action_id, target_id, test_mode`,
-      [letterIds, at],
+      `WITH due AS (${which})
+       UPDATE letters l SET sent_at = $1 FROM due WHERE l.id = due.id AND l.sent_at IS NULL
+       RETURNING l.id, l.organization_id, l.action_id, l.target_id, l.test_mode`,
+      params,
     );
     await this.hooks.run(
       rows
@@ -81,9 +95,10 @@ export class LetterSentMarks implements OnModuleInit {
           actionId: r.action_id,
           targetId: r.target_id,
         })),
-      at,
+      params[0],
       manager,
     );
+    return rows.length;
   }
 }
 

@@ -35,6 +35,8 @@ export type LetterStatus = (typeof LETTER_STATUSES)[number];
 @Index('letters_submission_idx', ['submissionId'])
 @Index('letters_held_target_idx', ['targetId'], { where: `status = 'held'` })
 @Index('letters_message_id_uq', ['messageId'], { unique: true })
+// The sent stamp (LetterSentMarks) reads what is in flight: handed, not stamped yet.
+@Index('letters_unstamped_idx', ['outboxId'], { where: `sent_at IS NULL AND status = 'handed'` })
 // The "did they reply?" job reads letters by the day they were sent.
 @Index('letters_sent_idx', ['sentAt'], { where: 'sent_at IS NOT NULL AND NOT test_mode' })
 export class Letter {

@@ -9,7 +9,6 @@ import { MAIL_CONFIG } from '../mail.config.js';
 import { MAX_SEND_ATTEMPTS, MailJob } from '../mail.jobs.js';
 import { MailOutboxRepository } from '../mail-outbox.repository.js';
 import { MailFailureHooks } from './mail-failure-hooks.js';
-import { MailSentHooks } from './mail-sent-hooks.js';
 import type { SentMark } from './sent-marks.js';
 import { SentMarks } from './sent-marks.js';
 import { RelayTransports } from '../relay/relay-transports.js';
@@ -38,7 +37,6 @@ export class MailSendJob {
     private readonly transport: MailTransport,
     private readonly relays: RelayTransports,
     private readonly failures: MailFailureHooks,
-    private readonly sentHooks: MailSentHooks,
     private readonly clock: Clock,
     @InjectDataSource() private readonly db: DataSource,
     @InjectConfig(MAIL_CONFIG) private readonly config: MailConfig,
@@ -96,7 +94,7 @@ export class MailSendJob {
         returnPath: row.returnPath ?? undefined,
       };
       const { messageId, response } = await this.relays.send(row.organisationId, message, this.transport);
-      await this.marks.mark({ id: row.id, messageId, response, idempotencyKey: row.idempotencyKey });
+      await this.marks.mark({ id: row.id, messageId, response });
       return { kind: 'sent' };
     } catch (error) {
       const message = (error as Error).message;
@@ -111,21 +109,12 @@ export class MailSendJob {
     }
   }
 
-  /** One statement per group; with features listening, they learn of the group in the same transaction. */
+  /**
+   * One statement per group, nothing else: features that care when their mail went (letters' sent stamp) read the
+   * outbox afterwards, so the hot path stays one round trip per group (docs/benchmarks.md, "Letters").
+   */
   private async recordSent(sent: SentMark[]): Promise<void> {
-    if (!this.sentHooks.wants(sent.map((s) => s.idempotencyKey))) {
-      await this.outbox.markSentMany(sent);
-      return;
-    }
-    const at = this.clock.now();
-    await this.db.transaction(async (manager) => {
-      const rows = await this.outbox.markSentMany(sent, manager);
-      await this.sentHooks.run(
-        rows.map((r) => ({ outboxId: r.id, organisationId: r.organization_id, idempotencyKey: r.idempotency_key })),
-        at,
-        manager,
-      );
-    });
+    await this.outbox.markSentMany(sent);
   }
 
   /** The row is failed and the feature that queued it told (a letter's address learns from it), in one transaction. */

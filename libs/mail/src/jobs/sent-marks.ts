@@ -3,8 +3,6 @@ export interface SentMark {
   id: string;
   messageId: string;
   response?: string;
-  /** The row's key, so the sender knows whether a feature listens (MailSentHooks) before opening a transaction. */
-  idempotencyKey?: string;
 }
 
 /**
