@@ -34,6 +34,7 @@ export * from './security/secret-key.js';
 export * from './security/window-counter.js';
 export * from './time/calendar-day.js';
 export * from './time/calendar-day-field.js';
+export * from './http/request-fields.js';
 export * from './time/clock.js';
 export * from './http/unstorable-text.js';
 export * from './http/form-text.js';

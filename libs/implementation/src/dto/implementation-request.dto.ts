@@ -16,7 +16,7 @@ import { PageQueryDto } from '#rally/core';
 import { EvidenceLinkDto, RECOMMENDATION_AREA_FILTERS, type RecommendationAreaFilter } from '#rally/recommendations';
 import type { ImplementationStatusValue } from '../implementation-state.js';
 import { IMPLEMENTATION_STATUSES } from '../implementation-state.js';
-import { IfPresent, IsCountryCode, IsDay } from './implementation-fields.js';
+import { IfPresent, IsCountryCode, IsDay, toBoolean } from './implementation-fields.js';
 
 // A summary is a paragraph or two of what changed; 20 links is more than any status needs (the catalogue's limit too).
 const SUMMARY = 5_000;
@@ -93,9 +93,6 @@ export class ImplementationSettingsDto {
   @IsBoolean()
   secondReviewer: boolean;
 }
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 const toCodeList = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string'

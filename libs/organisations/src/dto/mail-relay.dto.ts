@@ -16,14 +16,12 @@ import {
   ValidatorConstraint,
 } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
+import { IfPresent } from '#rally/core';
 import type { OrganisationRelay } from '#rally/mail';
 
 /** RFC 1123 host name: dot-separated labels of letters, digits and inner dashes, 63 characters each, 253 in all. */
 const HOST_LABEL = /^(?!-)[A-Za-z0-9-]{1,63}(?<!-)$/;
 const NO_CONTROL_CHARACTERS = /^[^\x00-\x1f\x7f]*$/;
-
-/** Optional but never null (IsOptional lets null through, and these columns hold no null). */
-const Omittable = (): PropertyDecorator => ValidateIf((_o: object, value: unknown) => value !== undefined);
 
 @ValidatorConstraint({ name: 'relayHost' })
 export class IsRelayHost implements ValidatorConstraintInterface {
@@ -47,7 +45,7 @@ class RelayServerFields {
     example: false,
     description: 'Implicit TLS (smtps, usually port 465); false: STARTTLS when offered',
   })
-  @Omittable()
+  @IfPresent()
   @IsBoolean()
   secure?: boolean;
 
@@ -69,7 +67,7 @@ class RelayServerFields {
     description:
       'Stored encrypted, never returned. Omitted: the saved password is kept, as long as host and username stay the same',
   })
-  @Omittable()
+  @IfPresent()
   @IsString()
   @MinLength(1)
   @MaxLength(512)
@@ -90,7 +88,7 @@ export class MailRelayDto extends RelayServerFields {
   port: number;
 
   @ApiPropertyOptional({ example: true, description: 'False keeps the settings but sends through the installation' })
-  @Omittable()
+  @IfPresent()
   @IsBoolean()
   enabled?: boolean;
 }

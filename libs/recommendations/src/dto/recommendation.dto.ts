@@ -15,7 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '#rally/core';
+import { IfPresent, PageQueryDto, toBoolean } from '#rally/core';
 import type {
   EvidenceLink,
   Recommendation,
@@ -34,9 +34,6 @@ const TITLE = 300;
 const SUMMARY = 5_000;
 const LABEL = 200;
 const EVIDENCE = 20;
-
-/** Optional but never null: a null title would reach a NOT NULL column as a 500. */
-const IfPresent = (): PropertyDecorator => ValidateIf((_, value: unknown) => value !== undefined);
 
 const Field = {
   code: () =>
@@ -199,9 +196,6 @@ export class RecommendationResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 /** `overarching` stands for the items of no single focus area (null), which a query string cannot carry. */
 export const RECOMMENDATION_AREA_FILTERS = [...STUDY_FOCUS_AREAS, 'overarching'] as const;

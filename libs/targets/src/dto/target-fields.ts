@@ -1,20 +1,7 @@
-export { isDay, IsDay } from '#rally/core';
-import { applyDecorators } from '@nestjs/common';
-import { IsISO31661Alpha2, Matches, Validate, ValidateIf, ValidatorConstraint } from 'class-validator';
+export { isDay, IsDay, IfPresent, IsCountryCode, toBoolean } from '#rally/core';
+import { Validate, ValidatorConstraint } from 'class-validator';
 import type { ValidatorConstraintInterface, ValidationArguments } from 'class-validator';
 import { isEmailShaped } from '#rally/core';
-
-/**
- * Optional but never null: `IsOptional` lets null through, and a null name or country would reach a NOT NULL column
- * as a 500. Fields that may be cleared use `IsOptional` instead.
- */
-export const IfPresent = (): PropertyDecorator => ValidateIf((_, value: unknown) => value !== undefined);
-
-export const IsCountryCode = (): PropertyDecorator =>
-  applyDecorators(
-    Matches(/^[A-Z]{2}$/, { message: ({ property }) => `${property} must be an ISO 3166-1 alpha-2 code such as FR` }),
-    IsISO31661Alpha2({ message: ({ property }) => `${property} is not an ISO 3166-1 country code` }),
-  );
 
 @ValidatorConstraint({ name: 'timeZone' })
 class TimeZoneConstraint implements ValidatorConstraintInterface {

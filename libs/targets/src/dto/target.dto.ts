@@ -21,7 +21,7 @@ import { TARGET_KINDS } from '../entities/target.entity.js';
 import type { StudyFocusArea } from '../focus-areas.js';
 import { STUDY_FOCUS_AREAS } from '../focus-areas.js';
 import { TargetEmailResponse, toTargetEmailResponse } from './target-email.dto.js';
-import { IfPresent, IsCountryCode, IsEmailAddress, IsTimeZone } from './target-fields.js';
+import { IfPresent, IsCountryCode, IsEmailAddress, IsTimeZone, toBoolean } from './target-fields.js';
 
 // Sizes: a name or title is a line of a letter; 200 region codes covers every constituency of a region.
 const LINE = 300;
@@ -245,9 +245,6 @@ export class TargetResponse {
 
 export const TARGET_SORTS = ['name', 'newest', 'updated'] as const;
 export type TargetSort = (typeof TARGET_SORTS)[number];
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class TargetListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'justice', description: 'Part of the name, title, body or an address' })
