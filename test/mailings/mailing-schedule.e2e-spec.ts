@@ -172,4 +172,57 @@ describe('mailings: schedules and runs across two workers', () => {
     expect(res.status).toBe(200);
     expect(res.body.nextRunAt).toBe('2027-04-27T16:00:00.000Z');
   });
+
+  it("follows the petition's close date moved later and earlier, sends once, and not after an early close", async () => {
+    clock.set('2027-06-01T12:00:00Z');
+    const petition = await aPetition(rally, admin, { closesAt: '2027-06-20T16:00:00Z' });
+    await aSupporter(rally, admin.organisation.id, { email: 'almost-closed@example.org', petitionId: petition.id });
+    const mailing = await aMailing(rally, admin, {
+      audience: { kind: 'petition-signers', petitionId: petition.id },
+      variants: [{ language: 'en', subject: 'Three days left', body: 'The petition closes soon.\n' }],
+    });
+    const scheduled = await api<{ nextRunAt: string }>('POST', `/mailings/${mailing.id}/schedule`, {
+      kind: 'before-close',
+      days: 3,
+    });
+    expect(scheduled.body.nextRunAt).toBe('2027-06-17T16:00:00.000Z');
+    const nextRunAt = async (): Promise<string | null> =>
+      (await api<{ nextRunAt: string | null }>('GET', `/mailings/${mailing.id}`)).body.nextRunAt;
+    const reminded = () => rally.smtp!.messages.filter((m) => m.to === 'almost-closed@example.org');
+
+    // Five days later: the reminder moves with it, and the time it had before passes with nothing sent.
+    expect((await api('PATCH', `/petitions/${petition.id}`, { closesAt: '2027-06-25T16:00:00Z' })).status).toBe(200);
+    await waitUntil(async () => (await nextRunAt()) === '2027-06-22T16:00:00.000Z', 10_000);
+    clock.set('2027-06-17T16:00:05Z');
+    await schedulerRuns(6);
+    expect(await occurrences(mailing.id)).toEqual([]);
+
+    // Now two days from the new close, so three days before has passed: it goes at once, once.
+    expect((await api('PATCH', `/petitions/${petition.id}`, { closesAt: '2027-06-19T16:00:00Z' })).status).toBe(200);
+    await rally.smtp!.waitFor(1, (m) => m.to === 'almost-closed@example.org');
+    expect(await occurrences(mailing.id)).toEqual(['2027-06-16T16:00:00.000Z']);
+
+    // Moved later again after it was sent: nothing re-arms it.
+    expect((await api('PATCH', `/petitions/${petition.id}`, { closesAt: '2027-06-30T16:00:00Z' })).status).toBe(200);
+    clock.set('2027-06-27T16:00:05Z');
+    await schedulerRuns(6);
+    await dispatchRuns(4);
+    expect(await occurrences(mailing.id)).toEqual(['2027-06-16T16:00:00.000Z']);
+    expect(reminded()).toHaveLength(1);
+    expect(await nextRunAt()).toBeNull();
+
+    // Closed a day before its reminder was due: no "before close" mail after it closed, even when that day comes.
+    const early = await aPetition(rally, admin, { closesAt: '2027-07-10T16:00:00Z' });
+    await aSupporter(rally, admin.organisation.id, { email: 'closed-early@example.org', petitionId: early.id });
+    const late = await aMailing(rally, admin, { audience: { kind: 'petition-signers', petitionId: early.id } });
+    await api('POST', `/mailings/${late.id}/schedule`, { kind: 'before-close', days: 3 });
+    clock.set('2027-07-06T16:00:00Z');
+    expect((await api('POST', `/petitions/${early.id}/close`)).status).toBe(201);
+    clock.set('2027-07-07T16:00:05Z');
+    await schedulerRuns(6);
+    await dispatchRuns(4);
+    expect(await occurrences(late.id)).toEqual([]);
+    expect(rally.smtp!.messages.filter((m) => m.to === 'closed-early@example.org')).toEqual([]);
+    await api('POST', `/mailings/${late.id}/cancel`);
+  });
 });

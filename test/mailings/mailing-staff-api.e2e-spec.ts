@@ -74,6 +74,27 @@ describe('mailings: staff API', () => {
     expect(await count({ kind: 'staff', roles: ['campaigner'] })).toBe(0);
   });
 
+  it('skips a suppressed staff address given in another form, as for supporters', async () => {
+    const org = await createOrgWithMember(rally, { role: Role.Admin });
+    const orgApi = staffApi(rally, org);
+    const jane = await addMember(rally, org.organisation, { role: Role.Coordinator, email: 'jane.doe@gmail.com' });
+    await addMember(rally, org.organisation, { role: Role.Coordinator, email: 'sam@example.org' });
+    // An account the staff-email backfill left as typed (another account held its identity form).
+    await db.query(`UPDATE staff_user SET email = 'Jane.Doe+Rally@GMail.com' WHERE id = $1`, [jane.user.id]);
+    const staffCount = async (): Promise<number> =>
+      (
+        await orgApi<{ recipients: number }>('POST', '/mailings/audience-count', {
+          kind: 'staff',
+          roles: ['coordinator'],
+        })
+      ).body.recipients;
+    expect(await staffCount()).toBe(2);
+    expect((await orgApi('POST', '/suppressions', { email: 'janedoe+news@googlemail.com' })).status).toBe(200);
+    expect(await staffCount()).toBe(1);
+    expect((await orgApi('POST', '/suppressions', { email: 'SAM@example.org' })).status).toBe(200);
+    expect(await staffCount()).toBe(0);
+  });
+
   it('answers every invalid field 4xx naming it, never 500', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [body({ name: '' }), 'name'],

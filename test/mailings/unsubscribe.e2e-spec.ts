@@ -183,6 +183,56 @@ describe('mailings: unsubscribe, preferences, suppression', () => {
     expect(lines[1]).toMatch(/^[0-9a-f-]{36},[^,]+,finished,2,0,1,0,1,0,0,/);
   });
 
+  it('takes the one-click POST as multipart/form-data or with no body too, and refuses other types with a 415', async () => {
+    const org = await createOrgWithMember(rally, { role: Role.Admin });
+    const petition = await aPetition(rally, org);
+    const emails = ['multipart@example.org', 'bare@example.org', 'typed@example.org'];
+    for (const email of emails) await aSupporter(rally, org.organisation.id, { email, petitionId: petition.id });
+    const mailing = await aMailing(rally, org, { audience: { kind: 'petition-signers', petitionId: petition.id } });
+    const orgApi = staffApi(rally, org);
+    await orgApi('POST', `/mailings/${mailing.id}/schedule`, { kind: 'once', at: new Date().toISOString() });
+    const mails = await rally.smtp!.waitFor(3, (m) => emails.includes(m.to));
+    const linkOf = (to: string): string => unsubscribeLink(mails.find((m) => m.to === to)!);
+
+    // What a provider posting multipart sends (fetch writes the boundary), twice: one suppression.
+    for (let i = 0; i < 2; i += 1) {
+      const form = new FormData();
+      form.set('List-Unsubscribe', 'One-Click');
+      const res = await fetch(linkOf('multipart@example.org'), { method: 'POST', body: form });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('You are unsubscribed');
+    }
+    expect(await suppressionsOf(db, org.organisation.id)).toEqual([{ reason: 'unsubscribed' }]);
+
+    const bare = await fetch(linkOf('bare@example.org'), { method: 'POST' });
+    expect(bare.status).toBe(200);
+    const emptyMultipart = await fetch(linkOf('bare@example.org'), {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '',
+    });
+    expect(emptyMultipart.status).toBe(200);
+    expect(await suppressionsOf(db, org.organisation.id)).toHaveLength(2);
+
+    for (const [type, body] of [
+      ['text/plain', 'List-Unsubscribe=One-Click'],
+      ['application/json', '{"List-Unsubscribe":"One-Click"}'],
+      ['application/xml', '<unsubscribe/>'],
+    ]) {
+      const res = await fetch(linkOf('typed@example.org'), { method: 'POST', headers: { 'content-type': type }, body });
+      expect([type, res.status]).toEqual([type, 415]);
+    }
+    expect(await suppressionsOf(db, org.organisation.id)).toHaveLength(2);
+    // Only the one-click route takes multipart: the preferences form refuses it.
+    const prefs = new FormData();
+    prefs.set('language', 'fr');
+    const refused = await fetch(`${linkOf('typed@example.org')}/preferences`, { method: 'POST', body: prefs });
+    expect(refused.status).toBe(415);
+    expect(
+      await db.query(`SELECT 1 FROM mailing_preferences WHERE organization_id = $1`, [org.organisation.id]),
+    ).toEqual([]);
+  });
+
   it('sends letters to targets with no List-Unsubscribe (not mailings); their writers are an audience', async () => {
     const target = await aTarget(rally, admin, { country: 'PT', language: 'en' });
     const action = await aLetterAction(rally, admin, { routing: { mode: 'country' }, sendingWindow: null });

@@ -54,3 +54,4 @@ export * from './http/pagination.js';
 export * from './http/error-response.js';
 export * from './http/csv.js';
 export * from './http/stream-body.js';
+export * from './http/ignored-body.js';

@@ -12,6 +12,7 @@ import { MailingService } from './staff/mailing.service.js';
 import { SuppressionController } from './staff/suppression.controller.js';
 import { MailingBounces } from './suppression/mailing-bounces.js';
 import { SuppressionList } from './suppression/suppression-list.js';
+import { OneClickBodyParser } from './unsubscribe/one-click-body.parser.js';
 import { UnsubscribeController } from './unsubscribe/unsubscribe.controller.js';
 import { UnsubscribeService } from './unsubscribe/unsubscribe.service.js';
 
@@ -33,6 +34,7 @@ export class MailingsModule {
         MailingService,
         MailingContentService,
         MailingReportsService,
+        OneClickBodyParser,
       ],
       exports: [SuppressionList],
     };

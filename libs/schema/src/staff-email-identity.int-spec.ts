@@ -49,6 +49,11 @@ describe('staff email identity backfill', () => {
       ...emails.slice(1).map(normaliseEmail),
       'janedoe@gmail.com',
     ]);
+    // The later email_normalized backfill gives every account its identity form, the one left as typed included.
+    const identities = (await ds.query(`SELECT email_normalized FROM staff_user ORDER BY name`)) as {
+      email_normalized: string;
+    }[];
+    expect(identities.map((r) => r.email_normalized)).toEqual([...emails, 'janedoe@gmail.com'].map(normaliseEmail));
     expect(await ds.query(`SELECT email FROM invitation`)).toEqual([
       { email: normaliseEmail('Sam.Lee+org@Gmail.com') },
     ]);

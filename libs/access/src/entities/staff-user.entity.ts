@@ -6,9 +6,17 @@ export class StaffUser {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** Stored lower-cased so lookups and the unique index agree. */
+  /** Stored as normaliseEmail gives it (core), so lookups and the unique index agree. */
   @Column({ type: 'text', unique: true })
   email: string;
+
+  /**
+   * normaliseEmail(email), the identity mail suppression hashes are made of, as for supporters. Not always `email`:
+   * the backfill of 1795400000000 left an address as typed when another account held its form (one mailbox, two
+   * accounts), and later normaliser rules apply to new writes only. Not unique, for that reason.
+   */
+  @Column({ type: 'text', nullable: true })
+  emailNormalized: string | null;
 
   @Column({ type: 'text' })
   name: string;

@@ -1,4 +1,5 @@
 import { ORGANISATION_EMAIL_CONSENT } from '#rally/supporters';
+import { notSuppressedSql, suppressionHashSql } from '../suppression/suppression-list.js';
 
 /** Who a mailing goes to. Stored as jsonb on the mailing: add kinds, never rename one. */
 export type MailingAudienceSource =
@@ -56,19 +57,20 @@ export function audienceSql(
     params.push(value);
     return `$${params.length}`;
   };
-  const hash = (email: string): string => `encode(sha256(convert_to(${email}, 'UTF8')), 'hex')`;
-  const notSuppressed = (email: string): string =>
-    `NOT EXISTS (SELECT 1 FROM mail_suppressions x WHERE x.organization_id = $1 AND x.address_hash = ${hash(email)})`;
+  const hash = suppressionHashSql;
+  const notSuppressed = (email: string): string => notSuppressedSql('$1', email);
 
   if (audience.kind === 'staff') {
     const roles = p(audience.roles);
+    // The stored normaliseEmail form, as supporters' email_normalized: lower() alone missed a Gmail dot or +tag.
+    const identity = 'coalesce(u.email_normalized, u.email)';
     return {
-      sql: `SELECT NULL::uuid AS supporter_id, u.email, ${hash('lower(u.email)')} AS address_hash,
+      sql: `SELECT NULL::uuid AS supporter_id, u.email, ${hash(identity)} AS address_hash,
                    o.default_language AS language
               FROM membership m
               JOIN staff_user u ON u.id = m.user_id
               JOIN organization o ON o.id = m.organization_id
-             WHERE m.organization_id = $1 AND m.role = ANY(${roles}::text[]) AND ${notSuppressed('lower(u.email)')}`,
+             WHERE m.organization_id = $1 AND m.role = ANY(${roles}::text[]) AND ${notSuppressed(identity)}`,
       params,
     };
   }

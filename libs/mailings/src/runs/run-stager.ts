@@ -24,14 +24,21 @@ interface DueMailing {
   covered_until: Date | null;
   campaign_id: string | null;
   petition_id: string | null;
-  closes_at: Date | null;
 }
+
+/**
+ * A 'before close' reminder's occurrence, from its petition's close date as it is now (`m` the mailing, `p` the
+ * petition): 24-hour days, as nextOccurrence counts them. Read at every tick, never kept from the scheduling, so a
+ * close date staff move later or earlier moves the reminder with it and petitions need not know mailings exist.
+ */
+const BEFORE_CLOSE_AT = `(p.closes_at - (m.schedule->>'days')::int * interval '24 hours')`;
 
 /**
  * Fires mailings that are due: one run per (mailing, occurrence), its recipients staged by one INSERT ... SELECT of
  * the audience. The mailing row is locked (SKIP LOCKED) for the whole firing and the run's occurrence is unique, so
  * however many workers (and the api's "send now") look at once, one run is made; after downtime only the latest
- * missed occurrence fires, and the next one is computed from now.
+ * missed occurrence fires, and the next one is computed from now. A 'before close' reminder fires once, while its
+ * petition is open, at the occurrence its current close date gives; after it fired nothing re-arms it.
  */
 @Injectable()
 export class RunStager {
@@ -46,9 +53,17 @@ export class RunStager {
   /** Every due mailing, a few at a time; returns the runs made. */
   async fireDue(limit = 20): Promise<{ runId: string; staged: number }[]> {
     const now = this.clock.now();
+    await this.followCloseDates();
+    // A reminder of a petition not open (closed early, still a draft) or without a close date waits, and is not
+    // picked again and again meanwhile: it would hold a place among the `limit` while others are due.
     const ids = await sqlRows<{ id: string }>(
       this.db,
-      `SELECT id FROM mailings WHERE status = 'scheduled' AND next_run_at <= $1 ORDER BY next_run_at LIMIT $2`,
+      `SELECT m.id FROM mailings m
+        WHERE m.status = 'scheduled' AND m.next_run_at <= $1
+          AND (m.schedule->>'kind' <> 'before-close'
+               OR EXISTS (SELECT 1 FROM petitions p
+                           WHERE p.id = m.petition_id AND p.status = 'open' AND p.closes_at IS NOT NULL))
+        ORDER BY m.next_run_at LIMIT $2`,
       [now, limit],
     );
     const runs: { runId: string; staged: number }[] = [];
@@ -66,22 +81,22 @@ export class RunStager {
       const mailing = await sqlRow<DueMailing>(
         manager,
         `SELECT m.id, m.organization_id, m.audience, m.variants, m.fallback_language, m.schedule, m.next_run_at,
-                m.covered_until, m.campaign_id, m.petition_id, p.closes_at
-           FROM mailings m LEFT JOIN petitions p ON p.id = m.petition_id
-          WHERE m.id = $1 AND m.status = 'scheduled' AND m.next_run_at <= $2
-          FOR UPDATE OF m SKIP LOCKED`,
-        [mailingId, now],
+                m.covered_until, m.campaign_id, m.petition_id
+           FROM mailings m
+          WHERE m.id = $1 AND m.status = 'scheduled' AND m.next_run_at IS NOT NULL
+          FOR UPDATE SKIP LOCKED`,
+        [mailingId],
       );
       if (!mailing) return null;
+      let beforeClose: { occurrence: Date; next: null } | null = null;
+      if (mailing.schedule.kind === 'before-close') {
+        beforeClose = await this.beforeCloseDue(mailing.petition_id, mailing.schedule.days, now, manager);
+        if (!beforeClose) return null;
+      } else if (new Date(mailing.next_run_at).getTime() > now.getTime()) return null;
       const scope = { organisationId: mailing.organization_id };
       const org = await this.directory.summary(scope, manager);
-      const { occurrence, next } = dueOccurrence(
-        mailing.schedule,
-        org.timeZone,
-        new Date(mailing.next_run_at),
-        now,
-        mailing.closes_at ? new Date(mailing.closes_at) : null,
-      );
+      const { occurrence, next } =
+        beforeClose ?? dueOccurrence(mailing.schedule, org.timeZone, new Date(mailing.next_run_at), now);
       let window: AudienceWindow | undefined;
       if (mailing.schedule.kind === 'after-signing') {
         const end = new Date(occurrence.getTime() - mailing.schedule.days * DAY_MS);
@@ -123,6 +138,40 @@ export class RunStager {
       this.logger.log({ msg: 'mailing run staged', mailingId: mailing.id, runId: run.id, staged });
       return { runId: run.id, staged };
     });
+  }
+
+  /**
+   * Keeps each pending 'before close' reminder's next_run_at on its petition's close date as it is now (what staff
+   * see, and what the due query reads). One statement per tick; it writes only the reminders whose date moved.
+   */
+  private async followCloseDates(): Promise<void> {
+    await this.db.query(
+      `UPDATE mailings m SET next_run_at = ${BEFORE_CLOSE_AT}, updated_at = now()
+         FROM petitions p
+        WHERE p.id = m.petition_id AND m.status IN ('scheduled', 'paused') AND m.schedule->>'kind' = 'before-close'
+          AND m.next_run_at IS NOT NULL AND p.closes_at IS NOT NULL AND m.next_run_at <> ${BEFORE_CLOSE_AT}`,
+    );
+  }
+
+  /**
+   * The reminder's occurrence when it is due now: its petition open, with a close date whose count back has come.
+   * The petition row is read FOR SHARE, so a close racing this firing waits for the staging or wins before it: a
+   * petition closed early never gets its "before close" mail after it closed.
+   */
+  private async beforeCloseDue(
+    petitionId: string | null,
+    days: number,
+    now: Date,
+    manager: EntityManager,
+  ): Promise<{ occurrence: Date; next: null } | null> {
+    const petition = await sqlRow<{ closes_at: Date | null; status: string }>(
+      manager,
+      `SELECT closes_at, status FROM petitions WHERE id = $1 FOR SHARE`,
+      [petitionId],
+    );
+    if (!petition?.closes_at || petition.status !== 'open') return null;
+    const at = new Date(new Date(petition.closes_at).getTime() - days * DAY_MS);
+    return at.getTime() <= now.getTime() ? { occurrence: at, next: null } : null;
   }
 
   /** The audience into mailing_recipients in one statement; the unique (run, address) drops duplicates. */

@@ -15,7 +15,10 @@ export type MailingSchedule =
     }
   /** Each supporter N days after they signed (or wrote), checked daily at `time`. */
   | { kind: 'after-signing'; days: number; time: string }
-  /** Once, N days before the mailing's petition closes. */
+  /**
+   * Once, N days before the mailing's petition closes, counted from its close date as it is at each tick (RunStager):
+   * a date moved later or earlier moves the reminder; a petition not open gets none; once sent it is done.
+   */
   | { kind: 'before-close'; days: number };
 
 export const SCHEDULE_KINDS = ['once', 'recurring', 'after-signing', 'before-close'] as const;

@@ -15,6 +15,19 @@ export function suppressionHash(address: string): string {
   return createHash('sha256').update(normaliseEmail(address), 'utf8').digest('hex');
 }
 
+/** suppressionHash in SQL, of an expression holding a normalised address. */
+export const suppressionHashSql = (normalisedAddress: string): string =>
+  `encode(sha256(convert_to(${normalisedAddress}, 'UTF8')), 'hex')`;
+
+/**
+ * The one predicate for "this address may be mailed": no row of the organisation's suppression list (unsubscribed,
+ * hard-bounced, added by staff) holds its hash. For any feature's set-based SQL that mails supporters (mailings'
+ * audience, scoreboard's "did they reply?"), so the list is read in the same statement, with no round trip.
+ */
+export const notSuppressedSql = (organisationId: string, normalisedAddress: string): string =>
+  `NOT EXISTS (SELECT 1 FROM mail_suppressions x WHERE x.organization_id = ${organisationId}
+                  AND x.address_hash = ${suppressionHashSql(normalisedAddress)})`;
+
 /** The addresses an organisation must not mail: unsubscribed, hard-bounced or added by staff. */
 @Injectable()
 export class SuppressionList {

@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { InvalidInputError, isLanguage, OneClickLink, oneClickHeaders, Public, PUBLIC_PAGE_CSS } from '#rally/core';
 import { mailingsText } from '../mailings.i18n.js';
+import { assertOneClickBody, OneClickBody } from './one-click-body.parser.js';
 import { renderPreferencesPage, renderUnsubscribeMessage } from './unsubscribe-page.renderer.js';
 import type { UnsubscribeLink } from './unsubscribe.service.js';
 import { UnsubscribeService } from './unsubscribe.service.js';
@@ -11,8 +12,8 @@ const HTML = 'text/html; charset=utf-8';
 
 /**
  * A mailing's links: `/u/:token` is both the page a person opens (GET: a button, nothing changes, since mail scanners
- * open links) and the RFC 8058 one-click target (POST, body `List-Unsubscribe=One-Click`, no cookie or CSRF token: the
- * token in the path is the credential). The preferences page takes a plain form post the same way. Works without JS.
+ * open links) and the RFC 8058 one-click target (POST, body `List-Unsubscribe=One-Click` urlencoded or multipart, or
+ * none; no cookie or CSRF token: the token in the path is the credential, and the body is never read). The preferences page takes a plain form post the same way. Works without JS.
  */
 @ApiExcludeController()
 @Public()
@@ -46,13 +47,16 @@ export class UnsubscribeController {
 
   /** RFC 8058 and the page's button alike: unsubscribes once; a second POST answers the same page. */
   @OneClickLink()
+  @OneClickBody()
   @Post(':token')
   @HttpCode(200)
   async unsubscribe(
     @Param('token') token: string,
     @Query('lang') lang: unknown,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
+    assertOneClickBody(request);
     const link = await this.unsubscribes.resolve(token);
     if (!link) return notFound(reply, lang);
     await this.unsubscribes.unsubscribe(link);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { InjectConfig, InvalidInputError, NotFoundError } from '#rally/core';
+import { InjectConfig, InvalidInputError, normaliseEmail, NotFoundError } from '#rally/core';
 import { AuditLog, hashSecret, Membership, Organisation, StaffUser } from '#rally/access';
 import type { OrganisationsConfig } from '../organisations.config.js';
 import { ORGANISATIONS_CONFIG } from '../organisations.config.js';
@@ -82,6 +82,7 @@ export class InvitationAcceptService {
         if (problems.length > 0) throw new WeakPasswordError('password', problems);
         user = await users.save({
           email: invitation.email,
+          emailNormalized: normaliseEmail(invitation.email),
           name: input.name as string,
           passwordHash: await hashPassword(input.password as string),
           passwordChangedAt: new Date(),

@@ -60,6 +60,7 @@ export async function createOrganisationWithAdmin(
       if (problems.length > 0) throw new WeakPasswordError('password', problems);
       user = await tx.getRepository(StaffUser).save({
         email,
+        emailNormalized: email,
         name: input.admin.name,
         passwordHash: await hashPassword(password),
         passwordChangedAt: new Date(),

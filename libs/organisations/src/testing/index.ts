@@ -90,8 +90,10 @@ export async function addMember(
 ): Promise<StaffHandle> {
   const db = dataSourceOf(rally);
   testPasswordHash ??= hashPassword(TEST_PASSWORD);
+  const email = normaliseEmail(options.email ?? `staff-${unique()}@example.org`);
   const user = await db.getRepository(StaffUser).save({
-    email: normaliseEmail(options.email ?? `staff-${unique()}@example.org`),
+    email,
+    emailNormalized: email,
     name: `Staff ${options.role}`,
     passwordHash: await testPasswordHash,
     passwordChangedAt: new Date(),

@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, JobHandler, sqlRows } from '#rally/core';
 import { MailService } from '#rally/mail';
+import { notSuppressedSql } from '#rally/mailings';
 import { SCOREBOARD_CONFIG } from '../scoreboard.config.js';
 import { ScoreboardJob } from '../scoreboard.jobs.js';
 import { REPLY_CHECK_MAIL } from './reply-check-mail.js';
@@ -39,7 +40,10 @@ interface DueCheck {
  * reply captured, and one reminder 7 days later while unanswered. Each step happens once across workers: the
  * question is the insert of the unique (action, supporter) row, the reminder the update that stamps it (rows locked
  * with SKIP LOCKED, the stamp re-checked), each in the transaction that stages its mail with an idempotency key per
- * step. Opted-out supporters are skipped; letters' delivery path is not touched (the job reads `letters.sent_at`).
+ * step. Opted-out supporters are skipped, and so are addresses on the organisation's mail suppression list
+ * (unsubscribed from all mail, hard-bounced), by mailings' notSuppressedSql in the same statement: scoreboard may
+ * import mailings, which imports no feature above it. Letters' delivery path is not touched (the job reads
+ * `letters.sent_at`).
  */
 @Injectable()
 export class ReplyCheckJob {
@@ -110,6 +114,7 @@ export class ReplyCheckJob {
                              WHERE c.action_id = l.action_id AND c.supporter_email_normalized = l.supporter_email_normalized)
             AND NOT EXISTS (SELECT 1 FROM reply_check_opt_outs o
                              WHERE o.organization_id = l.organization_id AND o.email_normalized = l.supporter_email_normalized)
+            AND ${notSuppressedSql('l.organization_id', 'l.supporter_email_normalized')}
           GROUP BY l.organization_id, l.action_id, l.supporter_email_normalized
           LIMIT $4),
        checks AS (
@@ -147,6 +152,7 @@ export class ReplyCheckJob {
            WHERE q.answer IS NULL AND q.reminder_sent_at IS NULL AND q.first_sent_at <= $2
              AND NOT EXISTS (SELECT 1 FROM reply_check_opt_outs o
                               WHERE o.organization_id = q.organization_id AND o.email_normalized = q.supporter_email_normalized)
+             AND ${notSuppressedSql('q.organization_id', 'q.supporter_email_normalized')}
              AND EXISTS (SELECT 1 FROM reply_check_letters cl
                           WHERE cl.check_id = q.id
                             AND NOT EXISTS (SELECT 1 FROM inbound_messages m WHERE m.letter_id = cl.letter_id AND m.kind = 'reply'))
