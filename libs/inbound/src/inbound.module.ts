@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import type { RallyConfig } from '#rally/core';
 import { RALLY_CONFIG, requireSecretKey } from '#rally/core';
 import { RelayCredentialSeal } from '#rally/mail';
+import { AddressedMail } from './addresses/addressed-mail.js';
 import { InboundEffects } from './effects/inbound-effects.js';
 import { RelayRefusals } from './effects/relay-refusals.js';
 import { InboundHooksModule } from './effects/reply-hooks.js';
@@ -68,6 +69,7 @@ export class InboundModule {
   static forSmtp(): DynamicModule {
     return {
       module: InboundModule,
+      imports: [InboundHooksModule],
       providers: [InboundRecipients, InboundReceiver, InboundSmtpServer],
       exports: [InboundSmtpServer],
     };
@@ -87,6 +89,8 @@ export class InboundModule {
         InboundEffects,
         // Letters the relay refused at send time act like bounces (registered with the mail library's hooks).
         RelayRefusals,
+        // Mail to the address kinds features registered (InboundAddressKinds) goes to them, not to the triage queue.
+        AddressedMail,
         InboundProcessor,
         InboundProcessJob,
         // No relay's Authentication-Results is believed until the installation names its own.

@@ -20,3 +20,5 @@ export * from './processing/inbound-process.job.js';
 export * from './imap/imap-poller.js';
 export * from './imap/imap-poll.job.js';
 export * from './effects/reply-hooks.js';
+export * from './addresses/inbound-address-kinds.js';
+export type { RecipientReport } from './processing/delivery-report.js';

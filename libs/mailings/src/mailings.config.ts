@@ -1,4 +1,4 @@
-import { ConfigProblem, defineConfigSection, parseInteger, variable } from '#rally/core';
+import { ConfigProblem, defineConfigSection, optional, parseInteger, variable } from '#rally/core';
 
 function parseAddress(raw: string): string {
   const a = raw.trim();
@@ -26,9 +26,9 @@ export const MAILINGS_CONFIG = defineConfigSection(
       defaultValue: '15000',
       parse: (r) => parseInteger(r, 100, 600_000),
     }),
-    MAILING_UNSUBSCRIBE_MAILTO: variable({
-      description: 'The mailto: address of List-Unsubscribe in supporter mailings (the token goes in the subject)',
-      defaultValue: 'unsubscribe@rally.localhost',
+    MAILING_UNSUBSCRIBE_MAILTO: optional({
+      description:
+        'Mailto: address of List-Unsubscribe in supporter mailings, the token in the subject, for a mailbox the installation reads itself (Rally does not). Unset: unsubscribe+TOKEN@ the reply domain, which Rally reads',
       parse: parseAddress,
     }),
   },
@@ -36,7 +36,7 @@ export const MAILINGS_CONFIG = defineConfigSection(
     sendRate: v.MAILING_SEND_RATE,
     dispatchMs: v.MAILING_DISPATCH_MS,
     scheduleMs: v.MAILING_SCHEDULE_MS,
-    unsubscribeMailto: v.MAILING_UNSUBSCRIBE_MAILTO,
+    unsubscribeMailto: v.MAILING_UNSUBSCRIBE_MAILTO ?? null,
   }),
 );
 

@@ -1,7 +1,9 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { InboundHooksModule } from '#rally/inbound';
 import { MailModule } from '#rally/mail';
 import { MailingContentService } from './content/mailing-content.service.js';
+import { MailingInboundMail } from './inbound/mailing-inbound-mail.js';
 import { MAILING_MAIL } from './mail/mailing-mail.templates.js';
 import { MailingReportsService } from './reports/mailing-reports.service.js';
 import { MailingDispatcher } from './runs/mailing-dispatcher.js';
@@ -18,7 +20,9 @@ import { UnsubscribeService } from './unsubscribe/unsubscribe.service.js';
 
 /**
  * Mailings. The api: staff routes (and "send now", which stages the run in the request), the unsubscribe and
- * preferences pages. The worker: the scheduler, the dispatcher at the relay's rate, hard bounces to the suppression list.
+ * preferences pages. The worker: the scheduler, the dispatcher at the relay's rate, hard bounces to the suppression
+ * list, the return path's reports and the mailto unsubscribes that inbound processing hands over. The inbound SMTP
+ * process: those two addresses, so its server accepts them at RCPT.
  */
 @Module({})
 export class MailingsModule {
@@ -43,9 +47,26 @@ export class MailingsModule {
   static forWorker(): DynamicModule {
     return {
       module: MailingsModule,
-      imports: [MailModule.forFeature(MAILING_MAIL)],
-      providers: [SuppressionList, RunStager, MailingDispatcher, MailingJobs, MailingBounces],
+      imports: [MailModule.forFeature(MAILING_MAIL), InboundHooksModule],
+      providers: [
+        SuppressionList,
+        RunStager,
+        MailingDispatcher,
+        MailingJobs,
+        MailingBounces,
+        UnsubscribeService,
+        MailingInboundMail,
+      ],
       exports: [SuppressionList],
+    };
+  }
+
+  /** apps/inbound: the address kinds mailings own, registered with inbound's InboundAddressKinds. */
+  static forInbound(): DynamicModule {
+    return {
+      module: MailingsModule,
+      imports: [InboundHooksModule],
+      providers: [SuppressionList, UnsubscribeService, MailingInboundMail],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Module } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { InboundAddressKinds } from '../addresses/inbound-address-kinds.js';
 
 /** A person's reply tied to a letter: by processing (the token, headers) or by staff from the triage queue. */
 export interface CapturedReply {
@@ -32,6 +33,9 @@ export class InboundReplyHooks {
   }
 }
 
-/** One instance per process, shared by inbound (which runs the hooks) and the features that register. */
-@Module({ providers: [InboundReplyHooks], exports: [InboundReplyHooks] })
+/**
+ * One instance of each per process, shared by inbound (which runs the hooks and routes mail to the address kinds) and
+ * the features that register.
+ */
+@Module({ providers: [InboundReplyHooks, InboundAddressKinds], exports: [InboundReplyHooks, InboundAddressKinds] })
 export class InboundHooksModule {}

@@ -7,6 +7,7 @@ import type { RallyConfig } from '#rally/core';
 import { Clock, InjectConfig, sqlRow, sqlRows } from '#rally/core';
 import type { LettersConfig } from '#rally/letters';
 import { LETTERS_CONFIG, LetterAddresses, letterAddressesOf } from '#rally/letters';
+import { AddressedMail } from '../addresses/addressed-mail.js';
 import type { ThreadedBy } from '../entities/inbound-message.entity.js';
 import type { ThreadedLetter } from '../effects/inbound-effects.js';
 import { InboundEffects } from '../effects/inbound-effects.js';
@@ -44,7 +45,8 @@ const MAX_HTML_CHARS = 2_000_000;
 /** Chunks read per query while streaming the raw message to the parser: 4 x 256 KiB. */
 const CHUNKS_PER_READ = 4;
 
-export type ProcessOutcome = 'processed' | 'duplicate' | 'loop' | 'failed' | 'skipped';
+/** `addressed`: it came to a feature's address (InboundAddressKinds), was handed to the feature and not kept. */
+export type ProcessOutcome = 'processed' | 'addressed' | 'duplicate' | 'loop' | 'failed' | 'skipped';
 
 interface LetterRow {
   id: string;
@@ -73,6 +75,7 @@ export class InboundProcessor {
     @InjectConfig(LETTERS_CONFIG) letters: LettersConfig,
     @InjectConfig(INBOUND_CONFIG) inbound: InboundConfig,
     @Inject(INBOUND_TRUSTED_AUTHSERV_IDS) private readonly trustedAuthservIds: string[],
+    private readonly addressed: AddressedMail,
   ) {
     this.addresses = letterAddressesOf(config, letters);
     this.ownDomains = [...new Set([letters.replyDomain, ...inbound.ownDomains])];
@@ -86,12 +89,15 @@ export class InboundProcessor {
       organization_id: string;
       status: string;
       envelope_from: string | null;
+      envelope_to: string[];
+      token_letter_id: string | null;
       size: number;
       slug: string;
       first_chunk: Buffer | null;
     }>(
       this.db,
-      `SELECT m.organization_id, m.status, m.envelope_from, m.size, o.slug, c.data AS first_chunk
+      `SELECT m.organization_id, m.status, m.envelope_from, m.envelope_to, m.token_letter_id, m.size, o.slug,
+              c.data AS first_chunk
          FROM inbound_messages m JOIN organization o ON o.id = m.organization_id
          LEFT JOIN inbound_message_chunks c ON c.message_id = m.id AND c.seq = 0
         WHERE m.id = $1`,
@@ -108,7 +114,14 @@ export class InboundProcessor {
 
   private async processRow(
     messageId: string,
-    row: { envelope_from: string | null; size: number; slug: string; first_chunk: Buffer | null },
+    row: {
+      envelope_from: string | null;
+      envelope_to: string[];
+      token_letter_id: string | null;
+      size: number;
+      slug: string;
+      first_chunk: Buffer | null;
+    },
   ): Promise<ProcessOutcome> {
     // Reading and analysing need no database: whatever goes wrong here is the message's fault, so it is kept (raw
     // chunks and all) as failed for a coordinator and never retried. Database errors below are retried by the queue.
@@ -119,7 +132,14 @@ export class InboundProcessor {
     } catch (error) {
       if (!(error instanceof MimeParseError))
         this.logger.warn({ msg: 'inbound analysis crashed', messageId, error: String(error) });
-      return this.fail(messageId, error instanceof MimeParseError ? error.message : `analysis: ${String(error)}`);
+      const failure = error instanceof MimeParseError ? error.message : `analysis: ${String(error)}`;
+      // Unreadable mail to a feature's address (checked at RCPT) is not kept either: nobody could act on it.
+      const kind = this.addressed.envelopeKind(row);
+      if (kind)
+        return this.db.transaction((manager) =>
+          this.addressed.drop(messageId, kind.prefix, `unreadable: ${failure.slice(0, 200)}`, null, manager),
+        );
+      return this.fail(messageId, failure);
     }
     try {
       return await this.db.transaction((manager) => this.store(messageId, analysed, manager));
@@ -220,6 +240,11 @@ export class InboundProcessor {
     if (row.duplicate_id) return this.markDuplicate(messageId, analysed, manager);
 
     const { letter, threadedBy, targetAddresses } = await this.thread(org, row, parsed, classification, manager);
+    // Not a letter's: perhaps a feature's address, which takes it (and it is not kept).
+    if (!letter) {
+      const taken = await this.addressed.take(messageId, org, row, parsed, classification, now, manager);
+      if (taken) return taken;
+    }
     const sender = checkSender(parsed, targetAddresses, this.trustedAuthservIds);
 
     for (const a of attachments)

@@ -5,10 +5,13 @@ import type { RallyConfig } from '#rally/core';
 import { InjectConfig, sqlRow } from '#rally/core';
 import type { LettersConfig } from '#rally/letters';
 import { LetterAddresses, LETTERS_CONFIG, letterAddressesOf } from '#rally/letters';
+import { InboundAddressKinds } from '../addresses/inbound-address-kinds.js';
 
 export interface InboundRecipient {
-  purpose: 'reply' | 'bounce';
-  letterId: string;
+  /** `reply`/`bounce` for a letter's addresses, else the prefix of a feature's registered address kind. */
+  purpose: string;
+  /** The letter a letter address names; null for a feature's address. */
+  letterId: string | null;
   organisationId: string;
 }
 
@@ -16,8 +19,9 @@ const LOCAL_PART = /^(reply|bounce)\+([a-z0-9]{1,64})$/;
 
 /**
  * Which letter an envelope recipient names: `reply+TOKEN@<reply domain>` or `bounce+TOKEN@...` whose token verifies
- * for that purpose (case-insensitive) and whose letter exists. Anything else is null, whatever was wrong with it, so
- * the SMTP server gives one answer to every bad address and tokens cannot be probed.
+ * for that purpose (case-insensitive) and whose letter exists; or which feature's address (InboundAddressKinds) whose
+ * token verifies and names something. Anything else is null, whatever was wrong with it, so the SMTP server gives one
+ * answer to every bad address and tokens cannot be probed.
  */
 @Injectable()
 export class InboundRecipients {
@@ -27,6 +31,7 @@ export class InboundRecipients {
     @InjectDataSource() private readonly db: DataSource,
     @InjectConfig() config: RallyConfig,
     @InjectConfig(LETTERS_CONFIG) letters: LettersConfig,
+    private readonly kinds: InboundAddressKinds,
   ) {
     this.addresses = letterAddressesOf(config, letters);
   }
@@ -39,7 +44,10 @@ export class InboundRecipients {
     const at = address.lastIndexOf('@');
     if (at < 1 || address.slice(at + 1).toLowerCase() !== this.addresses.domain) return null;
     const local = LOCAL_PART.exec(address.slice(0, at).toLowerCase());
-    if (!local) return null;
+    if (!local) {
+      const found = await this.kinds.find([address], this.addresses.domain, null);
+      return found ? { purpose: found.kind.prefix, letterId: null, organisationId: found.owner.organisationId } : null;
+    }
     const purpose = local[1] as 'reply' | 'bounce';
     const letterId = this.addresses.verify(purpose, local[2]);
     if (!letterId) return null;

@@ -26,16 +26,16 @@ const NO_SUCH_RECIPIENT = (): Error => smtpError(550, '5.1.1 No such recipient')
 const OTHER_ORGANISATION = (): Error =>
   smtpError(452, '4.5.3 One message may only go to the letters of one organisation: send the others separately');
 
-/** What the accepted recipients of one transaction decided: whose message it is, and the first token's letter. */
+/** What the accepted recipients of one transaction decided: whose message it is, and the first letter token's. */
 interface Transaction {
   organisationId: string;
-  tokenLetterId: string;
+  tokenLetterId: string | null;
 }
 
 /**
  * Rally's own SMTP server: the MX of the reply domain (or loopback in the embedded default). No AUTH and no relaying:
- * at RCPT it accepts only `reply+`/`bounce+` addresses whose token verifies and whose letter exists, all of one
- * organisation; the message streams into the database (InboundReceiver) and is answered 250 only once it is
+ * at RCPT it accepts only `reply+`/`bounce+` addresses whose token verifies and whose letter exists, and the address
+ * kinds features registered (InboundAddressKinds) whose token verifies, all of one organisation; the message streams into the database (InboundReceiver) and is answered 250 only once it is
  * committed, 451 when storing failed (the sender retries), 552 over the size limit. STARTTLS is offered only with a
  * configured certificate: otherwise Rally listens on loopback or behind a proxy that ends TLS.
  */
@@ -116,6 +116,8 @@ export class InboundSmtpServer implements OnApplicationBootstrap, BeforeApplicat
           tokenLetterId: recipient.letterId,
         });
       else if (transaction.organisationId !== recipient.organisationId) return callback(OTHER_ORGANISATION());
+      // A letter's token after a feature's address still names the letter the message is for.
+      else if (!transaction.tokenLetterId) transaction.tokenLetterId = recipient.letterId;
       callback();
     } catch (error) {
       this.logger.warn({ msg: 'inbound recipient check failed', error: String(error) });

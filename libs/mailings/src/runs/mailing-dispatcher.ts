@@ -4,9 +4,13 @@ import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import type { RallyConfig } from '#rally/core';
 import { InjectConfig, requireSecretKey, sqlOne, sqlRows } from '#rally/core';
+import type { LettersConfig } from '#rally/letters';
+import { LETTERS_CONFIG } from '#rally/letters';
 import type { StagedMail } from '#rally/mail';
 import { MailService } from '#rally/mail';
 import { renderMailing } from '../content/mailing-template.js';
+import type { MailingAddresses } from '../inbound/mailing-addresses.js';
+import { mailingAddressesOf, unsubscribeMailto } from '../inbound/mailing-addresses.js';
 import type { MailingRunContent, MailingRunContext } from '../entities/mailing-run.entity.js';
 import type { MailingFooter } from '../mail/mailing-mail.templates.js';
 import { MAILING_MAIL, mailingFooter } from '../mail/mailing-mail.templates.js';
@@ -61,14 +65,17 @@ export function runOfOutboxKey(key: string): { runId: string; recipientId: strin
 export class MailingDispatcher {
   private readonly logger = new Logger('MailingDispatch');
   private readonly tokens: UnsubscribeTokens;
+  private readonly addresses: MailingAddresses;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly mail: MailService,
     @InjectConfig() private readonly config: RallyConfig,
     @InjectConfig(MAILINGS_CONFIG) private readonly mailings: MailingsConfig,
+    @InjectConfig(LETTERS_CONFIG) letters: LettersConfig,
   ) {
     this.tokens = new UnsubscribeTokens(requireSecretKey(config));
+    this.addresses = mailingAddressesOf(config, letters);
   }
 
   /** One tick's share: the rate times the tick, in passes of DISPATCH_PASS. */
@@ -164,19 +171,22 @@ export class MailingDispatcher {
         // RFC 8058: both forms of List-Unsubscribe, and the one-click POST; letters to targets never carry these.
         headers: token
           ? {
-              'List-Unsubscribe': `<${unsubscribeUrl}>, <mailto:${this.mailings.unsubscribeMailto}?subject=unsubscribe%20${token}>`,
+              'List-Unsubscribe': `<${unsubscribeUrl}>, <${unsubscribeMailto(this.addresses, this.mailings.unsubscribeMailto, r.id, token)}>`,
               'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
             }
           : null,
+        // VERP: the delivery reports of this one message come back to inbound naming this recipient row.
+        returnPath: this.addresses.returnPath(r.id),
       };
     });
     const staged = await this.mail.stageSelected(
       MAILING_MAIL,
       {
         sql: `SELECT u.org AS organization_id, u.key AS idempotency_key, u.recipient, NULL::text AS reply_to, u.sender,
-                     u.language, u.data, u.headers, NULL::text AS return_path
+                     u.language, u.data, u.headers, u."returnPath" AS return_path
                 FROM json_to_recordset($1::json)
-                  AS u(org uuid, key text, recipient text, sender text, language text, data jsonb, headers jsonb)`,
+                  AS u(org uuid, key text, recipient text, sender text, language text, data jsonb, headers jsonb,
+                       "returnPath" text)`,
         params: [JSON.stringify(rows)],
       },
       manager,

@@ -45,7 +45,11 @@ export class UnsubscribeService {
 
   async resolve(token: string, manager: EntityManager = this.db.manager): Promise<UnsubscribeLink | null> {
     const recipientId = this.tokens.verify(token);
-    if (!recipientId) return null;
+    return recipientId ? this.link(recipientId, manager) : null;
+  }
+
+  /** What a verified token (the link's, or the mailto address's) opens; null when the recipient row is gone. */
+  async link(recipientId: string, manager: EntityManager = this.db.manager): Promise<UnsubscribeLink | null> {
     const row = await sqlRow<{
       run_id: string;
       organization_id: string;
@@ -72,9 +76,14 @@ export class UnsubscribeService {
     };
   }
 
-  /** true when this call unsubscribed the address, false when it already was. */
-  async unsubscribe(link: UnsubscribeLink): Promise<boolean> {
-    return this.db.transaction(async (manager) => {
+  /**
+   * true when this call unsubscribed the address, false when it already was. In `outer` when given (the mailto
+   * unsubscribe, in the transaction that processes the inbound message).
+   */
+  async unsubscribe(link: UnsubscribeLink, outer?: EntityManager): Promise<boolean> {
+    const run = <T>(work: (manager: EntityManager) => Promise<T>): Promise<T> =>
+      outer ? work(outer) : this.db.transaction(work);
+    return run(async (manager) => {
       const scope = { organisationId: link.organisationId };
       const added = await this.suppression.suppress(scope, link.email, 'unsubscribed', link.runId, manager);
       if (added && link.supporterId)
