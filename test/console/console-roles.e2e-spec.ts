@@ -5,6 +5,7 @@ import type { StaffHandle } from '#rally-testing/organisations';
 import { aPetition } from '#rally-testing/petitions';
 import { describeInBrowser, launchBrowser } from '../support/browser.js';
 import { startRally, type RallyHarness } from '../support/rally-harness.js';
+import { staffApi } from '../support/staff-api.js';
 import { consoleUrl, requireBuiltConsole, reviewScreen, signIn } from './console-helpers.js';
 
 describeInBrowser('staff console: what each role sees, and the admin screens', () => {
@@ -144,12 +145,23 @@ describeInBrowser('staff console: what each role sees, and the admin screens', (
     });
     expect(refused.status).toBe(401);
 
+    // An action of another library than the console's own screens here: read in words, not as `suppression.add`.
+    expect((await staffApi(rally, admin)('POST', '/suppressions', { email: 'left@example.org' })).status).toBe(200);
+
     await page.goto(consoleUrl(rally, `/o/${slug}/audit`));
     await page.getByRole('table', { name: 'Audit log' }).getByText('API token revoked').waitFor();
+    await page.getByRole('table', { name: 'Audit log' }).getByText('Address added to the suppression list').waitFor();
+    expect(await page.getByRole('table', { name: 'Audit log' }).getByText('suppression.add').count()).toBe(0);
     await reviewScreen(page, 'audit');
     await page.goto(consoleUrl(rally, `/o/${slug}/audit?action=organisation.update`));
     await page.getByRole('table', { name: 'Audit log' }).getByText('Organisation details changed').waitFor();
     expect(await page.getByRole('table', { name: 'Audit log' }).getByText('API token created').count()).toBe(0);
+    // The filter offers every library's actions, grouped by area.
+    await page.getByLabel('Action', { exact: true }).first().click({ force: true });
+    await page.getByRole('listbox').getByText('Follow-ups', { exact: true }).waitFor();
+    await page.getByRole('option', { name: 'Follow-up status changed', exact: true }).click();
+    await page.waitForURL(/action=follow-up\.status/);
+    await page.getByText('Nothing matches these filters.').waitFor();
 
     // Home shows the recent activity to admins.
     await page.goto(consoleUrl(rally, `/o/${slug}`));

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildOpenApiDocument, openApiJson } from '../../apps/api/src/openapi-document.js';
+import { auditVocabularyJson } from '../../apps/cli/src/audit-vocabulary.command.js';
 
 const ROOT = new URL('../../', import.meta.url);
 const committed = (path: string): string => readFileSync(new URL(path, ROOT), 'utf8');
@@ -29,8 +30,8 @@ function expectUpToDate(file: string, actual: string, expected: string, fix: str
 
 /**
  * What the console builds on and never reads from libs/ at run time: the OpenAPI document, the client types generated
- * from it, and the strings shared with the server. Each is committed (the console builds without a running api);
- * this test fails when one of them drifts from the server's code.
+ * from it, the audit actions the libraries declare, and the strings shared with the server. Each is committed (the
+ * console builds without a running api); this test fails when one of them drifts from the server's code.
  */
 describe('the console files generated from the server', () => {
   let document: string;
@@ -49,6 +50,11 @@ describe('the console files generated from the server', () => {
     const types = ots.COMMENT_HEADER + ots.astToString(await ots.default(JSON.parse(document), { silent: true }));
     const file = 'apps/console/src/api/schema.ts';
     expectUpToDate(file, committed(file), types, 'run `npm run openapi`');
+  });
+
+  it('apps/console/src/screens/audit/audit-vocabulary.json holds the audit actions and object types of every library', () => {
+    const file = 'apps/console/src/screens/audit/audit-vocabulary.json';
+    expectUpToDate(file, committed(file), auditVocabularyJson(), 'run `npm run openapi`');
   });
 
   it('apps/console/src/i18n/shared/ holds the server strings (scripts/console-catalogues.mjs --check)', async () => {

@@ -1,4 +1,5 @@
 import type { RallyConfig } from '#rally/core';
+import { auditVocabularyCommand } from './audit-vocabulary.command.js';
 import { migrationCommands } from './migration.commands.js';
 import { openApiCommand } from './openapi.command.js';
 import { createAdminCommand } from './organisation.commands.js';
@@ -17,4 +18,5 @@ export const COMMANDS: Record<string, CliCommand> = {
   'send-test-mail': sendTestMailCommand,
   'create-admin': createAdminCommand,
   openapi: openApiCommand,
+  'audit-vocabulary': auditVocabularyCommand,
 };

@@ -1,4 +1,5 @@
 import type { RallyLibrary } from '#rally/core';
+import { CAMPAIGN_AUDIT } from './campaigns.audit.js';
 import { CAMPAIGN_PERMISSIONS } from './campaigns.permissions.js';
 import { Campaign } from './entities/campaign.entity.js';
 
@@ -7,4 +8,5 @@ export const CAMPAIGNS_LIBRARY: RallyLibrary = {
   name: 'campaigns',
   entities: [Campaign],
   permissions: CAMPAIGN_PERMISSIONS,
+  audit: CAMPAIGN_AUDIT,
 };

@@ -13,9 +13,20 @@ export interface PermissionLike {
 }
 
 /**
+ * What a library writes to the audit log: every action and object type its code passes to `AuditLog.record`.
+ * Values are persisted in `audit_event` rows: renaming one leaves old rows under the old name.
+ */
+export interface AuditVocabulary {
+  readonly actions: readonly string[];
+  readonly objectTypes: readonly string[];
+}
+
+/**
  * What a library registers with the platform, declared in its own `<lib>.library.ts`: entities (the schema),
  * a configuration section (variables and README rows), jobs (the worker refuses to boot on one without a handler)
- * permissions (the route check and docs/permissions.md) and text catalogues (checked complete in every language). `libs/schema` lists every manifest once.
+ * permissions (the route check and docs/permissions.md), audit actions (test/architecture/audit-actions checks them
+ * against the code; the console labels each) and text catalogues (checked complete in every language).
+ * `libs/schema` lists every manifest once.
  * Tenant fixtures stay in `src/testing/tenant-fixtures.ts`, found by the cross-tenant test.
  */
 export interface RallyLibrary {
@@ -25,6 +36,8 @@ export interface RallyLibrary {
   readonly config?: ConfigSection<any>;
   readonly jobs?: readonly AnyJobRef[];
   readonly permissions?: readonly PermissionLike[];
+  /** Every audit action and object type it records, declared in `<lib>.audit.ts` beside its permissions. */
+  readonly audit?: AuditVocabulary;
   /** Its texts in every language; checked for completeness with every other catalogue. */
   readonly catalogues?: readonly Catalogue[];
 }

@@ -10,6 +10,7 @@ import { FollowUp } from './entities/follow-up.entity.js';
 import { FOLLOWUPS_CONFIG } from './followups.config.js';
 import { FOLLOWUPS_CATALOGUE } from './followups.i18n.js';
 import { FOLLOW_UP_JOBS } from './followups.jobs.js';
+import { FOLLOW_UP_AUDIT } from './followups.audit.js';
 import { FOLLOW_UP_PERMISSIONS } from './followups.permissions.js';
 
 /** Follow-up actions with owners and due dates, reminders before and when overdue, a daily digest, escalation rules. */
@@ -30,5 +31,6 @@ export const FOLLOWUPS_LIBRARY: RallyLibrary = {
   config: FOLLOWUPS_CONFIG,
   jobs: FOLLOW_UP_JOBS,
   permissions: FOLLOW_UP_PERMISSIONS,
+  audit: FOLLOW_UP_AUDIT,
   catalogues: [FOLLOWUPS_CATALOGUE],
 };

@@ -274,12 +274,13 @@ export class ImplementationChangeService {
   }
 }
 
-const AUDIT_ACTIONS: Record<HistoryEvent, string> = {
+// `as const` keeps each value's literal type, so the audit-actions test can read what is recorded.
+const AUDIT_ACTIONS = {
   changed: 'implementation.change',
   proposed: 'implementation.propose',
   approved: 'implementation.approve',
   rejected: 'implementation.reject',
-};
+} as const satisfies Record<HistoryEvent, string>;
 
 const proposerOf = (p: ImplementationProposal): Actor => ({ userId: p.proposedByUserId, tokenId: p.proposedByTokenId });
 

@@ -4,6 +4,7 @@ import { ImplementationProposal } from './entities/implementation-proposal.entit
 import { ImplementationSettings } from './entities/implementation-settings.entity.js';
 import { ImplementationStatus } from './entities/implementation-status.entity.js';
 import { IMPLEMENTATION_CATALOGUE } from './implementation.i18n.js';
+import { IMPLEMENTATION_AUDIT } from './implementation.audit.js';
 import { IMPLEMENTATION_PERMISSIONS } from './implementation.permissions.js';
 
 /**
@@ -14,5 +15,6 @@ export const IMPLEMENTATION_LIBRARY: RallyLibrary = {
   name: 'implementation',
   entities: [ImplementationStatus, ImplementationProposal, ImplementationHistory, ImplementationSettings],
   permissions: IMPLEMENTATION_PERMISSIONS,
+  audit: IMPLEMENTATION_AUDIT,
   catalogues: [IMPLEMENTATION_CATALOGUE],
 };

@@ -8,6 +8,7 @@ import { LetterEvent } from './entities/letter-event.entity.js';
 import { ReplyAddressRevocation } from './entities/reply-address-revocation.entity.js';
 import { INBOUND_CONFIG } from './inbound.config.js';
 import { INBOUND_JOBS } from './inbound.jobs.js';
+import { INBOUND_AUDIT } from './inbound.audit.js';
 import { INBOUND_PERMISSIONS } from './inbound.permissions.js';
 
 /** Replies and bounces: received (SMTP, webhook, IMAP), classified, threaded to their letter, acted on. */
@@ -27,4 +28,5 @@ export const INBOUND_LIBRARY: RallyLibrary = {
   config: INBOUND_CONFIG,
   jobs: INBOUND_JOBS,
   permissions: INBOUND_PERMISSIONS,
+  audit: INBOUND_AUDIT,
 };

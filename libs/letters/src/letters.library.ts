@@ -6,6 +6,7 @@ import { Letter } from './entities/letter.entity.js';
 import { LETTERS_CONFIG } from './letters.config.js';
 import { LETTERS_CATALOGUE } from './letters.i18n.js';
 import { LETTER_JOBS } from './letters.jobs.js';
+import { LETTER_AUDIT } from './letters.audit.js';
 import { LETTER_PERMISSIONS } from './letters.permissions.js';
 
 /** Letters to ministries: actions with safe templates and routing, the supporter's page, throttled delivery. */
@@ -15,5 +16,6 @@ export const LETTERS_LIBRARY: RallyLibrary = {
   config: LETTERS_CONFIG,
   jobs: LETTER_JOBS,
   permissions: LETTER_PERMISSIONS,
+  audit: LETTER_AUDIT,
   catalogues: [LETTERS_CATALOGUE],
 };

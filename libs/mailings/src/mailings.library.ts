@@ -7,6 +7,7 @@ import { Mailing } from './entities/mailing.entity.js';
 import { MAILINGS_CONFIG } from './mailings.config.js';
 import { MAILINGS_CATALOGUE } from './mailings.i18n.js';
 import { MAILING_JOBS } from './mailings.jobs.js';
+import { MAILING_AUDIT } from './mailings.audit.js';
 import { MAILING_PERMISSIONS } from './mailings.permissions.js';
 
 /** Mailings and reminders to supporters and staff, one-click unsubscribe, preferences, the suppression list. */
@@ -16,5 +17,6 @@ export const MAILINGS_LIBRARY: RallyLibrary = {
   config: MAILINGS_CONFIG,
   jobs: MAILING_JOBS,
   permissions: MAILING_PERMISSIONS,
+  audit: MAILING_AUDIT,
   catalogues: [MAILINGS_CATALOGUE],
 };

@@ -11,6 +11,7 @@ import { Signature } from './entities/signature.entity.js';
 import { PETITIONS_CONFIG } from './petitions.config.js';
 import { PETITIONS_CATALOGUE } from './petitions.i18n.js';
 import { PETITION_JOBS } from './petitions.jobs.js';
+import { PETITION_AUDIT } from './petitions.audit.js';
 import { PETITION_PERMISSIONS } from './petitions.permissions.js';
 
 /** Public asks with a goal: sign pages, confirmed signatures, counts, milestones, exports. */
@@ -28,5 +29,6 @@ export const PETITIONS_LIBRARY: RallyLibrary = {
   config: PETITIONS_CONFIG,
   jobs: PETITION_JOBS,
   permissions: PETITION_PERMISSIONS,
+  audit: PETITION_AUDIT,
   catalogues: [PETITIONS_CATALOGUE],
 };

@@ -48,3 +48,5 @@ export const RALLY_JOBS = RALLY_LIBRARIES.flatMap((l) => l.jobs ?? []);
 export const RALLY_CATALOGUES = [COMMON_CATALOGUE, ...RALLY_LIBRARIES.flatMap((l) => l.catalogues ?? [])];
 /** The permissions routes may require (docs/permissions.md lists each). */
 export const RALLY_PERMISSIONS = RALLY_LIBRARIES.flatMap((l) => l.permissions ?? []);
+/** What each library writes to the audit log, in manifest order (the console's audit filter and labels follow it). */
+export const RALLY_AUDIT = RALLY_LIBRARIES.flatMap((l) => (l.audit ? [{ library: l.name, ...l.audit }] : []));

@@ -6,6 +6,7 @@ import { ReplyCheck, ReplyCheckLetter, ReplyCheckOptOut } from './reply-checks/e
 import { SCOREBOARD_CONFIG } from './scoreboard.config.js';
 import { SCOREBOARD_CATALOGUE } from './scoreboard.i18n.js';
 import { SCOREBOARD_JOBS } from './scoreboard.jobs.js';
+import { SCOREBOARD_AUDIT } from './scoreboard.audit.js';
 import { SCOREBOARD_PERMISSIONS } from './scoreboard.permissions.js';
 
 /** How ministries answer: the response-time scoreboard (a rollup per wave) and the "did they reply?" question. */
@@ -15,5 +16,6 @@ export const SCOREBOARD_LIBRARY: RallyLibrary = {
   config: SCOREBOARD_CONFIG,
   jobs: SCOREBOARD_JOBS,
   permissions: SCOREBOARD_PERMISSIONS,
+  audit: SCOREBOARD_AUDIT,
   catalogues: [SCOREBOARD_CATALOGUE],
 };

@@ -399,6 +399,7 @@ const audit = createRoute({
     until: day,
     page,
   }),
+  beforeLoad: () => loadArea('audit'),
   component: lazyRouteComponent(() => import('../screens/audit/audit-screen'), 'AuditScreen'),
 });
 

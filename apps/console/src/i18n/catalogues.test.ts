@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
 import { NAVIGATION } from '../app/navigation';
-import { actionKey, AUDIT_ACTIONS, AUDIT_OBJECT_TYPES } from '../screens/audit/audit-queries';
+import { AUDIT_ACTIONS, AUDIT_AREAS, AUDIT_OBJECT_TYPES } from '../screens/audit/audit-areas';
+import { actionKey } from '../screens/audit/audit-queries';
 import { ACTIONS_FROM } from '../screens/petitions/petition-lifecycle';
 import { PETITION_STATUSES } from '../screens/petitions/petition-queries';
 import {
@@ -37,6 +38,9 @@ import implementationFr from './areas/implementation/fr.json';
 import recommendationsEn from './areas/recommendations/en.json';
 import recommendationsEs from './areas/recommendations/es.json';
 import recommendationsFr from './areas/recommendations/fr.json';
+import auditEn from './areas/audit/en.json';
+import auditEs from './areas/audit/es.json';
+import auditFr from './areas/audit/fr.json';
 import mailingsEn from './areas/mailings/en.json';
 import mailingsEs from './areas/mailings/es.json';
 import mailingsFr from './areas/mailings/fr.json';
@@ -76,6 +80,7 @@ const CATALOGUES = {
     ...flatten(scoreboardEn),
     ...flatten(followupsEn),
     ...flatten(mailingsEn),
+    ...flatten(auditEn),
   },
   fr: {
     ...flatten(fr),
@@ -88,6 +93,7 @@ const CATALOGUES = {
     ...flatten(scoreboardFr),
     ...flatten(followupsFr),
     ...flatten(mailingsFr),
+    ...flatten(auditFr),
   },
   es: {
     ...flatten(es),
@@ -100,6 +106,7 @@ const CATALOGUES = {
     ...flatten(scoreboardEs),
     ...flatten(followupsEs),
     ...flatten(mailingsEs),
+    ...flatten(auditEs),
   },
 };
 
@@ -162,6 +169,7 @@ describe('the console catalogues', () => {
         .flatMap((a) => ['button', 'title', 'message', 'done'].map((part) => `petitions.lifecycle.${a}.${part}`)),
       ...AUDIT_ACTIONS.map(actionKey),
       ...AUDIT_OBJECT_TYPES.map((o) => `audit.objects.${o}`),
+      ...AUDIT_AREAS.map((a) => `audit.areas.${a.library}`),
       ...['pending', 'accepted', 'revoked', 'expired'].map((s) => `invitation.state.${s}`),
       ...['first', 'last', 'previous', 'next'].map((c) => `table.${c}`),
       ...TARGET_KINDS.map((k) => `targets.kind.${k}`),
@@ -204,5 +212,16 @@ describe('the console catalogues', () => {
       ...ESCALATION_OUTCOMES.map((o) => `followups.escalations.outcomes.${o}`),
     ];
     expect(built.filter((key) => !(key in CATALOGUES.en))).toEqual([]);
+  });
+
+  // The list comes from the libraries' declarations (audit-vocabulary.json); a label for anything else is left over.
+  it('labels exactly the audit actions, object types and areas the libraries declare', () => {
+    const labelled = (prefix: string): string[] =>
+      Object.keys(CATALOGUES.en)
+        .filter((key) => key.startsWith(prefix))
+        .sort();
+    expect(labelled('audit.actions.')).toEqual(AUDIT_ACTIONS.map(actionKey).sort());
+    expect(labelled('audit.objects.')).toEqual(AUDIT_OBJECT_TYPES.map((o) => `audit.objects.${o}`).sort());
+    expect(labelled('audit.areas.')).toEqual(AUDIT_AREAS.map((a) => `audit.areas.${a.library}`).sort());
   });
 });

@@ -95,6 +95,11 @@ const AREAS = {
     fr: () => import('./areas/mailings/fr.json'),
     es: () => import('./areas/mailings/es.json'),
   },
+  audit: {
+    en: () => import('./areas/audit/en.json'),
+    fr: () => import('./areas/audit/fr.json'),
+    es: () => import('./areas/audit/es.json'),
+  },
 } satisfies Record<string, Record<Language, () => Promise<{ default: object }>>>;
 export type TextArea = keyof typeof AREAS;
 

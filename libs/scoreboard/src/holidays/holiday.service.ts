@@ -96,7 +96,12 @@ export class HolidayService {
     return row;
   }
 
-  private async changed(auth: AuthContext, action: string, row: HolidayRow, manager: EntityManager): Promise<void> {
+  private async changed(
+    auth: AuthContext,
+    action: `scoreboard.holiday.${'create' | 'update' | 'delete'}`,
+    row: HolidayRow,
+    manager: EntityManager,
+  ): Promise<void> {
     await this.rollup.countryChanged(auth.organisationId, row.country, manager);
     await this.audit.record(
       auth,

@@ -45,37 +45,5 @@ export const auditQuery = (org: string, filters: AuditFilters & { page?: number;
     placeholderData: keepPreviousData,
   });
 
-/** Every action the audit log records, for the filter and for reading rows in the member's language. */
-export const AUDIT_ACTIONS = [
-  'organisation.update',
-  'mail-settings.update',
-  'invitation.create',
-  'invitation.revoke',
-  'invitation.accept',
-  'member.role-change',
-  'member.remove',
-  'api-token.create',
-  'api-token.revoke',
-  'campaign.create',
-  'campaign.update',
-  'petition.create',
-  'petition.update',
-  'petition.open',
-  'petition.close',
-  'petition.reopen',
-  'petition.deliver',
-  'petition.paper-signatures.add',
-  'petition.signatures.export',
-] as const;
-
-export const AUDIT_OBJECT_TYPES = [
-  'organisation',
-  'invitation',
-  'member',
-  'api-token',
-  'campaign',
-  'petition',
-] as const;
-
 /** The catalogue key of an action ("petition.paper-signatures.add" -> "audit.actions.petition_paper-signatures_add"). */
 export const actionKey = (action: string): string => `audit.actions.${action.replaceAll('.', '_')}`;

@@ -13,7 +13,8 @@ import { ServerTable } from '../../components/server-table';
 import { useOrg } from '../../session/org';
 import { membersQuery } from '../members/member-queries';
 import type { AuditEvent } from './audit-queries';
-import { actionKey, AUDIT_ACTIONS, AUDIT_OBJECT_TYPES, auditQuery } from './audit-queries';
+import { AUDIT_AREAS, AUDIT_OBJECT_TYPES } from './audit-areas';
+import { actionKey, auditQuery } from './audit-queries';
 
 /** Everything staff and tokens changed, newest first, filtered by action, object, person and dates (in the address). */
 export function AuditScreen(): ReactNode {
@@ -43,12 +44,15 @@ export function AuditScreen(): ReactNode {
           <Select
             label={t('audit.action')}
             placeholder={t('audit.anyAction')}
-            data={AUDIT_ACTIONS.map((a) => ({ value: a, label: t(actionKey(a)) }))}
+            data={AUDIT_AREAS.map((area) => ({
+              group: t(`audit.areas.${area.library}`),
+              items: area.actions.map((a) => ({ value: a, label: t(actionKey(a)) })),
+            }))}
             value={search.action ?? null}
             onChange={(action) => set({ action: action ?? undefined })}
             clearable
             searchable
-            w={260}
+            w={300}
           />
           <Select
             label={t('audit.object')}
@@ -57,7 +61,8 @@ export function AuditScreen(): ReactNode {
             value={search.objectType ?? null}
             onChange={(objectType) => set({ objectType: objectType ?? undefined })}
             clearable
-            w={200}
+            searchable
+            w={220}
           />
           <Select
             label={t('audit.actor')}

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError, Loading } from '../../components/feedback';
+import { loadArea } from '../../i18n';
 import { useFormat } from '../../components/format';
 import { actionKey, auditQuery } from './audit-queries';
 import { AnchorLink } from '../../components/links';
@@ -12,8 +13,15 @@ export function RecentActivity({ org, limit = 8 }: { org: string; limit?: number
   const { t } = useTranslation();
   const format = useFormat();
   const events = useQuery(auditQuery(org, { limit }));
+  // The action labels (~100 of them) come with the audit area, fetched beside the events, not in the first load.
+  const texts = useQuery({
+    queryKey: ['texts', 'audit'],
+    queryFn: () => loadArea('audit').then(() => true),
+    staleTime: Infinity,
+  });
   if (events.error) return <LoadError error={events.error} retry={() => void events.refetch()} />;
-  if (!events.data) return <Loading />;
+  if (texts.error) return <LoadError error={texts.error} retry={() => void texts.refetch()} />;
+  if (!events.data || !texts.data) return <Loading />;
   if (events.data.items.length === 0) return <Text c="dimmed">{t('home.noActivity')}</Text>;
   return (
     <Stack gap="sm">

@@ -1,0 +1,7 @@
+import type { AuditVocabulary } from '#rally/core';
+
+/** Campaigns. */
+export const CAMPAIGN_AUDIT = {
+  actions: ['campaign.create', 'campaign.update'],
+  objectTypes: ['campaign'],
+} as const satisfies AuditVocabulary;
