@@ -1,6 +1,6 @@
 // Rally benchmarks: every figure is compared with a bare Fastify hello-world measured in the same run on this machine.
 // Usage: npm run bench [-- --duration 10] [-- --only count-json,sign] [-- --profile] [-- --set NAME=value]   (writes bench/results/latest.json; docs/benchmarks.md explains them)
-// letter-delivery also takes [-- --letters 6000] [-- --rounds 3] (bench/lib/letter-delivery.mjs).
+// letter-delivery also takes [-- --letters 6000] [-- --rounds 3] [-- --worker-node-args A,B] (bench/lib/letter-delivery.mjs).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';

@@ -18,6 +18,8 @@ const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.i
 const LETTERS = Number(arg('--letters')) || 6_000;
 const ROUNDS = Number(arg('--rounds')) || 3;
 const WARM_UP_LETTERS = 1_000;
+// Extra node options for the delivery worker, e.g. --worker-node-args --max-semi-space-size=32 (comma-separated).
+const WORKER_NODE_ARGS = (arg('--worker-node-args') ?? '').split(',').filter(Boolean);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round3 = (x) => Number(x.toFixed(3));
@@ -46,14 +48,15 @@ export const letterDeliveryScenario = {
     const letter = await letterSetup(stack);
     const sink = await startSmtpSink({ parse: false });
     const poolSize = stack.env.SMTP_POOL_SIZE ?? '5';
-    const worker = startRallyProcess(
-      'worker',
-      { ...stack.env, SMTP_URL: sink.url },
-      profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-    );
+    const worker = startRallyProcess('worker', { ...stack.env, SMTP_URL: sink.url }, [
+      ...WORKER_NODE_ARGS,
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ]);
     const raw = fork(fileURLToPath(new URL('./raw-mail-sender.mjs', import.meta.url)), [sink.url, poolSize], {
       stdio: 'ignore',
       serialization: 'advanced',
+      // --profile profiles the baseline too (raw.cpuprofile), so the two senders' profiles can be compared.
+      execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--cpu-prof-name=raw.cpuprofile'] : [],
     });
     const replies = [];
     let wake;
@@ -163,6 +166,7 @@ export const letterDeliveryScenario = {
         smtpPoolSize: Number(poolSize),
         workerConcurrency: Number(stack.env.WORKER_CONCURRENCY ?? 20),
         dispatchMs: Number(stack.env.LETTER_DISPATCH_MS ?? 2000),
+        workerNodeArgs: WORKER_NODE_ARGS,
         rounds,
       };
     } finally {
