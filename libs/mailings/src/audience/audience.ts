@@ -1,5 +1,5 @@
 import { ORGANISATION_EMAIL_CONSENT } from '#rally/supporters';
-import { notSuppressedSql, suppressionHashSql } from '../suppression/suppression-list.js';
+import { notSuppressedHashSql, notSuppressedSql, suppressionHashSql } from '../suppression/suppression-list.js';
 
 /** Who a mailing goes to. Stored as jsonb on the mailing: add kinds, never rename one. */
 export type MailingAudienceSource =
@@ -38,6 +38,13 @@ export interface AudienceSql {
   sql: string;
   params: unknown[];
 }
+
+/**
+ * Run in the audience's transaction before it: PostgreSQL's JIT compiled the audience plan (its cost estimate counts
+ * the consent lookup once per supporter, far above jit_above_cost) for ~240 ms before reading a row, on every count
+ * and every run, and the statement is index and insert work that compiled expressions do not speed up.
+ */
+export const AUDIENCE_WITHOUT_JIT = 'SET LOCAL jit = off';
 
 /**
  * The audience as one SELECT, the only definition of who receives a mailing: the count, the staging INSERT and the
@@ -122,13 +129,17 @@ export function audienceSql(
   if (f.regions?.length) where.push(`sp.region = ANY(${p(f.regions)}::text[])`);
   if (f.languages?.length) where.push(`coalesce(pref.language, sp.language) = ANY(${p(f.languages)}::text[])`);
   if (f.joinedAfter) where.push(`sp.created_at > ${p(new Date(f.joinedAfter))}`);
-  where.push(notSuppressed('sp.email_normalized'));
+  // The hash once per supporter, for the row and for the suppression anti-join: OFFSET 0 keeps PostgreSQL from
+  // flattening the subquery, which computed SHA-256 twice per row (~115 ms per 100,000 supporters here).
   return {
-    sql: `SELECT sp.id AS supporter_id, sp.email, ${hash('sp.email_normalized')} AS address_hash,
-                 coalesce(pref.language, sp.language) AS language
-            FROM supporters sp
-            LEFT JOIN mailing_preferences pref ON pref.supporter_id = sp.id
-           WHERE ${where.join('\n             AND ')}`,
+    sql: `SELECT a.* FROM (
+            SELECT sp.id AS supporter_id, sp.email, ${hash('sp.email_normalized')} AS address_hash,
+                   coalesce(pref.language, sp.language) AS language
+              FROM supporters sp
+              LEFT JOIN mailing_preferences pref ON pref.supporter_id = sp.id
+             WHERE ${where.join('\n               AND ')}
+            OFFSET 0) a
+           WHERE ${notSuppressedHashSql('$1', 'a.address_hash')}`,
     params,
   };
 }

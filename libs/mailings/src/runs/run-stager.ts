@@ -6,7 +6,7 @@ import { OrganisationDirectory } from '#rally/access';
 import type { OrgScope } from '#rally/core';
 import { Clock, sqlOne, sqlRow, sqlRows } from '#rally/core';
 import type { AudienceWindow } from '../audience/audience.js';
-import { audienceSql } from '../audience/audience.js';
+import { AUDIENCE_WITHOUT_JIT, audienceSql } from '../audience/audience.js';
 import type { MailingRunContent, MailingRunContext } from '../entities/mailing-run.entity.js';
 import type { Mailing } from '../entities/mailing.entity.js';
 import { dueOccurrence } from '../schedule/schedule.js';
@@ -183,6 +183,7 @@ export class RunStager {
   ): Promise<number> {
     const audience = audienceSql(mailing.organization_id, mailing.audience, mailing.campaign_id, window);
     const n = audience.params.length;
+    await manager.query(AUDIENCE_WITHOUT_JIT);
     const { staged } = await sqlOne<{ staged: number }>(
       manager,
       `WITH inserted AS (

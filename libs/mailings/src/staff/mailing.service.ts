@@ -7,7 +7,7 @@ import { AuditLog, OrganisationDirectory } from '#rally/access';
 import { Clock, NotFoundError, sqlOne, sqlRow, sqlRows } from '#rally/core';
 import { LetterTemplateInvalidError } from '#rally/letters';
 import type { MailingAudience } from '../audience/audience.js';
-import { audienceSql } from '../audience/audience.js';
+import { AUDIENCE_WITHOUT_JIT, audienceSql } from '../audience/audience.js';
 import { checkMailingVariants } from '../content/mailing-template.js';
 import type { MailingCreateDto, MailingScheduleDto, MailingUpdateDto } from '../dto/mailing-request.dto.js';
 import type { MailingResponse } from '../dto/mailing-response.dto.js';
@@ -213,12 +213,15 @@ export class MailingService {
   async count(scope: OrgScope, audience: MailingAudience): Promise<number> {
     const refs = await this.references(scope, audience, this.db.manager);
     const sql = audienceSql(scope.organisationId, audience, refs.campaignId);
-    const { n } = await sqlOne<{ n: number }>(
-      this.db,
-      `SELECT count(DISTINCT a.address_hash)::int AS n FROM (${sql.sql}) a`,
-      sql.params,
-    );
-    return n;
+    return this.db.transaction(async (manager) => {
+      await manager.query(AUDIENCE_WITHOUT_JIT);
+      const { n } = await sqlOne<{ n: number }>(
+        manager,
+        `SELECT count(DISTINCT a.address_hash)::int AS n FROM (${sql.sql}) a`,
+        sql.params,
+      );
+      return n;
+    });
   }
 
   private async transition(

@@ -25,8 +25,12 @@ export const suppressionHashSql = (normalisedAddress: string): string =>
  * audience, scoreboard's "did they reply?"), so the list is read in the same statement, with no round trip.
  */
 export const notSuppressedSql = (organisationId: string, normalisedAddress: string): string =>
+  notSuppressedHashSql(organisationId, suppressionHashSql(normalisedAddress));
+
+/** The same predicate for SQL that holds the address's hash already (the audience computes it once per row). */
+export const notSuppressedHashSql = (organisationId: string, addressHash: string): string =>
   `NOT EXISTS (SELECT 1 FROM mail_suppressions x WHERE x.organization_id = ${organisationId}
-                  AND x.address_hash = ${suppressionHashSql(normalisedAddress)})`;
+                  AND x.address_hash = ${addressHash})`;
 
 /** The addresses an organisation must not mail: unsubscribed, hard-bounced or added by staff. */
 @Injectable()
