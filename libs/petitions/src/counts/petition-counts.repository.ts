@@ -35,6 +35,10 @@ export class PetitionCountsRepository {
   /** Folds up to one batch of newly confirmed signatures; returns the new totals of the petitions it touched. */
   async flush(manager: EntityManager): Promise<PetitionTotals[]> {
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [COUNTS_LOCK]);
+    // A plain index scan of signatures_uncounted_idx, never a bitmap one: rows flipped since the last vacuum leave
+    // dead entries there, which only an index scan marks and skips next time. The planner took a bitmap scan, and in
+    // the mailings bench, once 110,000 signatures had been counted, each flush with nothing left took ~180 ms.
+    await manager.query(`SET LOCAL enable_bitmapscan = off`);
     const rows = await sqlRows<{ petition_id: string; organization_id: string; online: number; paper: number }>(
       manager,
       `WITH flipped AS (
@@ -61,6 +65,7 @@ export class PetitionCountsRepository {
        RETURNING petition_id, organization_id, online, paper`,
       [FLUSH_BATCH],
     );
+    await manager.query(`RESET enable_bitmapscan`); // the caller's later statements in this transaction plan as usual
     return rows.map((r) => ({
       petitionId: r.petition_id,
       organisationId: r.organization_id,
