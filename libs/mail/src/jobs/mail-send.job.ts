@@ -14,6 +14,8 @@ import { SentMarks } from './sent-marks.js';
 import { RelayTransports } from '../relay/relay-transports.js';
 import { MailRenderer } from '../templates/mail-renderer.js';
 import { MailTransport, isPermanentSendError } from '../transport/mail-transport.js';
+import type { ComposedMessage } from '../transport/mime-message.js';
+import { composeMessage } from '../transport/mime-message.js';
 
 type Outcome = { kind: 'sent' } | { kind: 'failed' } | { kind: 'retry'; error: unknown };
 
@@ -67,10 +69,23 @@ export class MailSendJob {
   }
 
   private async deliver(row: MailOutbox): Promise<Outcome> {
-    let rendered;
+    let message;
+    let composed: ComposedMessage;
     try {
-      rendered = this.renderer.render(row.template, row.language, row.data);
+      const rendered = this.renderer.render(row.template, row.language, row.data);
+      message = {
+        from: row.sender ?? this.config.from,
+        to: row.recipient,
+        replyTo: row.replyTo ?? undefined,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        headers: row.headers ?? undefined,
+        returnPath: row.returnPath ?? undefined,
+      };
+      composed = composeMessage(message, this.clock.now());
     } catch (error) {
+      // A template or an address that cannot make a message never will: failed at once, not retried.
       await this.outbox.markFailed(row.id, `render: ${(error as Error).message}`);
       this.logger.error({
         msg: 'mail render failed',
@@ -83,17 +98,7 @@ export class MailSendJob {
 
     try {
       // The organisation's own relay when it has an enabled one; a relay's refusal counts like the installation's.
-      const message = {
-        from: row.sender ?? this.config.from,
-        to: row.recipient,
-        replyTo: row.replyTo ?? undefined,
-        subject: rendered.subject,
-        html: rendered.html,
-        text: rendered.text,
-        headers: row.headers ?? undefined,
-        returnPath: row.returnPath ?? undefined,
-      };
-      const { messageId, response } = await this.relays.send(row.organisationId, message, this.transport);
+      const { messageId, response } = await this.relays.send(row.organisationId, message, composed, this.transport);
       await this.marks.mark({ id: row.id, messageId, response });
       return { kind: 'sent' };
     } catch (error) {

@@ -9,7 +9,8 @@ import { OrganisationRelay } from '../entities/organisation-relay.entity.js';
 import type { MailConfig } from '../mail.config.js';
 import { MAIL_CONFIG } from '../mail.config.js';
 import type { MailTransport, OutgoingMessage, SendResult } from '../transport/mail-transport.js';
-import { nodemailerMessage } from '../transport/mail-transport.js';
+import { nodemailerRaw } from '../transport/mail-transport.js';
+import type { ComposedMessage } from '../transport/mime-message.js';
 import { relayTransportOptions } from './relay-connection.js';
 import { RelayCredentialSeal } from './relay-seal.js';
 
@@ -37,10 +38,10 @@ class RelayPool {
     return this;
   }
 
-  async send(message: OutgoingMessage): Promise<SendResult> {
+  async send(composed: ComposedMessage): Promise<SendResult> {
     try {
-      const info = await this.transporter.sendMail(nodemailerMessage(message));
-      return { messageId: String(info.messageId), response: String(info.response ?? '') };
+      const info = await this.transporter.sendMail(nodemailerRaw(composed));
+      return { messageId: composed.messageId, response: String(info.response ?? '') };
     } finally {
       if (--this.inFlight === 0 && this.retired) this.transporter.close();
     }
@@ -78,11 +79,12 @@ export class RelayTransports implements OnApplicationShutdown {
   async send(
     organisationId: string | null,
     message: OutgoingMessage,
+    composed: ComposedMessage,
     installation: MailTransport,
   ): Promise<SendResult> {
     // In capture mode all mail stays on this machine, whatever relays organisations saved.
     const pool = organisationId && !this.config.capture ? await this.poolFor(organisationId) : null;
-    return pool ? pool.send(message) : installation.send(message);
+    return pool ? pool.send(composed) : installation.send(message, composed);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,25 +1,18 @@
-import type { Transporter } from 'nodemailer';
-import nodemailer from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { CapturedMail } from '../entities/captured-mail.entity.js';
 import type { OutgoingMessage, SendResult } from './mail-transport.js';
-import { MailTransport, nodemailerMessage } from './mail-transport.js';
+import { MailTransport } from './mail-transport.js';
+import type { ComposedMessage } from './mime-message.js';
 
-/** The embedded default's "relay": builds the real MIME message, then stores it for the local mailbox page. */
+/** The embedded default's "relay": stores the composed message for the local mailbox page. */
 export class CaptureMailTransport extends MailTransport {
   readonly kind = 'capture';
-  private readonly composer: Transporter = nodemailer.createTransport({
-    streamTransport: true,
-    buffer: true,
-    newline: 'unix',
-  });
 
   constructor(private readonly db: DataSource) {
     super();
   }
 
-  async send(message: OutgoingMessage): Promise<SendResult> {
-    const info = (await this.composer.sendMail(nodemailerMessage(message))) as { messageId: string; message: Buffer };
+  async send(message: OutgoingMessage, composed: ComposedMessage): Promise<SendResult> {
     // What the receiving server would add: the envelope sender, so the local mailbox shows where bounces go.
     const returnPath = message.returnPath ? `Return-Path: <${message.returnPath}>\n` : '';
     await this.db.getRepository(CapturedMail).insert({
@@ -28,9 +21,10 @@ export class CaptureMailTransport extends MailTransport {
       subject: message.subject,
       text: message.text,
       html: message.html,
-      raw: returnPath + info.message.toString('utf8'),
+      // Unix line ends, as a file of the message would have them; SMTP carries CRLF.
+      raw: returnPath + composed.raw.toString('utf8').replace(/\r\n/g, '\n'),
     });
-    return { messageId: info.messageId };
+    return { messageId: composed.messageId };
   }
 
   async close(): Promise<void> {}

@@ -1,3 +1,5 @@
+import type { ComposedMessage } from './mime-message.js';
+
 export interface OutgoingMessage {
   from: string;
   to: string;
@@ -10,12 +12,9 @@ export interface OutgoingMessage {
   returnPath?: string;
 }
 
-/** nodemailer's options for a message: with a return path, the envelope names it as sender and the recipient. */
-export function nodemailerMessage(message: OutgoingMessage): Omit<OutgoingMessage, 'returnPath'> & {
-  envelope?: { from: string; to: string };
-} {
-  const { returnPath, ...rest } = message;
-  return returnPath ? { ...rest, envelope: { from: returnPath, to: message.to } } : rest;
+/** What nodemailer's sendMail takes for a message Rally composed: the bytes and the envelope, nothing to build. */
+export function nodemailerRaw(composed: ComposedMessage): { raw: Buffer; envelope: ComposedMessage['envelope'] } {
+  return { raw: composed.raw, envelope: composed.envelope };
 }
 
 /** What a relay answered: the Message-ID it carried, and the relay's own reply (its queue id: "250 2.0.0 Ok: queued as 4F1..."). */
@@ -24,10 +23,13 @@ export interface SendResult {
   response?: string;
 }
 
-/** Where rendered mail goes: an SMTP relay in production, the local capture store in the embedded default. */
+/**
+ * Where rendered mail goes: an SMTP relay in production, the local capture store in the embedded default. Both take
+ * the message composed (composeMessage), so what the local mailbox shows is byte for byte what a relay would get.
+ */
 export abstract class MailTransport {
   abstract readonly kind: 'smtp' | 'capture';
-  abstract send(message: OutgoingMessage): Promise<SendResult>;
+  abstract send(message: OutgoingMessage, composed: ComposedMessage): Promise<SendResult>;
   abstract close(): Promise<void>;
 
   /** Nest calls this on shutdown: pooled SMTP connections must not outlive the worker. */

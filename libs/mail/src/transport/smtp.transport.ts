@@ -1,7 +1,8 @@
 import type { Transporter } from 'nodemailer';
 import nodemailer from 'nodemailer';
 import type { OutgoingMessage, SendResult } from './mail-transport.js';
-import { MailTransport, nodemailerMessage } from './mail-transport.js';
+import { MailTransport, nodemailerRaw } from './mail-transport.js';
+import type { ComposedMessage } from './mime-message.js';
 
 /** Pooled SMTP: connections are reused across messages, so throughput is bounded by the relay, not the handshakes. */
 export class SmtpMailTransport extends MailTransport {
@@ -18,9 +19,9 @@ export class SmtpMailTransport extends MailTransport {
     } as never);
   }
 
-  async send(message: OutgoingMessage): Promise<SendResult> {
-    const info = await this.transporter.sendMail(nodemailerMessage(message));
-    return { messageId: String(info.messageId), response: String(info.response ?? '') };
+  async send(_message: OutgoingMessage, composed: ComposedMessage): Promise<SendResult> {
+    const info = await this.transporter.sendMail(nodemailerRaw(composed));
+    return { messageId: composed.messageId, response: String(info.response ?? '') };
   }
 
   async close(): Promise<void> {
