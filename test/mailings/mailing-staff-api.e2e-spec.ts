@@ -95,6 +95,33 @@ describe('mailings: staff API', () => {
     expect(await staffCount()).toBe(0);
   });
 
+  it('counts and stages two staff accounts with one mailbox once', async () => {
+    const org = await createOrgWithMember(rally, { role: Role.Admin });
+    const orgApi = staffApi(rally, org);
+    const jane = await addMember(rally, org.organisation, { role: Role.Coordinator, email: 'jane.doe@gmail.com' });
+    const legacy = await addMember(rally, org.organisation, { role: Role.Coordinator, email: 'legacy@example.org' });
+    // One mailbox, two accounts: what the staff-email backfill left when another account held the identity form.
+    await db.query(`UPDATE staff_user SET email_normalized = 'janedoe@gmail.com' WHERE id = $1`, [jane.user.id]);
+    await db.query(
+      `UPDATE staff_user SET email = 'JaneDoe+Old@GMail.com', email_normalized = 'janedoe@gmail.com' WHERE id = $1`,
+      [legacy.user.id],
+    );
+    const audience = { kind: 'staff' as const, roles: ['coordinator'] };
+    const counted = await orgApi<{ recipients: number }>('POST', '/mailings/audience-count', audience);
+    expect(counted.body.recipients).toBe(1);
+    const mailing = await aMailing(rally, org, { audience });
+    const res = await orgApi('POST', `/mailings/${mailing.id}/schedule`, {
+      kind: 'once',
+      at: new Date().toISOString(),
+    });
+    expect(res.status).toBe(200);
+    expect(await db.query(`SELECT staged FROM mailing_runs WHERE mailing_id = $1`, [mailing.id])).toEqual([
+      { staged: 1 },
+    ]);
+    // Not sent here: the rate tests below count every recipient the dispatcher hands.
+    expect((await orgApi('POST', `/mailings/${mailing.id}/cancel`)).status).toBe(200);
+  });
+
   it('answers every invalid field 4xx naming it, never 500', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [body({ name: '' }), 'name'],

@@ -71,13 +71,15 @@ export function audienceSql(
     const roles = p(audience.roles);
     // The stored normaliseEmail form, as supporters' email_normalized: lower() alone missed a Gmail dot or +tag.
     const identity = 'coalesce(u.email_normalized, u.email)';
+    // Two accounts can share a mailbox (jane.doe@ and janedoe@ at Gmail): one mail, counted once.
     return {
-      sql: `SELECT NULL::uuid AS supporter_id, u.email, ${hash(identity)} AS address_hash,
-                   o.default_language AS language
-              FROM membership m
-              JOIN staff_user u ON u.id = m.user_id
-              JOIN organization o ON o.id = m.organization_id
-             WHERE m.organization_id = $1 AND m.role = ANY(${roles}::text[]) AND ${notSuppressed(identity)}`,
+      sql: `SELECT DISTINCT ON (address_hash) * FROM (
+              SELECT NULL::uuid AS supporter_id, u.email, ${hash(identity)} AS address_hash,
+                     o.default_language AS language
+                FROM membership m
+                JOIN staff_user u ON u.id = m.user_id
+                JOIN organization o ON o.id = m.organization_id
+               WHERE m.organization_id = $1 AND m.role = ANY(${roles}::text[]) AND ${notSuppressed(identity)}) staff`,
       params,
     };
   }
