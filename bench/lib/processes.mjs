@@ -2,6 +2,7 @@ import { fork, spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { PROCESS_NODE_ARGS } from '../../dist/libs/core/src/process/node-args.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -49,10 +50,15 @@ export async function startHello() {
 
 /** Runs a compiled Rally process (api or worker) with the given environment; output kept for diagnosis. */
 export function startRallyProcess(app, env, nodeArgs = []) {
-  const child = spawn(process.execPath, [...nodeArgs, `${ROOT}dist/apps/${app}/src/main.js`], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  // The options npm start and the image give the process (its heap limit), then the run's own (a later one wins).
+  const child = spawn(
+    process.execPath,
+    [...PROCESS_NODE_ARGS[app], ...nodeArgs, `${ROOT}dist/apps/${app}/src/main.js`],
+    {
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (d) => (output = (output + d).slice(-20_000)));
   child.stderr.on('data', (d) => (output = (output + d).slice(-20_000)));

@@ -6,7 +6,7 @@ import { INBOUND_CONFIG } from '#rally/inbound';
 import { LETTERS_CONFIG } from '#rally/letters';
 import { mailStartupLine } from '#rally/mail';
 import { migrateRallyDatabase } from '#rally/schema';
-import { resolveDatabase, resolveSecretKey } from '#rally/core';
+import { PROCESS_NODE_ARGS, resolveDatabase, resolveSecretKey } from '#rally/core';
 import type { CliCommand } from './commands.js';
 import { FIRST_RUN_HOOKS } from './first-run.js';
 
@@ -34,7 +34,7 @@ export const startCommand: CliCommand = {
       SECRET_KEY: resolveSecretKey(config.secretKey, config.dataDir),
     };
     const children: ChildProcess[] = APPS.map((app) =>
-      spawn(process.execPath, [entry(app)], { env, stdio: 'inherit' }),
+      spawn(process.execPath, [...PROCESS_NODE_ARGS[app], entry(app)], { env, stdio: 'inherit' }),
     );
     const base = config.http.publicUrl;
     process.stdout.write(

@@ -26,6 +26,7 @@ export * from './queue/job.js';
 export * from './queue/worker.host.js';
 export * from './health/health.module.js';
 export * from './process/graceful-shutdown.js';
+export * from './process/node-args.js';
 export * from './http/security-headers.js';
 export * from './http/public-page-css.js';
 export * from './security/random-token.js';
