@@ -23,7 +23,7 @@ const seen = (mail: ParsedMail): Record<string, unknown> => ({
   html: mail.html,
   messageId: mail.messageId,
   date: mail.date?.toISOString(),
-  listUnsubscribe: mail.headers.get('list-unsubscribe-post'),
+  listUnsubscribePost: mail.headers.get('list-unsubscribe-post'),
 });
 
 const FRENCH =
@@ -89,7 +89,7 @@ describe('composeMessage', () => {
     expect(parsed.headers.get('list-unsubscribe')).toEqual(reference.headers.get('list-unsubscribe'));
   });
 
-  it('writes lines SMTP carries as they are: CRLF only, none over 78 characters, the body ASCII', () => {
+  it('writes lines SMTP carries as they are: CRLF only, none over 78 characters, all of it ASCII', () => {
     for (const message of [letter, { ...letter, text: 'ok\n', html: '' }]) {
       const raw = composeMessage(message, DATE).raw.toString('utf8');
       expect(raw).not.toMatch(/[^\r]\n|\r[^\n]/);

@@ -28,8 +28,8 @@ interface Address {
  * (RFC 2047 words, folding, quoted-printable, its address parser); nodemailer still speaks SMTP. The unit spec parses
  * what this writes next to MailComposer's output of the same message and expects the same fields.
  *
- * Quoted-printable, not base64, for non-ASCII text: ministries' filters score base64-encoded text parts as spam-like,
- * and a letter should be readable as sent.
+ * Quoted-printable, not base64, for non-ASCII text: spam filters score base64-encoded text parts (SpamAssassin's
+ * MIME_BASE64_TEXT, for one), and a letter should be readable as sent.
  */
 export function composeMessage(message: OutgoingMessage, date: Date): ComposedMessage {
   const from = addresses(message.from)[0];
