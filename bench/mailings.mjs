@@ -7,7 +7,14 @@ import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { cpuSeconds, peakRssMiB, postgresCpuSeconds, startRallyProcess, waitUntilQuiet } from './lib/processes.mjs';
+import {
+  cpuSeconds,
+  peakRssMiB,
+  postgresCpuSeconds,
+  startRallyProcess,
+  waitUntilQuiet,
+  workerNodeArgs,
+} from './lib/processes.mjs';
 import { openPetition } from './lib/petition-setup.mjs';
 import { startRallyStack } from './lib/rally-stack.mjs';
 
@@ -15,8 +22,7 @@ const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.i
 const LARGE = Number(arg('--recipients')) || 100_000;
 const SMALL = Number(arg('--small')) || 10_000;
 const POOL = 5;
-// Extra node options for the measured workers, e.g. --worker-node-args=--max-old-space-size=256 (comma-separated).
-const WORKER_NODE_ARGS = (arg('--worker-node-args') ?? '').split(',').filter(Boolean);
+const WORKER_NODE_ARGS = workerNodeArgs();
 const BODY =
   'Dear {{supporter.firstName}},\n\n{{petition.count}} people have signed {{petition.title}}. The debate is on ' +
   'Thursday: one more push now and the minister will have to answer.\n\nWrite to your representative today, it takes ' +

@@ -10,6 +10,7 @@ import {
   redisCpuSeconds,
   startRallyProcess,
   waitUntilQuiet,
+  workerNodeArgs,
 } from './processes.mjs';
 import { startSmtpSink } from './smtp-sink.mjs';
 
@@ -18,8 +19,7 @@ const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.i
 const LETTERS = Number(arg('--letters')) || 6_000;
 const ROUNDS = Number(arg('--rounds')) || 3;
 const WARM_UP_LETTERS = 1_000;
-// Extra node options for the delivery worker, e.g. --worker-node-args --max-semi-space-size=32 (comma-separated).
-const WORKER_NODE_ARGS = (arg('--worker-node-args') ?? '').split(',').filter(Boolean);
+const WORKER_NODE_ARGS = workerNodeArgs();
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round3 = (x) => Number(x.toFixed(3));

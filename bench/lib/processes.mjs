@@ -48,6 +48,12 @@ export async function startHello() {
   return { url: `http://127.0.0.1:${port}/`, child, stop: () => child.kill('SIGTERM') };
 }
 
+/** Extra node options for the measured worker from `--worker-node-args A,B` (comma-separated), e.g. a heap limit. */
+export const workerNodeArgs = () => {
+  const i = process.argv.indexOf('--worker-node-args');
+  return i >= 0 ? (process.argv[i + 1] ?? '').split(',').filter(Boolean) : [];
+};
+
 /** Runs a compiled Rally process (api or worker) with the given environment; output kept for diagnosis. */
 export function startRallyProcess(app, env, nodeArgs = []) {
   // The options npm start and the image give the process (its heap limit), then the run's own (a later one wins).

@@ -7,7 +7,7 @@ describe('PROCESS_NODE_ARGS', () => {
   it('is what docker/compose.yml and the image start each process with', () => {
     // Every command line that starts a process: the compose file's `command:` lists and the image's CMD.
     const lines = [...read('docker/compose.yml').split('\n'), ...read('docker/Dockerfile').split('\n')]
-      .map((line) => line.match(/^\s*(?:command:|CMD)\s*\[(.*'?"?dist\/apps\/.*)\]\s*$/)?.[1])
+      .map((line) => line.match(/^\s*(?:command:|CMD)\s*\[(.*dist\/apps\/.*)\]\s*$/)?.[1])
       .filter((list): list is string => list !== undefined)
       .map((list) => list.split(',').map((word) => word.trim().replace(/^['"]|['"]$/g, '')));
     for (const [app, args] of Object.entries(PROCESS_NODE_ARGS)) {

@@ -14,5 +14,3 @@ export const PROCESS_NODE_ARGS = {
   worker: ['--max-old-space-size=1024'],
   inbound: [],
 } as const satisfies Record<string, readonly string[]>;
-
-export type RallyProcess = keyof typeof PROCESS_NODE_ARGS;

@@ -23,9 +23,9 @@ export const DISPATCH_PASS = 2_000;
 
 /**
  * Messages the outbox owes (handed but not yet sent), at most, before mailings hand more: about 3-8 s of a pooled
- * relay's sending. Handing faster than the
- * relay takes them only fills the outbox; rows pending longer than MAIL_RECONCILE_SECONDS would be enqueued again by
- * the reconciler, and the worker's memory grew with the backlog (538 MiB for 20,000 against 279 for 2,000 before).
+ * relay's sending. Handing faster than the relay takes them only fills the outbox; rows pending longer than
+ * MAIL_RECONCILE_SECONDS would be enqueued again by the reconciler, and the worker's memory grew with the backlog
+ * (538 MiB for 20,000 against 279 for 2,000 before).
  */
 export const MAX_IN_FLIGHT = 5_000;
 
